@@ -1,0 +1,105 @@
+// The esbuild build: dist/chrome and dist/firefox from one manifest plus a patch each, their
+// store zips, the `lede` CLI and the Node library. `--test` adds what browser tests need.
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extensionEntries, nodeEntries, staticDirs } from './entries.mjs';
+import { iconPng } from './icons.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+const forTests = args.has('--test');
+const browsers = ['chrome', 'firefox'];
+
+function readJson(path) {
+  return JSON.parse(readFileSync(join(root, path), 'utf8'));
+}
+
+/** Deep-merges a per-browser patch into the base manifest (objects merge, everything else replaces). */
+function merge(base, patch) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    const both = value && typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object';
+    out[key] = both ? merge(out[key], value) : value;
+  }
+  return out;
+}
+
+export function manifestFor(browser, { test = false } = {}) {
+  let manifest = merge(readJson('manifest.json'), readJson(`build/patches/${browser}.json`));
+  if (test) manifest = merge(manifest, readJson(`build/patches/test.json`));
+  return manifest;
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function zipDir(dir, out) {
+  const files = {};
+  for (const path of filesUnder(dir)) files[relative(dir, path).split('\\').join('/')] = readFileSync(path);
+  writeFileSync(out, zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+}
+
+async function buildExtension(browser, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: extensionEntries.filter((e) => existsSync(join(root, e.in)))
+      .map((e) => ({ in: join(root, e.in), out: e.out })),
+    outdir: outDir,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: browser === 'chrome' ? 'chrome121' : 'firefox128',
+    legalComments: 'none',
+    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(forTests) },
+    logLevel: 'warning',
+  });
+  for (const dir of staticDirs) {
+    const from = join(root, dir);
+    if (!existsSync(from)) continue;
+    for (const path of filesUnder(from).filter((p) => /\.(html|css|svg)$/.test(p))) {
+      const to = join(outDir, relative(join(root, 'src'), path));
+      mkdirSync(dirname(to), { recursive: true });
+      cpSync(path, to);
+    }
+  }
+  cpSync(join(root, '_locales'), join(outDir, '_locales'), { recursive: true });
+  mkdirSync(join(outDir, 'icons'), { recursive: true });
+  for (const size of [16, 32, 48, 128]) writeFileSync(join(outDir, 'icons', `${size}.png`), iconPng(size));
+  writeFileSync(join(outDir, 'manifest.json'),
+    JSON.stringify(manifestFor(browser, { test: outDir.endsWith('-test') }), null, 2) + '\n');
+}
+
+async function buildNode() {
+  for (const entry of nodeEntries) {
+    if (!existsSync(join(root, entry.in))) continue;
+    await esbuild.build({
+      entryPoints: [join(root, entry.in)],
+      outfile: join(root, entry.out),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      banner: entry.banner ? { js: entry.banner } : undefined,
+      logLevel: 'warning',
+    });
+  }
+}
+
+const started = Date.now();
+for (const browser of browsers) {
+  await buildExtension(browser, join(dist, browser));
+  zipDir(join(dist, browser), join(dist, `lede-${browser}.zip`));
+  if (forTests) await buildExtension(browser, join(dist, `${browser}-test`));
+}
+await buildNode();
+console.log(`built dist/chrome, dist/firefox, their zips, the CLI and the library in ${Date.now() - started} ms`);

@@ -1,0 +1,20 @@
+// What the build bundles: each extension script with its output path, and the Node entries.
+
+/** Extension scripts, bundled once per browser. Page HTML/CSS beside them is copied as is. */
+export const extensionEntries = [
+  { in: 'src/background/index.ts', out: 'background' },
+  { in: 'src/content/extract.ts', out: 'content/extract' },
+  { in: 'src/content/readability.ts', out: 'content/readability' },
+  { in: 'src/popup/popup.ts', out: 'popup/popup' },
+  { in: 'src/pages/library/library.ts', out: 'pages/library/library' },
+  { in: 'src/pages/options/options.ts', out: 'pages/options/options' },
+];
+
+/** Folders whose .html and .css files are copied to the same place under dist/<browser>. */
+export const staticDirs = ['src/popup', 'src/pages/library', 'src/pages/options', 'src/ui'];
+
+/** Node entries: the `lede` CLI and the library behind package.json `exports`. */
+export const nodeEntries = [
+  { in: 'src/cli/main.ts', out: 'dist/cli/lede.js', banner: '#!/usr/bin/env node' },
+  { in: 'src/lib/index.ts', out: 'dist/lib/index.js' },
+];
