@@ -1,0 +1,84 @@
+// The one typed map of messages between popup, pages and background, and the facade that sends them.
+import type { Extraction } from '../extract/types.js';
+import type { LedeRecord, Problem } from '../record/index.js';
+import type { Settings } from './settings.js';
+
+/** A record as the library keeps it. `id` is the normalised originalUrl. */
+export interface StoredRecord {
+  id: string;
+  record: LedeRecord;
+  /** ISO times of the first save and the last change. */
+  savedAt: string;
+  updatedAt: string;
+  /** Where each extracted value came from, for the editor's hover hints. */
+  sources?: Extraction['sources'];
+}
+
+/** The editor's unsaved state for one tab, restored when the popup opens again. */
+export interface Draft {
+  tabId: number;
+  url: string;
+  record: LedeRecord;
+  sources?: Extraction['sources'];
+  suggestedTopics?: string[];
+  updatedAt: string;
+}
+
+export type PageReadResult =
+  | {
+      ok: true;
+      /** The record to show: the saved one when the page is in the library, else one built from the page. */
+      record: LedeRecord;
+      saved: StoredRecord | null;
+      draft: Draft | null;
+      extraction: Extraction | null;
+    }
+  | { ok: false; reason: 'restricted' | 'no-access' | 'no-tab' | 'failed'; message: string };
+
+export interface ListQuery {
+  text?: string;
+  topic?: string;
+  provider?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ListResult {
+  records: StoredRecord[];
+  total: number;
+}
+
+export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | { ok: false; problems: Problem[] };
+
+/** Every message: its name, what it carries, and what the background answers. */
+export interface MessageMap {
+  'page/read': { request: { tabId: number }; response: PageReadResult };
+  'library/save': { request: { record: LedeRecord; tabId?: number; sources?: Extraction['sources'] }; response: SaveResult };
+  'library/get': { request: { id: string }; response: StoredRecord | null };
+  'library/list': { request: ListQuery; response: ListResult };
+  'library/delete': { request: { id: string }; response: { deleted: StoredRecord | null } };
+  'library/restore': { request: { stored: StoredRecord }; response: { ok: boolean } };
+  'library/topics': { request: Record<string, never>; response: Array<{ topic: string; count: number }> };
+  'library/providers': { request: Record<string, never>; response: Array<{ name: string; count: number }> };
+  'library/export': { request: { id: string }; response: { filename: string; text: string } | null };
+  'draft/put': { request: { draft: Draft }; response: { ok: boolean } };
+  'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
+  'settings/get': { request: Record<string, never>; response: Settings };
+  'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
+}
+
+export type MessageName = keyof MessageMap;
+export type Request<K extends MessageName> = MessageMap[K]['request'];
+export type Response<K extends MessageName> = MessageMap[K]['response'];
+
+/** What crosses `runtime.sendMessage`. */
+export interface Envelope<K extends MessageName = MessageName> {
+  lede: 1;
+  type: K;
+  payload: Request<K>;
+}
+
+/** Error answer when the background refuses or fails a message. */
+export interface ErrorAnswer {
+  ledeError: string;
+}
