@@ -15,6 +15,6 @@ export const staticDirs = ['src/popup', 'src/pages/library', 'src/pages/options'
 
 /** Node entries: the `lede` CLI and the library behind package.json `exports`. */
 export const nodeEntries = [
-  { in: 'src/cli/main.ts', out: 'dist/cli/lede.js', banner: '#!/usr/bin/env node' },
+  { in: 'src/cli/bin.ts', out: 'dist/cli/lede.js', banner: '#!/usr/bin/env node' },
   { in: 'src/lib/index.ts', out: 'dist/lib/index.js' },
 ];

@@ -30,6 +30,7 @@ function readsBackPlain(value: string): boolean {
   if (YAML11_SPECIAL.test(value)) return false;
   if (PLAIN_SAFE.test(value)) return true;
   // Anything unusual: plain only when the yaml library itself reads it back unchanged.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be quoted
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udfff]/.test(value)) return false;
   try {
     return parse(value) === value;

@@ -1,0 +1,65 @@
+// Lint: TypeScript rules, no page text into markup, and no execution context importing another's code.
+import js from '@eslint/js';
+import nounsanitized from 'eslint-plugin-no-unsanitized';
+import tseslint from 'typescript-eslint';
+
+/** Each folder runs in its own context; code shared between them lives in record, extract, shared or ui. */
+const contexts = {
+  'src/background': ['content', 'popup', 'pages', 'ui', 'cli'],
+  'src/content': ['background', 'popup', 'pages', 'ui', 'cli'],
+  'src/popup': ['background', 'content', 'pages', 'cli'],
+  'src/pages': ['background', 'content', 'popup', 'cli'],
+  'src/ui': ['background', 'content', 'popup', 'pages', 'cli'],
+  'src/cli': ['background', 'content', 'popup', 'pages', 'ui'],
+  'src/lib': ['background', 'content', 'popup', 'pages', 'ui', 'cli'],
+};
+const pure = ['src/record', 'src/extract'];
+
+function forbidden(dirs) {
+  return dirs.flatMap((dir) => [`**/${dir}/*`, `**/${dir}/**`, `../${dir}`, `../../${dir}`]);
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  nounsanitized.configs.recommended,
+  {
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', globalThis: 'readonly' },
+    },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'Build nodes and set textContent; page text is never markup.' },
+        { property: 'outerHTML', message: 'Build nodes and set textContent; page text is never markup.' },
+        { property: 'insertAdjacentHTML', message: 'Build nodes; page text is never markup.' }],
+    },
+  },
+  ...Object.entries(contexts).map(([dir, others]) => ({
+    files: [`${dir}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/shared or src/ui.` }],
+      }],
+    },
+  })),
+  {
+    files: pure.map((dir) => `${dir}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'The format and extraction cores are pure: no browser API.' }],
+        patterns: [{ group: forbidden(['background', 'content', 'popup', 'pages', 'ui', 'cli', 'shared']), message: 'The cores import nothing from the contexts.' }],
+      }],
+      'no-restricted-globals': ['error', 'window', 'chrome', 'browser', 'location', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**', 'build/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,40 @@
+// `lede fmt`: prints a record in its canonical form, or rewrites the file with --write.
+import { rename, writeFile } from 'node:fs/promises';
+import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
+import { describeFsError, readInput } from './files.js';
+import { parseArgs, UsageError, type Command } from './io.js';
+
+export const fmt: Command = {
+  name: 'fmt',
+  summary: 'print a record in canonical form',
+  usage: `lede fmt [--write] FILE
+
+Prints FILE (a record; - reads standard input) exactly as Lede writes it.
+With --write, replaces FILE with that form instead (atomically).
+Exits 1 with one line per problem if FILE is not a valid record.`,
+  async run(args, io) {
+    const { flags, positional } = parseArgs(args, [], ['write']);
+    if (positional.length !== 1) throw new UsageError('fmt takes exactly one FILE');
+    const path = positional[0]!;
+    const parsed = parseRecord(await readInput(path), { file: path === '-' ? '<stdin>' : path });
+    if (!parsed.ok) {
+      for (const problem of parsed.problems) io.err(formatProblem(problem) + '\n');
+      return 1;
+    }
+    for (const warning of parsed.warnings) io.err(formatProblem(warning) + '\n');
+    const text = serializeRecord(parsed.record);
+    if (!flags.has('write')) {
+      io.out(text);
+      return 0;
+    }
+    if (path === '-') throw new UsageError('--write needs a FILE, not standard input');
+    const temporary = `${path}.lede-${process.pid}.tmp`;
+    try {
+      await writeFile(temporary, text);
+      await rename(temporary, path);
+    } catch (error) {
+      throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
+    }
+    return 0;
+  },
+};
