@@ -53,7 +53,11 @@ export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | 
 /** Every message: its name, what it carries, and what the background answers. */
 export interface MessageMap {
   'page/read': { request: { tabId: number }; response: PageReadResult };
-  'library/save': { request: { record: LedeRecord; tabId?: number; sources?: Extraction['sources'] }; response: SaveResult };
+  /** `previousId`: the id of the saved record being edited, so a changed originalUrl moves it instead of copying it. */
+  'library/save': {
+    request: { record: LedeRecord; tabId?: number; sources?: Extraction['sources']; previousId?: string };
+    response: SaveResult;
+  };
   'library/get': { request: { id: string }; response: StoredRecord | null };
   'library/list': { request: ListQuery; response: ListResult };
   'library/delete': { request: { id: string }; response: { deleted: StoredRecord | null } };

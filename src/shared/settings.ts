@@ -14,19 +14,41 @@ export type Settings = typeof defaultSettings;
 
 type Stored = Record<string, unknown> & { version?: number };
 
-/** Each migration takes settings of version i+1 to i+2. */
-const migrations: Array<(old: Stored) => Stored> = [];
+/** One step of settings history: takes stored settings of version i+1 to i+2. */
+export type SettingsMigration = (old: Stored) => Stored;
+
+/** Each migration takes settings of version i+1 to i+2. None yet: version 1 is the first. */
+export const migrations: SettingsMigration[] = [];
+
+/** The longest category name and the most categories the options page accepts. */
+export const CATEGORY_MAX_LENGTH = 40;
+export const CATEGORIES_MAX = 50;
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '');
 }
 
+/** Runs the migrations from the stored version up to `target`; newer or unknown versions pass as they are. */
+export function migrateSettings(stored: unknown, steps: SettingsMigration[] = migrations,
+  target = SETTINGS_VERSION): Stored {
+  let data: Stored = stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...(stored as Stored) } : {};
+  const from = typeof data.version === 'number' && Number.isInteger(data.version) && data.version >= 1 ? data.version : 1;
+  for (let v = from; v < target; v++) {
+    const step = steps[v - 1];
+    if (!step) throw new Error(`No settings migration from version ${v}`);
+    data = { ...step(data), version: v + 1 };
+  }
+  return data;
+}
+
 /** Brings stored settings up to date and replaces every invalid value with its default. */
-export function loadSettings(stored: unknown): Settings {
-  let data: Stored = stored && typeof stored === 'object' ? { ...(stored as Stored) } : {};
-  for (let v = data.version ?? 1; v < SETTINGS_VERSION; v++) data = migrations[v - 1]!(data);
+export function loadSettings(stored: unknown, steps: SettingsMigration[] = migrations,
+  target = SETTINGS_VERSION): Settings {
+  const data = migrateSettings(stored, steps, target);
   const out: Settings = { ...defaultSettings, categories: [...defaultSettings.categories] };
-  if (isStringList(data.categories) && data.categories.length > 0) out.categories = [...new Set(data.categories)];
+  if (isStringList(data.categories) && data.categories.length > 0) {
+    out.categories = [...new Set(data.categories.map((c) => c.trim()))];
+  }
   if (typeof data.defaultCategory === 'string' && out.categories.includes(data.defaultCategory)) {
     out.defaultCategory = data.defaultCategory;
   } else {
@@ -42,4 +64,69 @@ export function loadSettings(stored: unknown): Settings {
 
 export function storedSettings(settings: Settings): Stored {
   return { ...settings, version: SETTINGS_VERSION };
+}
+
+/** A problem with one setting a person tried to save. */
+export interface SettingsProblem {
+  key: keyof Settings | 'settings';
+  message: string;
+}
+
+/**
+ * Checks a change before it is saved, so a wrong value is refused with a reason rather than
+ * silently replaced by its default as loadSettings does for stored data.
+ */
+export function checkSettingsChange(change: unknown, current: Settings): SettingsProblem[] {
+  if (!change || typeof change !== 'object' || Array.isArray(change)) {
+    return [{ key: 'settings', message: 'must be an object' }];
+  }
+  const patch = change as Record<string, unknown>;
+  const problems: SettingsProblem[] = [];
+  for (const key of Object.keys(patch)) {
+    if (!(key in defaultSettings)) problems.push({ key: 'settings', message: `unknown setting "${key}"` });
+  }
+  const categories = 'categories' in patch ? patch.categories : current.categories;
+  if ('categories' in patch) {
+    if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string')) {
+      problems.push({ key: 'categories', message: 'must be a list of names' });
+    } else if (categories.length === 0) {
+      problems.push({ key: 'categories', message: 'needs at least one category' });
+    } else if (categories.length > CATEGORIES_MAX) {
+      problems.push({ key: 'categories', message: `at most ${CATEGORIES_MAX} categories` });
+    } else {
+      const names = (categories as string[]).map((c) => c.trim());
+      if (names.some((c) => c === '')) problems.push({ key: 'categories', message: 'a category name is empty' });
+      if (names.some((c) => c.length > CATEGORY_MAX_LENGTH)) {
+        problems.push({ key: 'categories', message: `a category name is longer than ${CATEGORY_MAX_LENGTH} characters` });
+      }
+      if (new Set(names).size !== names.length) problems.push({ key: 'categories', message: 'a category is listed twice' });
+    }
+  }
+  if ('defaultCategory' in patch) {
+    const list = Array.isArray(categories) ? (categories as unknown[]).map((c) => (typeof c === 'string' ? c.trim() : c)) : [];
+    if (typeof patch.defaultCategory !== 'string' || !list.includes(patch.defaultCategory)) {
+      problems.push({ key: 'defaultCategory', message: 'must be one of the categories' });
+    }
+  }
+  if ('defaultQuality' in patch) {
+    const q = patch.defaultQuality;
+    if (typeof q !== 'number' || !Number.isInteger(q) || q < 0 || q > 100) {
+      problems.push({ key: 'defaultQuality', message: 'must be a whole number from 0 to 100' });
+    }
+  }
+  if ('defaultHeat' in patch) {
+    const h = patch.defaultHeat;
+    if (typeof h !== 'number' || !Number.isInteger(h)) {
+      problems.push({ key: 'defaultHeat', message: 'must be a whole number (-1 means not set)' });
+    }
+  }
+  if ('defaultPublished' in patch && typeof patch.defaultPublished !== 'boolean') {
+    problems.push({ key: 'defaultPublished', message: 'must be true or false' });
+  }
+  return problems;
+}
+
+/** Applies a checked change; a default category no longer in the list falls back to the first. */
+export function applySettingsChange(current: Settings, change: Partial<Settings>): Settings {
+  return loadSettings({ ...storedSettings(current), ...change });
 }
