@@ -1,0 +1,186 @@
+// The popup: reads the current tab into the editor, keeps a draft of every edit, and saves to the library.
+//
+// Stable hooks for tests — body[data-state] is loading | message | editing | saved | updated.
+// Header: #library-link. Loading: #loading. Unreadable page: #message[data-reason], #message-title,
+// #message-detail, #retry. Notes: #draft-note, #discard-draft, #saved-note. Footer: #save, #status.
+// Editor (src/ui/editor.ts): #editor (form), #title, #excerpt, #excerpt-count, #published-at,
+// #published-at-utc, #clear-date, #category, #type, #quality, #quality-range, #heat, #published,
+// #provider-name, #provider-domain, #original-url, #web-url, #topic-input (combobox), #topics
+// (chips, each .chip with .chip-remove), #topic-suggestions (listbox, options #topic-option-N),
+// #related (.related-entry .remove-related), #body; field errors #<id>-error.
+import browser from 'webextension-polyfill';
+import type { Extraction } from '../extract/types.js';
+import type { LedeRecord } from '../record/types.js';
+import type { PageReadResult } from '../shared/messages.js';
+import { send } from '../shared/send.js';
+import { defaultSettings, type Settings } from '../shared/settings.js';
+import { debounce } from '../ui/debounce.js';
+import { byId, h, replaceChildren } from '../ui/dom.js';
+import { createEditor, type Editor } from '../ui/editor.js';
+import { applyLocale, localiseStatic, t } from '../ui/i18n.js';
+import { errorText, showStatus } from '../ui/status.js';
+import { showMessage } from './message.js';
+import { findTabId, tabIdFromUrl } from './tab.js';
+
+type Readable = Extract<PageReadResult, { ok: true }>;
+
+const main = byId('main');
+const loading = byId('loading');
+const messageSection = byId('message');
+const notes = byId('notes');
+const slot = byId('editor-slot');
+const saveButton = byId<HTMLButtonElement>('save');
+const status = byId('status');
+
+let tabId = -1;
+let editor: Editor | null = null;
+let page: Readable | null = null;
+let saving = false;
+
+function setState(state: 'loading' | 'message' | 'editing' | 'saved' | 'updated'): void {
+  document.body.dataset.state = state;
+  main.setAttribute('aria-busy', String(state === 'loading'));
+  loading.hidden = state !== 'loading';
+  saveButton.hidden = state === 'loading' || state === 'message';
+}
+
+const putDraft = debounce((record: LedeRecord) => {
+  if (!page) return;
+  const draft = {
+    tabId, url: page.record.webUrl, record,
+    sources: sourcesOf(page), suggestedTopics: page.extraction?.suggestedTopics ?? [],
+    updatedAt: new Date().toISOString(),
+  };
+  send('draft/put', { draft }).catch((error) => showStatus(status, t('popupDraftFailed', errorText(error)), 'error'));
+}, 200);
+
+function sourcesOf(result: Readable): Extraction['sources'] | undefined {
+  return result.draft?.sources ?? result.extraction?.sources ?? result.saved?.sources;
+}
+
+function note(id: string, ...children: Array<Node | string>): HTMLElement {
+  return h('p', { id, class: 'note' }, ...children);
+}
+
+function showEditor(record: LedeRecord, settings: Settings, knownTopics: string[], restored: boolean): void {
+  const result = page!;
+  editor = createEditor({
+    record,
+    sources: sourcesOf(result),
+    suggestedTopics: result.draft?.suggestedTopics ?? result.extraction?.suggestedTopics,
+    knownTopics,
+    categories: settings.categories,
+    onChange: (next) => putDraft(next),
+    onSubmit: () => void save(),
+  });
+  replaceChildren(notes,
+    restored ? note('draft-note', t('popupDraftRestored'), ' · ',
+      h('button', { id: 'discard-draft', type: 'button', class: 'link-button', onclick: () => void discard(settings, knownTopics) },
+        t('popupDraftDiscard'))) : null,
+    result.saved ? note('saved-note', t('popupAlreadySaved')) : null);
+  replaceChildren(slot, editor.element);
+  setState('editing');
+}
+
+async function discard(settings: Settings, knownTopics: string[]): Promise<void> {
+  putDraft.cancel();
+  try {
+    await send('draft/clear', { tabId });
+    showEditor(page!.record, settings, knownTopics, false);
+    showStatus(status, t('popupDraftDiscarded'));
+    editor?.focus();
+  } catch (error) {
+    showStatus(status, errorText(error), 'error');
+  }
+}
+
+async function save(): Promise<void> {
+  if (!editor || saving) return;
+  if (!editor.validate()) {
+    showStatus(status, t('popupFixFields'), 'error');
+    return;
+  }
+  putDraft.cancel();
+  saving = true;
+  saveButton.setAttribute('aria-disabled', 'true');
+  showStatus(status, t('popupSaving'));
+  try {
+    const result = await send('library/save', { record: editor.read(), tabId, sources: page ? sourcesOf(page) : undefined });
+    if (!result.ok) {
+      const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
+      showStatus(status, [t('popupFixFields'), ...rest.map((p) => p.message)].join(' '), 'error');
+      return;
+    }
+    await send('draft/clear', { tabId });
+    notes.querySelector('#draft-note')?.remove();
+    if (page) page = { ...page, saved: result.stored, draft: null };
+    setState(result.created ? 'saved' : 'updated');
+    showStatus(status, result.created ? t('popupSaved') : t('popupUpdated'), 'ok');
+  } catch (error) {
+    showStatus(status, t('popupSaveFailed', errorText(error)), 'error');
+  } finally {
+    saving = false;
+    saveButton.removeAttribute('aria-disabled');
+  }
+}
+
+async function load(): Promise<void> {
+  setState('loading');
+  messageSection.hidden = true;
+  showStatus(status, '');
+  const id = await findTabId().catch(() => null);
+  if (id === null) {
+    showMessage(messageSection, 'no-tab', '', () => void load());
+    setState('message');
+    return;
+  }
+  tabId = id;
+  const warnings: string[] = [];
+  const settingsP = send('settings/get', {}).catch((error) => {
+    warnings.push(t('popupSettingsFailed', errorText(error)));
+    return defaultSettings;
+  });
+  const topicsP = send('library/topics', {}).catch((error) => {
+    warnings.push(t('popupTopicsFailed', errorText(error)));
+    return [];
+  });
+  let result: PageReadResult;
+  try {
+    result = await send('page/read', { tabId });
+  } catch (error) {
+    result = { ok: false, reason: 'failed', message: errorText(error) };
+  }
+  if (!result.ok) {
+    showMessage(messageSection, result.reason, result.message, () => void load());
+    setState('message');
+    messageSection.querySelector<HTMLElement>('#message-title')?.focus();
+    return;
+  }
+  page = result;
+  const [settings, topics] = await Promise.all([settingsP, topicsP]);
+  showEditor(result.draft?.record ?? result.record, settings, topics.map((entry) => entry.topic), Boolean(result.draft));
+  if (warnings.length) showStatus(status, warnings.join(' '), 'error');
+  editor?.focus();
+}
+
+applyLocale();
+localiseStatic();
+if (tabIdFromUrl(location.href) !== null) document.body.classList.add('as-tab');
+saveButton.addEventListener('click', () => void save());
+document.addEventListener('keydown', (event) => {
+  // Inside the form the editor handles the shortcut itself.
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !editor?.element.contains(event.target as Node)) {
+    event.preventDefault();
+    void save();
+  }
+});
+byId('library-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  browser.tabs.create({ url: browser.runtime.getURL('pages/library/library.html') })
+    .then(() => { if (!document.body.classList.contains('as-tab')) window.close(); })
+    .catch((error) => showStatus(status, errorText(error), 'error'));
+});
+// The popup can close at any moment: send what is still waiting.
+addEventListener('pagehide', () => putDraft.flush());
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') putDraft.flush(); });
+void load();
