@@ -1,0 +1,73 @@
+// Choosing the first-publication date among the candidates, cross-checked, and writing it in UTC.
+import { toUtcText, wallMs, type DateParts } from './date-parse.js';
+import type { DateCandidate } from './date-sources.js';
+
+const DAY_MS = 86_400_000;
+
+function instant(p: DateParts): number {
+  return wallMs(p) - (p.offset ?? 0) * 60000;
+}
+
+function sameDay(a: DateParts, b: DateParts): boolean {
+  return a.y === b.y && a.mo === b.mo && a.d === b.d;
+}
+
+function sameWallMinute(a: DateParts, b: DateParts): boolean {
+  return sameDay(a, b) && a.h === b.h && a.mi === b.mi;
+}
+
+/** 00:00:00 or 12:00:00 exactly: a day stored with a made-up time, not a real time. */
+function placeholder(p: DateParts): boolean {
+  return p.h != null && (p.h === 0 || p.h === 12) && p.mi === 0 && p.s === 0;
+}
+
+function sameInstant(a: DateParts, b: DateParts): boolean {
+  return a.h != null && b.h != null && Math.abs(instant(a) - instant(b)) < 60_000;
+}
+
+export interface PickedDate {
+  value: string;
+  source: string;
+}
+
+/**
+ * The earliest structured published date wins (pages put the latest republication in one tag and
+ * the original in another); dates equal to the modification time, in the future or today from
+ * visible text are dropped. A time without a zone borrows the offset of another source that gives
+ * the same wall-clock minute, else stays as written so the calendar day never shifts.
+ */
+export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number): PickedDate | null {
+  const today = new Date(now).toISOString().slice(0, 10);
+  const usable = candidates.filter((c) => {
+    if (instant(c.parts) > now + DAY_MS) return false;
+    if (c.rank >= 3 && toUtcText(c.parts, true).startsWith(today)) return false;
+    return true;
+  });
+  if (!usable.length) return null;
+  const bestRank = Math.min(...usable.map((c) => c.rank));
+  let pool = usable.filter((c) => c.rank === bestRank || (bestRank === 1 && c.rank === 2 && c.source.startsWith('itemprop')));
+  const notModified = pool.filter((c) => !modified.some((m) => sameInstant(m, c.parts) && c.parts.offset != null));
+  if (notModified.length && notModified.length < pool.length) pool = notModified;
+  pool.sort((a, b) => instant(a.parts) - instant(b.parts) || a.rank - b.rank);
+  let chosen = pool[0]!;
+  let parts = { ...chosen.parts };
+  let source = chosen.source;
+
+  // A bare day (or a placeholder time) is completed by a source with a real time on that day.
+  if (parts.h == null || placeholder(parts)) {
+    const timed = usable.find((c) => c.parts.h != null && !placeholder(c.parts) && sameDay(c.parts, parts) && c.rank <= 3);
+    if (timed) {
+      chosen = timed;
+      parts = { ...timed.parts };
+      source = `${source} + ${timed.source}`;
+    }
+  }
+  if (parts.h != null && parts.offset == null) {
+    const zoned = usable.find((c) => c.parts.offset != null && sameWallMinute(c.parts, parts) && c.parts.h != null);
+    if (zoned) {
+      parts.offset = zoned.parts.offset;
+      source = `${source} + ${zoned.source}`;
+    }
+  }
+  return { value: toUtcText(parts, placeholder(parts)), source };
+}

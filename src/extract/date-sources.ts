@@ -1,0 +1,156 @@
+// Every place a page states when it was published, each read into a dated candidate with its rank.
+import { parseDateText, parseMachineDate, type DateParts } from './date-parse.js';
+import { typesOf, type LdNode } from './jsonld.js';
+import type { Page } from './page.js';
+import { cleanText } from './text.js';
+
+export interface DateCandidate {
+  parts: DateParts;
+  source: string;
+  /** 1 = the article's own structured data … 4 = guessed from the address. */
+  rank: number;
+}
+
+/** Meta names that state the first publication, most specific first. */
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'published_time',
+  'og:published_time', 'datepublished', 'sailthru.date', 'parsely-pub-date', 'article.published',
+  'article_date_original', 'original-publish-date', 'publishdate', 'publish-date', 'publish_date',
+  'pubdate', 'dc.date.issued', 'dcterms.issued', 'citation_publication_date', 'citation_online_date',
+  'citation_date', 'rnews:datepublished', 'bt:pubdate', 'displaydate', 'date.release', 'og:pubdate',
+  'cxenseparse:recs:publishtime', 'dc.date.created', 'dcterms.created',
+];
+/** Meta names that give a date without saying which one: weaker. */
+const GENERIC_META = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];
+export const MODIFIED_META = [
+  'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified',
+  'dcterms.modified', 'article.updated', 'lastmod', 'revised',
+];
+
+/** Class or id words of elements that show a byline date. */
+const DATE_HINT = /(?:^|[-_\s])(?:date|dates|time|timestamp|published|pubdate|publish|posted|postdate|byline|dateline|datum|fecha|data|entry-meta|post-meta|article-meta|meta|info|metadata|details)(?:[-_\s]|$)|date|time|publi/i;
+const NOT_PUBLISHED = /updat|modif|edited|comment|reply|related|recommend|sidebar|footer|widget|weather|calendar|event|promo|newsletter/i;
+const MODIFIED_WORDS = /updated|modified|last edit|mis à jour|mise à jour|actualizad|atualizad|aktualizov|aktualisiert|aggiornat|bijgewerkt/i;
+const MAX_SCAN_ELEMENTS = 6000;
+const MAX_VISIBLE = 12;
+
+function add(out: DateCandidate[], text: string | null | undefined, source: string, rank: number, machineOnly = false): void {
+  if (!text) return;
+  const clean = cleanText(text);
+  const parts = machineOnly ? parseMachineDate(clean) : parseDateText(clean);
+  if (parts) out.push({ parts, source, rank });
+}
+
+function fromJsonLd(page: Page, out: DateCandidate[]): void {
+  const main = page.article;
+  if (main) {
+    add(out, String(main['datePublished'] ?? ''), 'json-ld datePublished', 1);
+    add(out, String(main['dateCreated'] ?? ''), 'json-ld dateCreated', 2);
+  }
+  // Article nodes other than the main one may be the same article described twice.
+  for (const node of page.ld.slice(0, 50)) {
+    if (node === main || !typesOf(node).some((t) => /article|posting/.test(t))) continue;
+    add(out, String(node['datePublished'] ?? ''), 'json-ld datePublished', 2);
+  }
+}
+
+function fromMeta(page: Page, out: DateCandidate[]): void {
+  for (const key of PUBLISHED_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 1, true);
+  for (const key of GENERIC_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 2, true);
+  const parsely = page.meta.get('parsely-page')?.[0];
+  if (parsely) {
+    const pub = /"pub_date"\s*:\s*"([^"]{8,40})"/.exec(parsely);
+    add(out, pub?.[1], 'parsely-page', 1, true);
+  }
+}
+
+function excluded(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 12; depth++, node = node.parentElement) {
+    const tag = node.tagName;
+    if (tag === 'FOOTER' || tag === 'ASIDE' || tag === 'NAV') return true;
+    const words = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
+    if (words.length > 1 && words.length < 300 && NOT_PUBLISHED.test(words)) return true;
+  }
+  return false;
+}
+
+/** Elements marked up as the publication date: itemprop, time[pubdate], time[datetime]. */
+function fromMarkup(page: Page, out: DateCandidate[]): void {
+  const marked = page.doc.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"], time[pubdate], [pubdate]');
+  for (let i = 0; i < Math.min(marked.length, 10); i++) {
+    const el = marked[i]!;
+    if (el.tagName === 'META') continue; // already read with the meta tags
+    const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('pubdate') ?? el.textContent;
+    add(out, value, el.getAttribute('itemprop') === 'dateCreated' ? 'itemprop dateCreated' : 'itemprop datePublished', 2);
+  }
+  const times = page.doc.getElementsByTagName('time');
+  let seen = 0;
+  for (let i = 0; i < Math.min(times.length, 30) && seen < 3; i++) {
+    const el = times[i]!;
+    const around = `${el.getAttribute('class') ?? ''} ${el.parentElement?.textContent?.slice(0, 200) ?? ''}`;
+    if (excluded(el) || MODIFIED_WORDS.test(around)) continue;
+    seen++;
+    const datetime = el.getAttribute('datetime');
+    if (datetime) add(out, datetime, '<time datetime>', 3);
+    else add(out, el.textContent, '<time>', 3);
+  }
+}
+
+/** Bylines and datelines people read: short texts in date-ish elements, outside comments. */
+function fromVisible(page: Page, out: DateCandidate[]): void {
+  const body = page.doc.body;
+  if (!body) return;
+  const all = body.getElementsByTagName('*');
+  let found = 0;
+  for (let i = 0; i < Math.min(all.length, MAX_SCAN_ELEMENTS) && found < MAX_VISIBLE; i++) {
+    const el = all[i]!;
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (words.length < 3 || words.length > 200 || !DATE_HINT.test(words) || NOT_PUBLISHED.test(words)) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 400 || raw.length < 6) continue;
+    const text = cleanText(raw);
+    if (MODIFIED_WORDS.test(text) && !/published|publi|posted|veröffentlicht|publicad|vydáno/i.test(text)) continue;
+    const parts = parseDateText(text);
+    if (!parts || excluded(el)) continue;
+    out.push({ parts, source: 'byline', rank: 3 });
+    found++;
+  }
+}
+
+/** `/2015/03/18/` or `20150220` in the address: a day, the weakest evidence. */
+function fromUrl(page: Page, out: DateCandidate[]): void {
+  const path = page.url?.pathname ?? '';
+  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(path)
+    ?? /(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
+  if (!m) return;
+  const parts = parseMachineDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+  if (parts) out.push({ parts, source: 'url', rank: 4 });
+}
+
+export function dateCandidates(page: Page): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  fromJsonLd(page, out);
+  fromMeta(page, out);
+  fromMarkup(page, out);
+  fromVisible(page, out);
+  fromUrl(page, out);
+  return out;
+}
+
+/** Dates the page gives as its last modification: a published date equal to one is suspect. */
+export function modifiedDates(page: Page): DateParts[] {
+  const out: DateParts[] = [];
+  const main = page.article as LdNode | null;
+  if (main) {
+    const parts = parseMachineDate(cleanText(String(main['dateModified'] ?? '')));
+    if (parts) out.push(parts);
+  }
+  for (const key of MODIFIED_META) {
+    for (const value of page.meta.get(key) ?? []) {
+      const parts = parseMachineDate(cleanText(value));
+      if (parts) out.push(parts);
+    }
+  }
+  return out;
+}

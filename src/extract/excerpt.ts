@@ -1,0 +1,63 @@
+// The standfirst: the page's own description unless it is boilerplate, else the first real paragraph.
+import { cutCodePoints } from '../record/text.js';
+import { ldString } from './jsonld.js';
+import type { Page } from './page.js';
+import { cleanText, elementText, squash } from './text.js';
+import { titleKey } from './title.js';
+
+/** Texts that describe the site, a consent banner or a sign-up form, never one article. */
+const BOILERPLATE = /cookie|newsletter|sign up|subscribe|javascript|your browser|we use|breaking news|latest news|official (?:site|website)|welcome to|all rights reserved|copyright|find (?:the )?(?:latest|breaking)|click here|read more|\bon twitter\b|\bon facebook\b|log ?in|privacy policy|terms of (?:use|service)|advertis/i;
+
+const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'sailthru.description', 'parsely-description'];
+
+export function isBoilerplate(text: string, title: string, siteNames: string[]): boolean {
+  if (text.length < 25 || BOILERPLATE.test(text)) return true;
+  if (titleKey(text) === titleKey(title)) return true;
+  const s = squash(text);
+  return siteNames.some((n) => squash(n) === s);
+}
+
+/** Description candidates, in trust order. */
+function descriptions(page: Page): { text: string; source: string }[] {
+  const out: { text: string; source: string }[] = [];
+  for (const key of DESCRIPTION_KEYS) {
+    for (const raw of page.meta.get(key)?.slice(0, 2) ?? []) out.push({ text: cleanText(raw), source: key });
+  }
+  if (page.article) out.push({ text: cleanText(ldString(page.article['description'], page.ld)), source: 'json-ld description' });
+  const itemprop = page.doc.querySelector('[itemprop="description"]');
+  if (itemprop && itemprop.tagName !== 'META') out.push({ text: elementText(itemprop, 1000), source: 'itemprop description' });
+  return out;
+}
+
+export function pickDescription(page: Page, title: string, siteNames: string[]): { text: string; source: string } | null {
+  for (const d of descriptions(page)) {
+    if (d.text && !isBoilerplate(d.text, title, siteNames)) return { text: cutCodePoints(d.text), source: d.source };
+  }
+  return null;
+}
+
+const SKIP_ANCESTORS = /^(?:NAV|FOOTER|ASIDE|HEADER|FORM|FIGURE|FIGCAPTION|BLOCKQUOTE|LI|TD)$/;
+const SKIP_WORDS = /comment|footer|sidebar|related|promo|newsletter|cookie|consent|banner|caption|credit|byline|share|social|subscribe|signup|advert|nav|menu|breadcrumb|author|bio/i;
+
+function skipped(el: Element): boolean {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
+    if (SKIP_ANCESTORS.test(node.tagName)) return true;
+    const words = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
+    if (words.length > 2 && words.length < 300 && SKIP_WORDS.test(words)) return true;
+  }
+  return false;
+}
+
+/** The first paragraph of running prose (a full sentence, not a caption or a promo); cheap, no Readability. */
+export function firstParagraph(root: ParentNode, title: string, siteNames: string[]): string {
+  const paragraphs = root.querySelectorAll('p');
+  for (let i = 0; i < Math.min(paragraphs.length, 80); i++) {
+    const p = paragraphs[i]!;
+    const text = elementText(p, 3000);
+    if (text.length < 60 || !/[.!?。…»"”)]$/.test(text) || isBoilerplate(text, title, siteNames)) continue;
+    if (skipped(p)) continue;
+    return cutCodePoints(text);
+  }
+  return '';
+}

@@ -1,0 +1,103 @@
+// Lead images, topic suggestions and the content type: what the page declares, cleaned and deduplicated.
+import type { RecordImage } from '../record/types.js';
+import { ldString, resolveRef, typesOf, type LdNode } from './jsonld.js';
+import { firstMeta, type Page } from './page.js';
+import { cleanText } from './text.js';
+import { cleanUrl } from './url.js';
+
+const MAX_IMAGES = 4;
+const MAX_TOPICS = 12;
+
+function dimension(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : parseInt(String(value ?? ''), 10);
+  return Number.isInteger(n) && n > 0 && n < 100_000 ? n : undefined;
+}
+
+export function pickImages(page: Page, base: string): { images: RecordImage[]; source: string } {
+  const images: RecordImage[] = [];
+  let source = '';
+  const push = (raw: unknown, width: unknown, height: unknown, from: string) => {
+    const url = cleanUrl(typeof raw === 'string' ? cleanText(raw) : '', base);
+    if (!url || images.length >= MAX_IMAGES || images.some((i) => i.url === url)) return;
+    const image: RecordImage = { url };
+    const w = dimension(width), h = dimension(height);
+    if (w && h) Object.assign(image, { width: w, height: h });
+    images.push(image);
+    source ||= from;
+  };
+  const og = page.meta.get('og:image') ?? page.meta.get('og:image:url') ?? page.meta.get('og:image:secure_url') ?? [];
+  og.slice(0, MAX_IMAGES).forEach((url, i) =>
+    push(url, page.meta.get('og:image:width')?.[i], page.meta.get('og:image:height')?.[i], 'og:image'));
+  if (page.article) {
+    const raw = page.article['image'];
+    for (const item of (Array.isArray(raw) ? raw : [raw]).slice(0, MAX_IMAGES)) {
+      const node = resolveRef(item, page.ld);
+      if (typeof node === 'string') push(node, undefined, undefined, 'json-ld image');
+      else if (node && typeof node === 'object') {
+        const obj = node as LdNode;
+        push(ldString(obj['url'] ?? obj['contentUrl'], page.ld), obj['width'], obj['height'], 'json-ld image');
+      }
+    }
+  }
+  const twitter = firstMeta(page, ['twitter:image', 'twitter:image:src']);
+  if (twitter) push(twitter.value, undefined, undefined, 'twitter:image');
+  if (!images.length) {
+    const link = page.doc.querySelector('link[rel="image_src"]');
+    if (link) push(link.getAttribute('href'), undefined, undefined, 'image_src');
+  }
+  return { images, source };
+}
+
+function splitTopics(value: unknown): string[] {
+  if (Array.isArray(value)) return value.slice(0, 50).flatMap(splitTopics);
+  if (typeof value !== 'string') return [];
+  return value.split(/[,;|]/).map((t) => cleanText(t));
+}
+
+export function pickTopics(page: Page): { topics: string[]; source: string } {
+  const found: { list: string[]; source: string }[] = [
+    { list: (page.meta.get('article:tag') ?? []).flatMap(splitTopics), source: 'article:tag' },
+    { list: (page.meta.get('news_keywords') ?? []).flatMap(splitTopics), source: 'news_keywords' },
+    { list: page.article ? splitTopics(page.article['keywords']) : [], source: 'json-ld keywords' },
+    { list: (page.meta.get('parsely-tags') ?? page.meta.get('sailthru.tags') ?? []).flatMap(splitTopics), source: 'parsely-tags' },
+    { list: page.article ? splitTopics(page.article['articleSection']) : [], source: 'json-ld articleSection' },
+    { list: (page.meta.get('article:section') ?? []).flatMap(splitTopics), source: 'article:section' },
+  ];
+  const topics: string[] = [];
+  const seen = new Set<string>();
+  let source = '';
+  for (const { list, source: from } of found) {
+    for (const topic of list) {
+      const key = topic.toLowerCase();
+      // Tag machinery (`tag:foo`, ids) and sentences are not topics.
+      if (!topic || topic.length > 50 || seen.has(key) || /[:=]|^\d+$/.test(topic) || topics.length >= MAX_TOPICS) continue;
+      seen.add(key);
+      topics.push(topic);
+      source ||= from;
+    }
+  }
+  return { topics, source };
+}
+
+const LD_TYPES: [RegExp, string][] = [
+  [/^(?:scholarlyarticle|techarticle|report|thesis)$/, 'paper'],
+  [/^(?:blogposting|socialmediaposting|discussionforumposting|liveblogposting)$/, 'post'],
+  [/^(?:videoobject|videogame|movie|tvepisode|clip)$/, 'video'],
+  [/^(?:podcastepisode|podcastseries|audioobject|radioepisode)$/, 'podcast'],
+  [/article|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle/, 'article'],
+];
+
+export function pickType(page: Page): { type: string; source: string } {
+  if (page.article) {
+    for (const t of typesOf(page.article)) {
+      for (const [re, type] of LD_TYPES) if (re.test(t) && type !== 'article') return { type, source: 'json-ld @type' };
+    }
+  }
+  const og = firstMeta(page, ['og:type'])?.value.toLowerCase() ?? '';
+  if (og.startsWith('video')) return { type: 'video', source: 'og:type' };
+  if (/podcast|music\.song|audio/.test(og)) return { type: 'podcast', source: 'og:type' };
+  if (/paper|scholarly/.test(og)) return { type: 'paper', source: 'og:type' };
+  if (/post|blog/.test(og)) return { type: 'post', source: 'og:type' };
+  if (og === 'article') return { type: 'article', source: 'og:type' };
+  return { type: 'article', source: page.article ? 'json-ld @type' : 'default' };
+}

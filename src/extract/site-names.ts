@@ -1,0 +1,85 @@
+// Names a page gives its own site, and the test whether a piece of a title is one of them.
+import { ldString, typesOf } from './jsonld.js';
+import { firstMeta, type Page } from './page.js';
+import { cleanText, squash } from './text.js';
+
+export interface NameCandidate {
+  name: string;
+  source: string;
+}
+
+/** A URL or bare host given as a name (`http://www.tmz.com`): its host without `www.`. */
+function hostAsName(value: string): string {
+  const m = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/?$/i.exec(value.trim());
+  return m ? m[1]!.toLowerCase() : value;
+}
+
+function publisherName(page: Page): string {
+  const main = page.article;
+  if (main) {
+    const name = ldString(main['publisher'], page.ld) || ldString(main['sourceOrganization'], page.ld);
+    if (name) return name;
+  }
+  for (const node of page.ld.slice(0, 60)) {
+    const types = typesOf(node);
+    if (types.includes('newsmediaorganization') || (types.includes('website') && node['name'])) {
+      const name = ldString(node['name'], page.ld);
+      if (name) return name;
+    }
+  }
+  for (const node of page.ld.slice(0, 60)) {
+    if (node['publisher']) {
+      const name = ldString(node['publisher'], page.ld);
+      if (name) return name;
+    }
+  }
+  return '';
+}
+
+/** Declared site names, most trusted first. */
+export function siteNameCandidates(page: Page): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  const push = (name: string, source: string) => {
+    const clean = hostAsName(cleanText(name));
+    if (clean && clean.length <= 80 && !out.some((c) => c.name === clean)) out.push({ name: clean, source });
+  };
+  const og = firstMeta(page, ['og:site_name']);
+  if (og) push(og.value, 'og:site_name');
+  const publisher = publisherName(page);
+  if (publisher) push(publisher, 'json-ld publisher');
+  for (const key of ['application-name', 'apple-mobile-web-app-title', 'al:iphone:app_name', 'al:android:app_name', 'twitter:app:name:iphone', 'dc.publisher', 'dcterms.publisher', 'publisher', 'cre', 'copyright']) {
+    const m = firstMeta(page, [key]);
+    if (m && m.value.length <= 60) push(m.value, key);
+  }
+  return out;
+}
+
+/** Handles and host labels: loose evidence that a title piece names the site. */
+export function siteHints(page: Page): string[] {
+  const hints: string[] = [];
+  const handle = firstMeta(page, ['twitter:site', 'twitter:domain'])?.value.replace(/^@/, '');
+  if (handle) hints.push(handle);
+  const host = page.url?.hostname.replace(/^www\d*\./, '') ?? '';
+  const labels = host.split('.');
+  // The label before the public suffix (`nytimes` of nytimes.com) and the whole host.
+  if (labels.length >= 2) hints.push(labels[labels.length - 2]!.length > 3 ? labels[labels.length - 2]! : labels.slice(-3).join('.'));
+  if (labels.length >= 3) hints.push(labels[labels.length - 3]!);
+  hints.push(host);
+  return hints.filter((h) => h.length >= 3);
+}
+
+/** True when a title piece is the site's name: equal to, contained in or containing a known name. */
+export function isSiteLike(piece: string, names: string[], hints: string[]): boolean {
+  const p = squash(piece);
+  if (p.length < 2) return false;
+  for (const name of names) {
+    const n = squash(name);
+    if (!n) continue;
+    if (p === n || (n.length >= 4 && p.includes(n) && p.length <= n.length * 2 + 4) || (p.length >= 4 && n.includes(p))) return true;
+  }
+  for (const hint of hints) {
+    const h = squash(hint);
+    if (h.length >= 3 && (p === h || (p.includes(h) && p.length <= h.length + 12) || (p.length >= 4 && h.includes(p)))) return true;
+  }
+  return false;
+}
