@@ -31,6 +31,10 @@ function merge(base, patch) {
 export function manifestFor(browser, { test = false } = {}) {
   let manifest = merge(readJson('manifest.json'), readJson(`build/patches/${browser}.json`));
   if (test) manifest = merge(manifest, readJson(`build/patches/test.json`));
+  // A browser's own test patch, when it needs one (Firefox: extension pages reachable from fixtures).
+  if (test && existsSync(join(root, `build/patches/test-${browser}.json`))) {
+    manifest = merge(manifest, readJson(`build/patches/test-${browser}.json`));
+  }
   return manifest;
 }
 

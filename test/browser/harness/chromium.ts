@@ -1,0 +1,105 @@
+// Chromium with the test build of Lede, driven by playwright-core (recipe: BROWSER-TESTS.md).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { artifactPath, chromeTestBuild, chromiumPath } from './paths.js';
+import { startFixtureServer } from './server.js';
+import { until, type Session, type UiPage } from './session.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const chrome: any;
+
+function wrap(page: Page): UiPage {
+  return {
+    browserName: 'chromium',
+    url: async () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as any, arg),
+    evaluateSource: async (source) => { await page.evaluate(source); },
+    async waitFor(what, fn, arg, timeoutMs = 15_000) {
+      try {
+        await page.waitForFunction(fn as any, arg, { timeout: timeoutMs, polling: 50 });
+      } catch (error) {
+        throw new Error(`chromium: timed out waiting for ${what} on ${page.url()}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    },
+    click: (selector) => page.click(selector),
+    fill: (selector, value) => page.fill(selector, value),
+    type: (selector, text) => page.locator(selector).pressSequentially(text),
+    press: (key) => page.keyboard.press(key),
+    setSize: (width, height) => page.setViewportSize({ width, height }),
+    async screenshot(name) {
+      const path = artifactPath(`chromium-${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => page.close(),
+  };
+}
+
+export interface ChromiumSession extends Session {
+  context: BrowserContext;
+  worker(): Promise<Worker>;
+}
+
+export async function launchChromium(extensionDir = chromeTestBuild): Promise<ChromiumSession> {
+  const server = await startFixtureServer();
+  const profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update',
+      // Corpus pages link to their sites' scripts and images: fail those at once, keep the fixture server.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    // Service workers stop when idle; get the live one each time.
+    const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (live) return live;
+    return context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const first = await worker();
+  const extensionOrigin = `chrome-extension://${new URL(first.url()).host}`;
+
+  const inExtension: Session['inExtension'] = async (fn, arg) => (await worker()).evaluate(fn as any, arg);
+  const tabIds = () => inExtension(async () => (await chrome.tabs.query({})).map((t: any) => ({ id: t.id, url: t.url ?? '' })));
+
+  return {
+    browserName: 'chromium',
+    extensionOrigin,
+    server,
+    context,
+    worker,
+    inExtension,
+    async openTab(url) {
+      const before = new Set((await tabIds()).map((t) => t.id));
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error) => {
+        // chrome:// and similar pages may refuse a "navigation" event yet load; the tab is what matters.
+        if (!/^(chrome|about|data):/.test(url)) throw error;
+      });
+      // Tabs the extension cannot see the URL of (chrome://, data:) are found as the one new tab.
+      const tabId = await until(`the tab id of ${url}`, async () => {
+        const tabs = await tabIds();
+        return tabs.find((t) => t.url === url)?.id
+          ?? (tabs.filter((t) => !before.has(t.id)).length === 1 ? tabs.find((t) => !before.has(t.id))?.id : undefined);
+      });
+      return { page: wrap(page), tabId };
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/${path}`, { waitUntil: 'domcontentloaded' });
+      return wrap(page);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
