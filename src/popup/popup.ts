@@ -105,7 +105,9 @@ async function save(): Promise<void> {
   saveButton.setAttribute('aria-disabled', 'true');
   showStatus(status, t('popupSaving'));
   try {
-    const result = await send('library/save', { record: editor.read(), tabId, sources: page ? sourcesOf(page) : undefined });
+    const result = await send('library/save', {
+      record: editor.read(), tabId, sources: page ? sourcesOf(page) : undefined, previousId: page?.saved?.id,
+    });
     if (!result.ok) {
       const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
       showStatus(status, [t('popupFixFields'), ...rest.map((p) => p.message)].join(' '), 'error');

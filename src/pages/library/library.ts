@@ -1,0 +1,206 @@
+// The library page: every saved record, newest first, a page at a time; search, filter, edit, export, delete with undo.
+//
+// Stable hooks for tests: #search, #filter-topic, #filter-provider, #count, #records (each row
+// li.record[data-id] with .record-title a, .meta, .excerpt, .tags, and buttons .edit, .export,
+// .delete), #empty, #show-more, #toast, #toast-text, #undo, #status (aria-live). Edit dialog:
+// #edit-dialog, #edit-slot (the editor, same ids as in the popup: #title, #excerpt …), #save,
+// #cancel-edit, #edit-status.
+import type { ListQuery, StoredRecord } from '../../shared/messages.js';
+import { send } from '../../shared/send.js';
+import { defaultSettings, type Settings } from '../../shared/settings.js';
+import { debounce } from '../../ui/debounce.js';
+import { byId, h, replaceChildren } from '../../ui/dom.js';
+import { applyLocale, localiseStatic, t } from '../../ui/i18n.js';
+import { errorText, showStatus } from '../../ui/status.js';
+import { downloadText } from './download.js';
+import { openEditor } from './edit.js';
+import { renderRow, type RowAction } from './rows.js';
+
+const PAGE_SIZE = 50;
+
+const search = byId<HTMLInputElement>('search');
+const topicFilter = byId<HTMLSelectElement>('filter-topic');
+const providerFilter = byId<HTMLSelectElement>('filter-provider');
+const list = byId('records');
+const count = byId('count');
+const empty = byId('empty');
+const showMore = byId<HTMLButtonElement>('show-more');
+const toast = byId('toast');
+const toastText = byId('toast-text');
+const undo = byId<HTMLButtonElement>('undo');
+const status = byId('status');
+
+const loaded = new Map<string, StoredRecord>();
+let total = 0;
+let generation = 0;
+let settings: Settings = defaultSettings;
+let knownTopics: string[] = [];
+let lastDeleted: StoredRecord | null = null;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function query(): ListQuery {
+  const text = search.value.trim();
+  return {
+    ...(text ? { text } : {}),
+    ...(topicFilter.value ? { topic: topicFilter.value } : {}),
+    ...(providerFilter.value ? { provider: providerFilter.value } : {}),
+  };
+}
+
+function filtered(): boolean {
+  const q = query();
+  return Boolean(q.text || q.topic || q.provider);
+}
+
+function showCounts(): void {
+  count.textContent = t('libraryCount', total);
+  empty.hidden = loaded.size > 0;
+  empty.textContent = filtered() ? t('libraryNoMatch') : t('libraryEmpty');
+  showMore.hidden = loaded.size >= total;
+}
+
+/** Loads the first page again (or as many rows as were shown, to keep the place), or the next page. */
+async function load(mode: 'reset' | 'more', announce = false): Promise<void> {
+  const mine = ++generation;
+  const offset = mode === 'more' ? loaded.size : 0;
+  const limit = mode === 'more' ? PAGE_SIZE : Math.max(PAGE_SIZE, Math.min(loaded.size, 500));
+  showMore.setAttribute('aria-disabled', 'true');
+  try {
+    const result = await send('library/list', { ...query(), offset, limit });
+    if (mine !== generation) return; // a newer search has started
+    if (mode === 'reset') {
+      loaded.clear();
+      replaceChildren(list);
+    }
+    total = result.total;
+    const rows: HTMLLIElement[] = [];
+    for (const stored of result.records) {
+      if (loaded.has(stored.id)) continue;
+      loaded.set(stored.id, stored);
+      rows.push(renderRow(stored));
+    }
+    list.append(...rows);
+    showCounts();
+    if (announce) showStatus(status, t('libraryCount', total));
+    if (mode === 'more') rows[0]?.querySelector<HTMLElement>('.record-title a, .edit')?.focus();
+  } catch (error) {
+    if (mine === generation) showToast(t('libraryLoadFailed', errorText(error)), false);
+  } finally {
+    showMore.removeAttribute('aria-disabled');
+  }
+}
+
+function fillSelect(select: HTMLSelectElement, allLabel: string, entries: Array<{ name: string; count: number }>): void {
+  const chosen = select.value;
+  replaceChildren(select, h('option', { value: '' }, allLabel),
+    entries.map((entry) => h('option', { value: entry.name, selected: entry.name === chosen }, `${entry.name} (${entry.count})`)));
+  if (chosen && !entries.some((entry) => entry.name === chosen)) select.value = '';
+}
+
+async function loadFilters(): Promise<void> {
+  try {
+    const [topics, providers] = await Promise.all([send('library/topics', {}), send('library/providers', {})]);
+    knownTopics = topics.map((entry) => entry.topic);
+    fillSelect(topicFilter, t('libraryAllTopics'), topics.map((entry) => ({ name: entry.topic, count: entry.count })));
+    fillSelect(providerFilter, t('libraryAllProviders'), providers);
+  } catch (error) {
+    showToast(t('libraryFiltersFailed', errorText(error)), false);
+  }
+}
+
+function showToast(text: string, withUndo: boolean): void {
+  toastText.textContent = text;
+  undo.hidden = !withUndo;
+  toast.hidden = false;
+  showStatus(status, text, withUndo ? 'info' : 'error');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { toast.hidden = true; lastDeleted = null; }, withUndo ? 10_000 : 8_000);
+}
+
+async function remove(stored: StoredRecord, row: HTMLElement): Promise<void> {
+  try {
+    const { deleted } = await send('library/delete', { id: stored.id });
+    row.remove();
+    loaded.delete(stored.id);
+    total = Math.max(0, total - 1);
+    showCounts();
+    lastDeleted = deleted ?? stored;
+    showToast(t('libraryDeleted', stored.record.title), true);
+    undo.focus(); // the pressed button is gone; Undo is the likeliest next step
+    void loadFilters();
+  } catch (error) {
+    showToast(t('libraryDeleteFailed', errorText(error)), false);
+  }
+}
+
+async function restore(): Promise<void> {
+  const stored = lastDeleted;
+  if (!stored) return;
+  try {
+    const { ok } = await send('library/restore', { stored });
+    if (!ok) throw new Error(t('libraryRestoreRefused'));
+    lastDeleted = null;
+    toast.hidden = true;
+    showStatus(status, t('libraryRestored', stored.record.title), 'ok');
+    await load('reset');
+    list.querySelector<HTMLElement>(`.record[data-id="${CSS.escape(stored.id)}"] .edit`)?.focus();
+    void loadFilters();
+  } catch (error) {
+    showToast(t('libraryRestoreFailed', errorText(error)), false);
+  }
+}
+
+async function exportRecord(stored: StoredRecord): Promise<void> {
+  try {
+    const file = await send('library/export', { id: stored.id });
+    if (!file) throw new Error(t('libraryExportMissing'));
+    downloadText(file.filename, file.text);
+    showStatus(status, t('libraryExported', file.filename), 'ok');
+  } catch (error) {
+    showToast(t('libraryExportFailed', errorText(error)), false);
+  }
+}
+
+function saved(stored: StoredRecord, previousId: string): void {
+  const row = list.querySelector(`.record[data-id="${CSS.escape(previousId)}"]`);
+  loaded.delete(previousId);
+  loaded.set(stored.id, stored);
+  const fresh = renderRow(stored);
+  if (row) row.replaceWith(fresh);
+  fresh.querySelector<HTMLElement>('.edit')?.focus();
+  showStatus(status, t('libraryUpdated', stored.record.title), 'ok');
+  void loadFilters();
+}
+
+list.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+  const row = button?.closest<HTMLElement>('.record');
+  const stored = row ? loaded.get(row.dataset.id ?? '') : undefined;
+  if (!button || !row || !stored) return;
+  const action = button.dataset.action as RowAction;
+  if (action === 'edit') openEditor(stored, { settings, knownTopics, onSaved: saved }, button);
+  else if (action === 'export') void exportRecord(stored);
+  else if (action === 'delete') void remove(stored, row);
+});
+
+const searchLater = debounce(() => void load('reset', true), 250);
+search.addEventListener('input', () => searchLater());
+topicFilter.addEventListener('change', () => void load('reset', true));
+providerFilter.addEventListener('change', () => void load('reset', true));
+byId('filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  searchLater.flush();
+});
+showMore.addEventListener('click', () => void load('more'));
+undo.addEventListener('click', () => void restore());
+
+applyLocale();
+localiseStatic();
+void (async () => {
+  settings = await send('settings/get', {}).catch((error) => {
+    showToast(t('librarySettingsFailed', errorText(error)), false);
+    return defaultSettings;
+  });
+})();
+void loadFilters();
+void load('reset');
