@@ -1,5 +1,6 @@
 // Lint: TypeScript rules, no page text into markup, and no execution context importing another's code.
 import js from '@eslint/js';
+import globals from 'globals';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 import tseslint from 'typescript-eslint';
 
@@ -26,7 +27,7 @@ export default tseslint.config(
   nounsanitized.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', globalThis: 'readonly' },
+      globals: { ...globals.browser, ...globals.node, ...globals.webextensions },
     },
     rules: {
       'no-eval': 'error',

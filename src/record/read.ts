@@ -1,5 +1,5 @@
 // The tolerant reader: any record in the format's shape, from Lede or elsewhere, or clear problems.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { isCanonicalDateTime, normaliseDateTime } from './dates.js';
 import type { Problem } from './problems.js';
 import { codePointLength, isWebUrl, securedProblem } from './text.js';
@@ -40,6 +40,7 @@ function splitFrontMatter(text: string):
 
 interface Context {
   file?: string;
+  doc: Document.Parsed;
   problems: Problem[];
   lineOf(node: Node | null | undefined): number | undefined;
 }
@@ -70,9 +71,26 @@ function readMap(ctx: Context, path: string, node: Node | null, known: readonly 
   let extra: ExtraKeys | undefined;
   for (const entry of entriesOf(node)) {
     if (known.includes(entry.key)) fields.set(entry.key, entry);
-    else (extra ??= {})[entry.key] = entry.node === null ? null : entry.node.toJSON();
+    else {
+      // defineProperty, so a key named __proto__ stays data and never becomes a prototype.
+      Object.defineProperty(extra ??= {}, entry.key, {
+        value: plainValue(ctx, keyPath(path, entry.key), entry.node),
+        enumerable: true, writable: true, configurable: true,
+      });
+    }
   }
   return { fields, extra };
+}
+
+/** An unknown key's value as plain data, aliases resolved within the document's alias budget. */
+function plainValue(ctx: Context, path: string, node: Node | null): unknown {
+  if (node === null) return null;
+  try {
+    return node.toJS(ctx.doc, { maxAliasCount: 100 });
+  } catch (error) {
+    report(ctx, path, node, `cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 function keyPath(path: string, key: string): string {
@@ -258,7 +276,7 @@ export function parseRecord(input: string | Uint8Array, options: ParseOptions = 
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(split.yaml, {
-    lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, maxAliasCount: 100,
+    lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false,
   });
   const lineOf = (node: Node | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
@@ -269,8 +287,12 @@ export function parseRecord(input: string | Uint8Array, options: ParseOptions = 
     problems.push({ file, line: line + 1, message: `YAML syntax error: ${message}`, severity: 'error' });
   }
   if (problems.length > 0) return { ok: false, problems };
+  for (const warning of doc.warnings) {
+    const line = lineCounter.linePos(warning.pos[0]).line;
+    problems.push({ file, line, message: warning.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), severity: 'warning' });
+  }
 
-  const ctx: Context = { file, problems, lineOf };
+  const ctx: Context = { file, doc, problems, lineOf };
   const root = doc.contents as Node | null;
   if (!isMap(root)) {
     problems.push({ file, line: 2, message: 'the front matter must be a mapping of keys to values', severity: 'error' });
@@ -305,8 +327,9 @@ export function parseRecord(input: string | Uint8Array, options: ParseOptions = 
   }
   if (map.extra) record.extra = map.extra;
 
-  // Lines are counted from the YAML; the file has the opening fence above it.
-  for (const problem of problems) if (problem.line !== undefined) problem.line += 1;
+  // Lines are counted from the YAML; the file has the opening fence above it, which is also
+  // where a missing key is reported.
+  for (const problem of problems) problem.line = (problem.line ?? 0) + 1;
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems };
   return { ok: true, record, warnings: problems };

@@ -33,7 +33,7 @@ function readsBackPlain(value: string): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be quoted
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udfff]/.test(value)) return false;
   try {
-    return parse(value) === value;
+    return parse(value, { logLevel: 'silent' }) === value;
   } catch {
     return false;
   }
