@@ -1,0 +1,44 @@
+// The record for a page not yet saved: what extraction read, plus the person's defaults from settings.
+import { getDomain } from 'tldts';
+import type { Extraction } from '../extract/types.js';
+import { cutCodePoints, DEFAULT_TYPE, type LedeRecord } from '../record/index.js';
+import type { Settings } from '../shared/settings.js';
+
+/** The registrable domain (public-suffix aware) of a host or address; the host itself when it has none. */
+export function registrableDomain(hostOrUrl: string): string {
+  const value = hostOrUrl.trim().toLowerCase();
+  if (!value) return '';
+  let host = value;
+  if (value.includes('/')) {
+    try {
+      host = new URL(value).hostname;
+    } catch {
+      return '';
+    }
+  }
+  return getDomain(host) ?? host.replace(/^www\./, '');
+}
+
+export function recordFromExtraction(extraction: Extraction, settings: Settings): LedeRecord {
+  const domain = registrableDomain(extraction.provider.domain) ||
+    registrableDomain(extraction.originalUrl) || registrableDomain(extraction.webUrl);
+  const category = settings.categories.includes(settings.defaultCategory)
+    ? settings.defaultCategory
+    : settings.categories[0] ?? 'news';
+  return {
+    category,
+    title: extraction.title.trim(),
+    excerpt: cutCodePoints(extraction.excerpt.trim()),
+    publishedDateTime: extraction.publishedDateTime,
+    originalUrl: extraction.originalUrl || extraction.webUrl,
+    webUrl: extraction.webUrl,
+    type: extraction.type || DEFAULT_TYPE,
+    quality: settings.defaultQuality,
+    heat: settings.defaultHeat,
+    published: settings.defaultPublished,
+    provider: { name: extraction.provider.name.trim() || domain, domain },
+    topics: [],
+    related: [],
+    body: '',
+  };
+}

@@ -1,0 +1,126 @@
+// What the background does for each message: one handler per name in the message map.
+import { validateRecord, type Problem } from '../record/index.js';
+import type { MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
+import type { Badges } from './badge.js';
+import type { DraftStore } from './drafts.js';
+import { exportRecord } from './export.js';
+import { recordFromExtraction } from './from-extraction.js';
+import { readTab, type ScriptingApi } from './inject.js';
+import { blockedPage, type BlockedKind } from './restricted.js';
+import type { SettingsStore } from './settings-store.js';
+import { libraryKey, type LibraryStore } from './store.js';
+
+/** Text for the person, through `i18n.getMessage`. */
+export type Translate = (key: string, ...substitutions: string[]) => string;
+
+/** Everything the handlers touch, passed in so Node tests can supply fakes. */
+export interface BackgroundDeps {
+  store: LibraryStore;
+  drafts: DraftStore;
+  settings: SettingsStore;
+  badges: Badges;
+  scripting: ScriptingApi;
+  /** The tab's URL when the browser shows it to us (activeTab), '' when it hides it, null when there is no such tab. */
+  tabUrl(tabId: number): Promise<string | null>;
+  /** Whether the person allowed reading `file:` pages. */
+  fileAccess(): Promise<boolean>;
+  t: Translate;
+}
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type Handlers = { [K in MessageName]: (payload: Request<K>, sender: Sender) => Promise<Response<K>> };
+
+const BLOCKED_MESSAGE: Record<BlockedKind, string> = {
+  'browser-page': 'readBrowserPage',
+  'extension-page': 'readExtensionPage',
+  'web-store': 'readWebStore',
+  'view-source': 'readViewSource',
+  pdf: 'readPdf',
+  file: 'readFile',
+  'not-web': 'readNotWeb',
+};
+
+async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadResult> {
+  const { t } = deps;
+  const address = await deps.tabUrl(tabId);
+  if (address === null) return { ok: false, reason: 'no-tab', message: t('readNoTab') };
+  if (address) {
+    const blocked = blockedPage(address, await deps.fileAccess());
+    if (blocked) return { ok: false, reason: blocked.reason, message: t(BLOCKED_MESSAGE[blocked.kind]) };
+  }
+  // A page already in the library opens its record without reading the page again.
+  let saved = address ? await deps.store.find([address]) : null;
+  let extraction = null;
+  if (!saved) {
+    const outcome = await readTab(deps.scripting, tabId, address);
+    if (!outcome.ok) {
+      return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
+    }
+    extraction = outcome.extraction;
+    saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
+  }
+  const addresses = [address, extraction?.webUrl ?? '', extraction?.originalUrl ?? '',
+    saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
+  const draft = await deps.drafts.forPage(tabId, addresses);
+  await deps.badges.show(tabId, saved?.id ?? null);
+  const record = saved ? saved.record : recordFromExtraction(extraction!, await deps.settings.get());
+  return { ok: true, record, saved, draft, extraction };
+}
+
+function keyProblem(): Problem {
+  return { key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' };
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { store } = deps;
+  return {
+    'page/read': ({ tabId }) => readPage(deps, tabId),
+    'library/save': async ({ record, tabId, sources, previousId }) => {
+      const problems = validateRecord(record);
+      if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
+        problems.push(keyProblem());
+      }
+      if (problems.length) return { ok: false, problems };
+      const { stored, created } = await store.save(record, { previousId, sources });
+      if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
+      if (tabId !== undefined) {
+        await deps.drafts.clear(tabId);
+        await deps.badges.show(tabId, stored.id);
+      }
+      return { ok: true, stored, created };
+    },
+    'library/get': ({ id }) => store.get(id),
+    'library/list': (query) => store.list(query),
+    'library/delete': async ({ id }) => {
+      const deleted = await store.delete(id);
+      await deps.badges.forget(id);
+      return { deleted };
+    },
+    'library/restore': async ({ stored }) => {
+      if (validateRecord(stored.record).length || libraryKey(stored.record) !== stored.id) return { ok: false };
+      await store.restore(stored);
+      return { ok: true };
+    },
+    'library/topics': () => store.topics(),
+    'library/providers': () => store.providers(),
+    'library/export': async ({ id }) => {
+      const stored = await store.get(id);
+      return stored ? exportRecord(stored.record) : null;
+    },
+    'draft/put': async ({ draft }) => {
+      await deps.drafts.put(draft);
+      return { ok: true };
+    },
+    'draft/clear': async ({ tabId }) => {
+      await deps.drafts.clear(tabId);
+      return { ok: true };
+    },
+    'settings/get': () => deps.settings.get(),
+    'settings/set': ({ settings }) => deps.settings.set(settings),
+  };
+}

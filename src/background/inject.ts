@@ -1,0 +1,74 @@
+// Reads a tab: injects the extraction script on demand (activeTab + scripting) and collects its result.
+import type { Extraction } from '../extract/types.js';
+import { looksLikePdf } from './restricted.js';
+import { isListOf, isObject, isString } from './shape.js';
+
+/** The part of `scripting` used here, so Node tests can stand in for the browser. */
+export interface ScriptingApi {
+  executeScript(injection: { target: { tabId: number }; files?: string[]; func?: () => unknown }):
+    Promise<Array<{ result?: unknown }>>;
+}
+
+export type ReadFailureKey = 'readPdf' | 'readNotHtml' | 'readNoAccess' | 'readNoTab' | 'readPageChanged' |
+  'readErrorPage' | 'readFailed' | 'readNoResult';
+
+export type ReadOutcome =
+  | { ok: true; extraction: Extraction }
+  | { ok: false; reason: 'restricted' | 'no-access' | 'no-tab' | 'failed'; key: ReadFailureKey; detail?: string };
+
+export const EXTRACT_SCRIPT = 'content/extract.js';
+export const READABILITY_SCRIPT = 'content/readability.js';
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** Tells an injection error apart: no permission, tab gone, page changed, or something else. */
+export function failureOf(error: unknown, address = ''): Extract<ReadOutcome, { ok: false }> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/No tab with id|Invalid tab ID|tab was closed/i.test(message)) return { ok: false, reason: 'no-tab', key: 'readNoTab' };
+  if (/showing error page/i.test(message)) return { ok: false, reason: 'failed', key: 'readErrorPage' };
+  if (/Frame with ID \d+ was removed|was unloaded|navigated|document.*(gone|destroyed)|context.*(invalidated|destroyed)/i.test(message)) {
+    return { ok: false, reason: 'failed', key: 'readPageChanged' };
+  }
+  if (/Cannot access|Missing host permission|permission|cannot be scripted|not allowed/i.test(message)) {
+    if (looksLikePdf(address)) return { ok: false, reason: 'restricted', key: 'readPdf' };
+    return { ok: false, reason: 'no-access', key: 'readNoAccess' };
+  }
+  return { ok: false, reason: 'failed', key: 'readFailed', detail: message };
+}
+
+export function isExtraction(value: unknown): value is Extraction {
+  return isObject(value) && isString(value.title) && isString(value.excerpt) &&
+    (value.publishedDateTime === null || isString(value.publishedDateTime)) && isString(value.originalUrl) &&
+    isString(value.webUrl) && isString(value.type) && isObject(value.provider) &&
+    isString(value.provider.name) && isString(value.provider.domain) && Array.isArray(value.images) &&
+    isListOf(value.suggestedTopics, isString) && isObject(value.sources);
+}
+
+async function run(scripting: ScriptingApi, tabId: number, how: { files?: string[]; func?: () => unknown }): Promise<unknown> {
+  const results = await scripting.executeScript({ target: { tabId }, ...how });
+  return results[0]?.result;
+}
+
+/** The extraction script leaves its result here (in the isolated world, out of the page's reach). */
+const readResult = (): unknown => (globalThis as { __ledeExtraction?: unknown }).__ledeExtraction;
+const readContentType = (): unknown => document.contentType;
+
+/** Reads the page in `tabId`. `address` is the tab's URL when the browser tells it. */
+export async function readTab(scripting: ScriptingApi, tabId: number, address = ''): Promise<ReadOutcome> {
+  try {
+    const contentType = await run(scripting, tabId, { func: readContentType });
+    if (contentType === 'application/pdf') return { ok: false, reason: 'restricted', key: 'readPdf' };
+    if (isString(contentType) && !HTML_TYPES.has(contentType)) return { ok: false, reason: 'restricted', key: 'readNotHtml' };
+    await run(scripting, tabId, { files: [EXTRACT_SCRIPT] });
+    let result = await run(scripting, tabId, { func: readResult });
+    // The extraction asks for Readability only when the page's own metadata is not enough.
+    if (isObject(result) && result.needsReadability === true) {
+      await run(scripting, tabId, { files: [READABILITY_SCRIPT] });
+      result = await run(scripting, tabId, { func: readResult });
+    }
+    if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
+    return { ok: true, extraction: result };
+  } catch (error) {
+    return failureOf(error, address);
+  }
+}

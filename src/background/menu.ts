@@ -1,0 +1,31 @@
+// The context-menu item "Save page to Lede": opens the popup, or a small window with it where the browser cannot.
+import browser from 'webextension-polyfill';
+
+export const MENU_ID = 'lede-save-page';
+
+/** Made on install and update; the old item goes first so an update never meets a duplicate id. */
+export async function createMenu(title: string): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_ID, title, contexts: ['page', 'selection', 'link', 'image'] });
+}
+
+/** The popup as a page of its own, told which tab to read. */
+export function popupWindowUrl(tabId: number): string {
+  return browser.runtime.getURL(`popup/popup.html?tabId=${tabId}`);
+}
+
+export function onMenuClick(info: { menuItemId: string | number }, tab: { id?: number; windowId?: number } | undefined): void {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined || tab.id < 0) return;
+  const tabId = tab.id;
+  const openWindow = (): void => {
+    void browser.windows.create({ url: popupWindowUrl(tabId), type: 'popup', width: 440, height: 680 });
+  };
+  // openPopup must be called at once, inside the click, or the browser no longer counts it as the person's act.
+  const openPopup = (browser.action as { openPopup?: (options?: object) => Promise<void> }).openPopup;
+  if (typeof openPopup !== 'function') return openWindow();
+  try {
+    openPopup.call(browser.action).catch(openWindow);
+  } catch {
+    openWindow();
+  }
+}

@@ -1,0 +1,246 @@
+// The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Extraction } from '../extract/types.js';
+import type { LedeRecord } from '../record/index.js';
+import { normaliseUrl } from '../record/url.js';
+import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
+import { LibraryIndex } from './library-index.js';
+import { isObject, isStoredRecord } from './shape.js';
+
+/** Version of the database layout (stores and indexes); `upgrade` below builds each step. */
+export const DB_VERSION = 1;
+/** Version of a row's content; `rowMigrations` bring older rows up to it when read. */
+export const ROW_SCHEMA = 1;
+
+interface Row extends StoredRecord {
+  schema: number;
+  /** The normalised webUrl, so a page read at its own address finds a record saved under its canonical one. */
+  webKey: string;
+}
+
+interface LedeDb extends DBSchema {
+  records: { key: string; value: Row; indexes: { webKey: string } };
+}
+
+type RawRow = Record<string, unknown>;
+/** Each migration takes a row of schema i+1 to i+2. None yet: schema 1 is the first. */
+export const rowMigrations: Array<(row: RawRow) => RawRow> = [];
+
+export type StoreErrorCode = 'quota' | 'unavailable' | 'blocked' | 'failed';
+
+/** A storage failure the person should hear about; the code picks the message. */
+export class StoreError extends Error {
+  constructor(readonly code: StoreErrorCode, detail: string) {
+    super(detail);
+    this.name = 'StoreError';
+  }
+}
+
+function asStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const name = error instanceof Error || (isObject(error) && typeof error.name === 'string') ? String((error as Error).name) : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(detail)) return new StoreError('quota', detail);
+  if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError') {
+    return new StoreError('unavailable', detail);
+  }
+  return new StoreError('failed', detail);
+}
+
+/** The library key of a record: its normalised originalUrl, else its normalised webUrl; '' when it has neither. */
+export function libraryKey(record: Pick<LedeRecord, 'originalUrl' | 'webUrl'>): string {
+  return normaliseUrl(record.originalUrl) || normaliseUrl(record.webUrl);
+}
+
+/** A row as stored, brought up to date and checked; null when it cannot be trusted. */
+export function rowToStored(raw: unknown): StoredRecord | null {
+  if (!isObject(raw)) return null;
+  let row: RawRow = raw;
+  const schema = typeof row.schema === 'number' ? row.schema : 1;
+  if (schema > ROW_SCHEMA) return null;
+  for (let v = schema; v < ROW_SCHEMA; v++) row = rowMigrations[v - 1]!(row);
+  const stored: StoredRecord = {
+    id: row.id as string,
+    record: row.record as LedeRecord,
+    savedAt: row.savedAt as string,
+    updatedAt: row.updatedAt as string,
+  };
+  if (row.sources !== undefined) stored.sources = row.sources as Extraction['sources'];
+  return isStoredRecord(stored) ? stored : null;
+}
+
+function toRow(stored: StoredRecord): Row {
+  const row: Row = { ...stored, schema: ROW_SCHEMA, webKey: normaliseUrl(stored.record.webUrl) || stored.id };
+  if (row.sources === undefined) delete row.sources;
+  return row;
+}
+
+export interface SaveOptions {
+  previousId?: string;
+  sources?: Extraction['sources'];
+}
+
+export class LibraryStore {
+  private db: Promise<IDBPDatabase<LedeDb>> | null = null;
+  private index: LibraryIndex | null = null;
+  private indexLoading: Promise<LibraryIndex> | null = null;
+  /** Changes made while the index loads, replayed on top of it (each is idempotent). */
+  private pending: Array<(index: LibraryIndex) => void> = [];
+  /** Rows skipped on the last load because they failed their checks. */
+  skipped = 0;
+
+  constructor(private readonly name = 'lede', private readonly now = () => new Date()) {}
+
+  private open(): Promise<IDBPDatabase<LedeDb>> {
+    this.db ??= new Promise<IDBPDatabase<LedeDb>>((resolve, reject) => {
+      openDB<LedeDb>(this.name, DB_VERSION, {
+        upgrade(db, oldVersion) {
+          if (oldVersion < 1) {
+            const records = db.createObjectStore('records', { keyPath: 'id' });
+            records.createIndex('webKey', 'webKey');
+          }
+        },
+        blocked: () => reject(new StoreError('blocked', 'another copy of the library is open in an older version')),
+        // A newer version elsewhere wants to upgrade: step aside and reopen on the next call.
+        blocking: () => this.close(),
+        terminated: () => {
+          this.db = null;
+        },
+      }).then(resolve, (error: unknown) => reject(asStoreError(error)));
+    }).catch((error: unknown) => {
+      this.db = null;
+      throw error;
+    });
+    return this.db;
+  }
+
+  close(): void {
+    const db = this.db;
+    this.db = null;
+    void db?.then((d) => d.close(), () => undefined);
+  }
+
+  private async run<T>(work: (db: IDBPDatabase<LedeDb>) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.open());
+    } catch (error) {
+      throw asStoreError(error);
+    }
+  }
+
+  private changed(apply: (index: LibraryIndex) => void): void {
+    if (this.index) apply(this.index);
+    else if (this.indexLoading) this.pending.push(apply);
+  }
+
+  async get(id: string): Promise<StoredRecord | null> {
+    return this.run(async (db) => rowToStored(await db.get('records', id)));
+  }
+
+  /** The saved record for any of these addresses, matched by its key or by its webUrl. */
+  async find(addresses: string[]): Promise<StoredRecord | null> {
+    const keys = [...new Set(addresses.map(normaliseUrl).filter(Boolean))];
+    if (keys.length === 0) return null;
+    return this.run(async (db) => {
+      const tx = db.transaction('records');
+      for (const key of keys) {
+        const found = rowToStored(await tx.store.get(key)) ?? rowToStored(await tx.store.index('webKey').get(key));
+        if (found) return found;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Saves in one transaction: updates the row under the record's key (never a second copy),
+   * and when `previousId` names another row (the originalUrl was edited) moves that row here.
+   */
+  async save(record: LedeRecord, options: SaveOptions = {}): Promise<{ stored: StoredRecord; created: boolean }> {
+    const id = libraryKey(record);
+    if (!id) throw new StoreError('failed', 'the record has no http(s) address to key it by');
+    const result = await this.run(async (db) => {
+      const tx = db.transaction('records', 'readwrite');
+      const existing = rowToStored(await tx.store.get(id));
+      const previousId = options.previousId !== undefined && options.previousId !== id ? options.previousId : undefined;
+      const previous = previousId ? rowToStored(await tx.store.get(previousId)) : null;
+      const now = this.now().toISOString();
+      const stored: StoredRecord = {
+        id,
+        record,
+        savedAt: existing?.savedAt ?? previous?.savedAt ?? now,
+        updatedAt: now,
+      };
+      const sources = options.sources ?? existing?.sources ?? previous?.sources;
+      if (sources) stored.sources = sources;
+      if (previous) await tx.store.delete(previous.id);
+      await tx.store.put(toRow(stored));
+      await tx.done;
+      return { stored, created: !existing && !previous, movedFrom: previous?.id };
+    });
+    this.changed((index) => {
+      if (result.movedFrom) index.remove(result.movedFrom);
+      index.upsert(result.stored);
+    });
+    return { stored: result.stored, created: result.created };
+  }
+
+  async delete(id: string): Promise<StoredRecord | null> {
+    const deleted = await this.run(async (db) => {
+      const tx = db.transaction('records', 'readwrite');
+      const found = rowToStored(await tx.store.get(id));
+      if (found) await tx.store.delete(id);
+      await tx.done;
+      return found;
+    });
+    this.changed((index) => index.remove(id));
+    return deleted;
+  }
+
+  /** Puts a deleted record back as it was (its times included). */
+  async restore(stored: StoredRecord): Promise<void> {
+    await this.run(async (db) => {
+      await db.put('records', toRow(stored));
+    });
+    this.changed((index) => index.upsert(stored));
+  }
+
+  /** Loads every row once per background lifetime; later changes keep it current. */
+  private async loadedIndex(): Promise<LibraryIndex> {
+    if (this.index) return this.index;
+    this.indexLoading ??= this.run(async (db) => {
+      const rows = await db.getAll('records');
+      const all: StoredRecord[] = [];
+      let skipped = 0;
+      for (const raw of rows) {
+        const stored = rowToStored(raw);
+        if (stored) all.push(stored);
+        else skipped++;
+      }
+      if (skipped) console.warn(`Lede: ${skipped} library rows failed their checks and are not listed`);
+      const index = new LibraryIndex();
+      index.load(all);
+      for (const apply of this.pending) apply(index);
+      this.pending = [];
+      this.skipped = skipped;
+      this.index = index;
+      return index;
+    }).finally(() => {
+      this.indexLoading = null;
+      // After a failed load the queued changes are stale: the next load reads every row afresh.
+      this.pending = [];
+    });
+    return this.indexLoading;
+  }
+
+  async list(query: ListQuery): Promise<ListResult> {
+    return (await this.loadedIndex()).list(query);
+  }
+
+  async topics(): Promise<Array<{ topic: string; count: number }>> {
+    return (await this.loadedIndex()).topics();
+  }
+
+  async providers(): Promise<Array<{ name: string; count: number }>> {
+    return (await this.loadedIndex()).providers();
+  }
+}
