@@ -1,6 +1,7 @@
 // Choosing the first-publication date among the candidates, cross-checked, and writing it in UTC.
 import { toUtcText, wallMs, type DateParts } from './date-parse.js';
 import type { DateCandidate } from './date-sources.js';
+import { zoneOffset } from './date-words.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +26,14 @@ function sameInstant(a: DateParts, b: DateParts): boolean {
   return a.h != null && b.h != null && Math.abs(instant(a) - instant(b)) < 60_000;
 }
 
+/** Orders by instant; against a bare day, by day, and on the same day the timed one first. */
+function earlier(a: DateParts, b: DateParts): number {
+  if (a.h != null && b.h != null) return instant(a) - instant(b);
+  const dayA = Date.UTC(a.y, a.mo - 1, a.d), dayB = Date.UTC(b.y, b.mo - 1, b.d);
+  if (dayA !== dayB) return dayA - dayB;
+  return (a.h == null ? 1 : 0) - (b.h == null ? 1 : 0);
+}
+
 export interface PickedDate {
   value: string;
   source: string;
@@ -36,7 +45,7 @@ export interface PickedDate {
  * visible text are dropped. A time without a zone borrows the offset of another source that gives
  * the same wall-clock minute, else stays as written so the calendar day never shifts.
  */
-export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number): PickedDate | null {
+export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number, zone: string | null = null): PickedDate | null {
   const today = new Date(now).toISOString().slice(0, 10);
   const usable = candidates.filter((c) => {
     if (instant(c.parts) > now + DAY_MS) return false;
@@ -45,10 +54,12 @@ export function pickDate(candidates: DateCandidate[], modified: DateParts[], now
   });
   if (!usable.length) return null;
   const bestRank = Math.min(...usable.map((c) => c.rank));
-  let pool = usable.filter((c) => c.rank === bestRank || (bestRank === 1 && c.rank === 2 && c.source.startsWith('itemprop')));
+  let pool = usable.filter((c) => c.rank === bestRank);
   const notModified = pool.filter((c) => !modified.some((m) => sameInstant(m, c.parts) && c.parts.offset != null));
   if (notModified.length && notModified.length < pool.length) pool = notModified;
-  pool.sort((a, b) => instant(a.parts) - instant(b.parts) || a.rank - b.rank);
+  // Declared dates: the earliest is the first publication. Visible ones: the first on the page,
+  // since later ones belong to comments, references or lists.
+  if (bestRank <= 2) pool.sort((a, b) => earlier(a.parts, b.parts) || a.rank - b.rank);
   let chosen = pool[0]!;
   let parts = { ...chosen.parts };
   let source = chosen.source;
@@ -67,6 +78,15 @@ export function pickDate(candidates: DateCandidate[], modified: DateParts[], now
     if (zoned) {
       parts.offset = zoned.parts.offset;
       source = `${source} + ${zoned.source}`;
+    }
+  }
+  if (parts.h != null && parts.offset == null && zone && !placeholder(parts)) {
+    // A floating time is most likely the publisher's local time; applied only when the
+    // calendar day stays the same, so a wrong guess can never move the date.
+    const offset = zoneOffset(zone, wallMs(parts));
+    if (offset != null && toUtcText({ ...parts, offset }).slice(0, 10) === toUtcText(parts).slice(0, 10)) {
+      parts.offset = offset;
+      source = `${source} + page time zone`;
     }
   }
   return { value: toUtcText(parts, placeholder(parts)), source };

@@ -2,6 +2,7 @@
 import { parseDateText, parseMachineDate, type DateParts } from './date-parse.js';
 import { typesOf, type LdNode } from './jsonld.js';
 import type { Page } from './page.js';
+import { inFurniture } from './furniture.js';
 import { cleanText } from './text.js';
 
 export interface DateCandidate {
@@ -29,8 +30,10 @@ export const MODIFIED_META = [
 
 /** Class or id words of elements that show a byline date. */
 const DATE_HINT = /(?:^|[-_\s])(?:date|dates|time|timestamp|published|pubdate|publish|posted|postdate|byline|dateline|datum|fecha|data|entry-meta|post-meta|article-meta|meta|info|metadata|details)(?:[-_\s]|$)|date|time|publi/i;
-const NOT_PUBLISHED = /updat|modif|edited|comment|reply|related|recommend|sidebar|footer|widget|weather|calendar|event|promo|newsletter/i;
+const NOT_PUBLISHED = /updat|modif|edited|comment|reply|related|recommend|reference|citation|sidebar|footer|weather|calendar|event|promo|newsletter/i;
 const MODIFIED_WORDS = /updated|modified|last edit|mis à jour|mise à jour|actualizad|atualizad|aktualizov|aktualisiert|aggiornat|bijgewerkt/i;
+const POSTED = /^\s*(?:posted|published|publi[ée]|publicad|publicat|veröffentlicht|pubblicat|vydáno|zveřejněno|written|by\s)/i;
+const LEAF_TAGS = /^(?:P|DIV|SPAN|SMALL|EM|LI|TD)$/;
 const MAX_SCAN_ELEMENTS = 6000;
 const MAX_VISIBLE = 12;
 
@@ -55,8 +58,8 @@ function fromJsonLd(page: Page, out: DateCandidate[]): void {
 }
 
 function fromMeta(page: Page, out: DateCandidate[]): void {
-  for (const key of PUBLISHED_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 1, true);
-  for (const key of GENERIC_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 2, true);
+  for (const key of PUBLISHED_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 1);
+  for (const key of GENERIC_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 2);
   const parsely = page.meta.get('parsely-page')?.[0];
   if (parsely) {
     const pub = /"pub_date"\s*:\s*"([^"]{8,40})"/.exec(parsely);
@@ -65,14 +68,7 @@ function fromMeta(page: Page, out: DateCandidate[]): void {
 }
 
 function excluded(el: Element): boolean {
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 12; depth++, node = node.parentElement) {
-    const tag = node.tagName;
-    if (tag === 'FOOTER' || tag === 'ASIDE' || tag === 'NAV') return true;
-    const words = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
-    if (words.length > 1 && words.length < 300 && NOT_PUBLISHED.test(words)) return true;
-  }
-  return false;
+  return inFurniture(el, NOT_PUBLISHED);
 }
 
 /** Elements marked up as the publication date: itemprop, time[pubdate], time[datetime]. */
@@ -83,6 +79,11 @@ function fromMarkup(page: Page, out: DateCandidate[]): void {
     if (el.tagName === 'META') continue; // already read with the meta tags
     const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('pubdate') ?? el.textContent;
     add(out, value, el.getAttribute('itemprop') === 'dateCreated' ? 'itemprop dateCreated' : 'itemprop datePublished', 2);
+  }
+  const micro = page.doc.querySelectorAll('.published[title], .dt-published, abbr.published');
+  for (let i = 0; i < Math.min(micro.length, 5); i++) {
+    const el = micro[i]!;
+    if (!excluded(el)) add(out, el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent, 'microformat published', 3);
   }
   const times = page.doc.getElementsByTagName('time');
   let seen = 0;
@@ -101,12 +102,15 @@ function fromMarkup(page: Page, out: DateCandidate[]): void {
 function fromVisible(page: Page, out: DateCandidate[]): void {
   const body = page.doc.body;
   if (!body) return;
-  const all = body.getElementsByTagName('*');
+  const all = body.querySelectorAll('*');
   let found = 0;
   for (let i = 0; i < Math.min(all.length, MAX_SCAN_ELEMENTS) && found < MAX_VISIBLE; i++) {
     const el = all[i]!;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (words.length < 3 || words.length > 200 || !DATE_HINT.test(words) || NOT_PUBLISHED.test(words)) continue;
+    const hinted = words.length >= 3 && words.length <= 200 && DATE_HINT.test(words) && !NOT_PUBLISHED.test(words);
+    // Unmarked lines that say so: `Posted by … on 2019-02-15`.
+    const said = !hinted && el.children.length <= 3 && LEAF_TAGS.test(el.tagName) && POSTED.test(el.textContent?.slice(0, 40) ?? '');
+    if (!hinted && !said) continue;
     const raw = el.textContent ?? '';
     if (raw.length > 400 || raw.length < 6) continue;
     const text = cleanText(raw);
@@ -116,6 +120,28 @@ function fromVisible(page: Page, out: DateCandidate[]): void {
     out.push({ parts, source: 'byline', rank: 3 });
     found++;
   }
+}
+
+/** A news dateline opening the first paragraphs: `WASHINGTON, Feb. 23, 2015 -- …`. */
+function fromDateline(page: Page, out: DateCandidate[]): void {
+  const paragraphs = page.doc.querySelectorAll('p');
+  for (let i = 0; i < Math.min(paragraphs.length, 30); i++) {
+    const head = (paragraphs[i]!.textContent ?? '').slice(0, 90);
+    const m = /^\s*(?:[\p{Lu}][\p{Lu}\s.,'-]{1,40},\s*)?([^\n]{6,40}?)\s*(?:--|—|–)\s/u.exec(head);
+    const parts = m ? parseDateText(m[1]!) : null;
+    if (parts) {
+      out.push({ parts, source: 'dateline', rank: 3 });
+      return;
+    }
+  }
+}
+
+/** A day written in the title (`… - 07.12.2017 - Site`): four-digit years only. */
+function fromTitle(page: Page, out: DateCandidate[]): void {
+  const m = /(?<![\d.\/])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d.\/])|(?:19|20)\d{2}-\d{2}-\d{2}/.exec(page.title);
+  if (!m) return;
+  const parts = parseDateText(m[0]);
+  if (parts) out.push({ parts: { ...parts, h: null }, source: '<title>', rank: 4 });
 }
 
 /** `/2015/03/18/` or `20150220` in the address: a day, the weakest evidence. */
@@ -134,7 +160,9 @@ export function dateCandidates(page: Page): DateCandidate[] {
   fromMeta(page, out);
   fromMarkup(page, out);
   fromVisible(page, out);
+  fromDateline(page, out);
   fromUrl(page, out);
+  fromTitle(page, out);
   return out;
 }
 

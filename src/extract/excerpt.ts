@@ -1,6 +1,7 @@
 // The standfirst: the page's own description unless it is boilerplate, else the first real paragraph.
 import { cutCodePoints } from '../record/text.js';
 import { ldString } from './jsonld.js';
+import { inFurniture } from './furniture.js';
 import type { Page } from './page.js';
 import { cleanText, elementText, squash } from './text.js';
 import { titleKey } from './title.js';
@@ -40,13 +41,7 @@ const SKIP_ANCESTORS = /^(?:NAV|FOOTER|ASIDE|HEADER|FORM|FIGURE|FIGCAPTION|BLOCK
 const SKIP_WORDS = /comment|footer|sidebar|related|promo|newsletter|cookie|consent|banner|caption|credit|byline|share|social|subscribe|signup|advert|nav|menu|breadcrumb|author|bio/i;
 
 function skipped(el: Element): boolean {
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
-    if (SKIP_ANCESTORS.test(node.tagName)) return true;
-    const words = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
-    if (words.length > 2 && words.length < 300 && SKIP_WORDS.test(words)) return true;
-  }
-  return false;
+  return inFurniture(el, SKIP_WORDS, 10, SKIP_ANCESTORS);
 }
 
 /** The first paragraph of running prose (a full sentence, not a caption or a promo); cheap, no Readability. */

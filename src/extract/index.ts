@@ -1,6 +1,7 @@
 // The extraction engine: a Document and its URL in, the record's fields and their sources out. Pure code.
 import { pickDate } from './date-pick.js';
 import { dateCandidates, modifiedDates } from './date-sources.js';
+import { pageZone } from './date-zone.js';
 import { firstParagraph, pickDescription } from './excerpt.js';
 import { pickImages, pickTopics, pickType } from './media.js';
 import { readPage } from './page.js';
@@ -46,7 +47,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const allNames = provider.name ? [...names, provider.name] : names;
   const description = pickDescription(page, title?.title ?? '', allNames);
   const paragraph = description ? '' : firstParagraph(doc, title?.title ?? '', allNames);
-  const date = pickDate(dateCandidates(page), modifiedDates(page), options.now ?? Date.now());
+  const date = pickDate(dateCandidates(page), modifiedDates(page), options.now ?? Date.now(), pageZone(page));
   const original = pickOriginalUrl(page, webUrl);
   const type = pickType(page);
   const images = pickImages(page, original.url || webUrl);

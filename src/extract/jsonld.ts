@@ -103,10 +103,12 @@ const ARTICLE_TYPES = /article|posting|blog|report|review|scholarly|newsarticle|
 /** The node that describes the page's main content: an article-like node, else a WebPage. */
 export function mainNode(nodes: LdNode[]): LdNode | null {
   let page: LdNode | null = null;
+  let other: LdNode | null = null;
   for (const node of nodes) {
     const types = typesOf(node);
-    if (types.some((t) => ARTICLE_TYPES.test(t))) return node;
+    if (types.some((t) => /article|posting/.test(t))) return node;
+    if (!other && types.some((t) => ARTICLE_TYPES.test(t))) other = node;
     if (!page && types.some((t) => t.endsWith('page')) && (node['headline'] || node['datePublished'])) page = node;
   }
-  return page;
+  return other ?? page;
 }
