@@ -99,11 +99,21 @@ async function buildNode() {
   }
 }
 
-const started = Date.now();
-for (const browser of browsers) {
-  await buildExtension(browser, join(dist, browser));
-  zipDir(join(dist, browser), join(dist, `lede-${browser}.zip`));
-  if (forTests) await buildExtension(browser, join(dist, `${browser}-test`));
+async function main() {
+  const started = Date.now();
+  for (const browser of browsers) {
+    await buildExtension(browser, join(dist, browser));
+    zipDir(join(dist, browser), join(dist, `lede-${browser}.zip`));
+    if (forTests) await buildExtension(browser, join(dist, `${browser}-test`));
+  }
+  await buildNode();
+  console.log(`built dist/chrome, dist/firefox, their zips, the CLI and the library in ${Date.now() - started} ms`);
 }
-await buildNode();
-console.log(`built dist/chrome, dist/firefox, their zips, the CLI and the library in ${Date.now() - started} ms`);
+
+// Imported (by tests) it only lends its functions; run, it builds.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main().catch((error) => {
+    console.error(`build failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
+}

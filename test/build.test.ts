@@ -1,0 +1,73 @@
+// The build: one manifest plus a patch per browser, store zips that hold the manifest, and the CLI.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './shared.js';
+
+// @ts-expect-error -- a plain .mjs module without types
+const { manifestFor } = (await import('../build/build.mjs')) as {
+  manifestFor(browser: string, options?: { test?: boolean }): Record<string, any>;
+};
+
+describe('manifests', () => {
+  it('gives Chrome a service worker and Firefox background scripts with a gecko id', () => {
+    const chrome = manifestFor('chrome');
+    const firefox = manifestFor('firefox');
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.browser_specific_settings.gecko).toMatchObject({
+      id: expect.stringContaining('@'), strict_min_version: '142.0', data_collection_permissions: { required: ['none'] },
+    });
+    for (const manifest of [chrome, firefox]) expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('installs with minimal permissions and no host access', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const manifest = manifestFor(browser);
+      expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+      expect(manifest.permissions).not.toEqual(expect.arrayContaining(['tabs']));
+      expect(manifest.permissions.filter((p: string) => p.includes('://') || p === '<all_urls>')).toEqual([]);
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.content_scripts).toBeUndefined();
+    }
+  });
+
+  it('keeps test-only access out of the release manifests', () => {
+    expect(JSON.stringify(manifestFor('firefox'))).not.toContain('127.0.0.1');
+    expect(JSON.stringify(manifestFor('chrome'))).not.toContain('127.0.0.1');
+  });
+
+  it('has every __MSG_ key in the English messages', () => {
+    const messages = JSON.parse(readFileSync(join(repoRoot, '_locales/en/messages.json'), 'utf8'));
+    const keys = [...JSON.stringify(manifestFor('chrome')).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(2);
+    for (const key of keys) expect(messages[key], key).toBeDefined();
+  });
+});
+
+describe('built output', () => {
+  const built = existsSync(join(repoRoot, 'dist/lede-chrome.zip'));
+  if (!built) execFileSync(process.execPath, [join(repoRoot, 'build/build.mjs')], { cwd: repoRoot });
+
+  it('zips each browser with its manifest at the root', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const files = unzipSync(readFileSync(join(repoRoot, `dist/lede-${browser}.zip`)));
+      const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
+      expect(manifest.background).toEqual(manifestFor(browser).background);
+      expect(Object.keys(files)).toEqual(expect.arrayContaining(['background.js', 'popup/popup.html', 'icons/128.png']));
+    }
+  });
+
+  it('runs the CLI from dist', () => {
+    const out = execFileSync(process.execPath, [join(repoRoot, 'dist/cli/lede.js'), '--help'], { encoding: 'utf8' });
+    expect(out).toMatch(/^lede — /);
+  });
+
+  it('exports the format core from the Node library', async () => {
+    const lib = await import(join(repoRoot, 'dist/lib/index.js'));
+    for (const name of ['parseRecord', 'serializeRecord', 'validateRecord']) expect(typeof lib[name]).toBe('function');
+  });
+});
