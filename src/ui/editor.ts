@@ -95,7 +95,9 @@ export function createEditor(options: EditorOptions): Editor {
   }, t('editorDateClear'));
   publishedAt.addEventListener('input', showStored);
   // An untouched field keeps the record's value exactly, whatever the local zone.
-  const readDate = () => publishedAt.value === initialLocal ? base.publishedDateTime
+  // Compared with the field's own value: browsers shorten `…T10:00:00` to `…T10:00`.
+  const untouched = publishedAt.value;
+  const readDate = () => publishedAt.value === untouched ? base.publishedDateTime
     : localInputToUtc(publishedAt.value);
 
   const categories = [...options.categories];
