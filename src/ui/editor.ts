@@ -62,10 +62,11 @@ export function createEditor(options: EditorOptions): Editor {
   let lastExcerpt = excerpt.value;
   const showCount = () => {
     const state = excerptCount(excerpt.value);
-    count.textContent = state.atLimit ? t('editorExcerptLimit') : t('editorExcerptLeft', state.remaining);
+    count.textContent = state.atLimit ? t('editorExcerptLimit', state.used)
+      : t('editorExcerptCount', state.used, state.remaining);
     count.classList.toggle('at-limit', state.atLimit);
     count.classList.toggle('near-limit', !state.atLimit && state.remaining <= 20);
-    limitNote.textContent = state.atLimit ? t('editorExcerptLimit') : '';
+    limitNote.textContent = state.atLimit ? t('editorExcerptLimit', state.used) : '';
   };
   excerpt.addEventListener('input', (event) => {
     if ((event as InputEvent).isComposing) return;
