@@ -125,7 +125,7 @@ function fromVisible(page: Page, out: DateCandidate[]): void {
 /** A news dateline opening the first paragraphs: `WASHINGTON, Feb. 23, 2015 -- …`. */
 function fromDateline(page: Page, out: DateCandidate[]): void {
   const paragraphs = page.doc.querySelectorAll('p');
-  for (let i = 0; i < Math.min(paragraphs.length, 30); i++) {
+  for (let i = 0; i < Math.min(paragraphs.length, 60); i++) {
     const head = (paragraphs[i]!.textContent ?? '').slice(0, 90);
     const m = /^\s*(?:[\p{Lu}][\p{Lu}\s.,'-]{1,40},\s*)?([^\n]{6,40}?)\s*(?:--|—|–)\s/u.exec(head);
     const parts = m ? parseDateText(m[1]!) : null;

@@ -40,7 +40,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const host = page.url?.hostname ?? '';
   const domain = domainOf(host, options);
   const declared = siteNameCandidates(page);
-  const hints = siteHints(page);
+  const hints = siteHints(page, domain);
   const names = declared.map((c) => c.name);
   const title = pickTitle(page, names, hints);
   const provider = pickProviderName(page, declared, title?.removed ?? [], domain, hints);

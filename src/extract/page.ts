@@ -62,7 +62,8 @@ export function readPage(doc: Document, url: string): Page {
   const headings: string[] = [];
   const h1s = doc.getElementsByTagName('h1');
   for (let i = 0; i < Math.min(h1s.length, 8); i++) {
-    const text = elementText(h1s[i], 400);
+    // Permalink marks after a heading (`Title¶`) are not part of it.
+    const text = elementText(h1s[i], 400).replace(/\s*[¶§#🔗]+$/u, '');
     if (text && text.length <= 400) headings.push(text);
   }
   const lang = doc.documentElement?.getAttribute('lang') ?? '';

@@ -55,17 +55,16 @@ export function siteNameCandidates(page: Page): NameCandidate[] {
 }
 
 /** Handles and host labels: loose evidence that a title piece names the site. */
-export function siteHints(page: Page): string[] {
+export function siteHints(page: Page, domain: string): string[] {
   const hints: string[] = [];
   const handle = firstMeta(page, ['twitter:site', 'twitter:domain'])?.value.replace(/^@/, '');
   if (handle) hints.push(handle);
   const host = page.url?.hostname.replace(/^www\d*\./, '') ?? '';
-  const labels = host.split('.');
-  // The label before the public suffix (`nytimes` of nytimes.com) and the whole host.
-  if (labels.length >= 2) hints.push(labels[labels.length - 2]!.length > 3 ? labels[labels.length - 2]! : labels.slice(-3).join('.'));
-  if (labels.length >= 3) hints.push(labels[labels.length - 3]!);
-  hints.push(host);
-  return hints.filter((h) => h.length >= 3);
+  // The registrable domain's own label (`nytimes` of nytimes.com, `gmw` of politics.gmw.cn).
+  const label = domain.split('.')[0] ?? '';
+  if (label) hints.push(label, ...label.split('-').filter((p) => p.length >= 4));
+  hints.push(domain, host);
+  return hints.filter((h) => h.length >= 2);
 }
 
 /** True when a title piece is the site's name: equal to, contained in or containing a known name. */
@@ -79,7 +78,8 @@ export function isSiteLike(piece: string, names: string[], hints: string[]): boo
   }
   for (const hint of hints) {
     const h = squash(hint);
-    if (h.length >= 3 && (p === h || (p.includes(h) && p.length <= h.length + 12) || (p.length >= 4 && h.includes(p)))) return true;
+    if (p === h) return true;
+    if (h.length >= 3 && ((p.includes(h) && p.length <= h.length + 12) || (p.length >= 4 && h.includes(p)))) return true;
   }
   return false;
 }

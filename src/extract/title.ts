@@ -2,10 +2,12 @@
 import { ldString } from './jsonld.js';
 import { firstMeta, type Page } from './page.js';
 import { isSiteLike } from './site-names.js';
-import { cleanText } from './text.js';
+import { cleanText, elementText } from './text.js';
 
 /** Separators between a headline and the site or section names a title adds. */
-const SEPARATOR = /\s+[|•·–—\-:»›~\/]\s+|\s*[|•·»]\s*|\s+::\s+|\s+-{2,}\s+/g;
+const SEPARATOR = /\s+[|•·–—\-:»›~\/@]\s+|\s*[|•·»]\s*|\s+::?\s+|\s+-{2,}\s+|\s+(?=[\[＜【<][^\]＞】>]{2,60}[\]＞】>]$)/g;
+/** `Headline_Section_Site`, common on Chinese portals; used only when no other separator is. */
+const WEAK_SEPARATOR = /\s*_\s*/g;
 
 interface TitleSource {
   text: string;
@@ -14,17 +16,24 @@ interface TitleSource {
 }
 
 /** Pieces of a title between separators, and the separators themselves. */
-export function splitTitle(text: string): { pieces: string[]; seps: string[] } {
+export function splitTitle(raw: string): { pieces: string[]; seps: string[] } {
+  const text = raw.replace(/[\s|:•·»-]+$/, '');
   const pieces: string[] = [];
   const seps: string[] = [];
   let last = 0;
-  for (const m of text.matchAll(SEPARATOR)) {
+  SEPARATOR.lastIndex = 0;
+  const separator = SEPARATOR.test(text) ? SEPARATOR : WEAK_SEPARATOR;
+  SEPARATOR.lastIndex = 0; // test() on a global regex moves it, and matchAll starts there
+  for (const m of text.matchAll(separator)) {
     pieces.push(text.slice(last, m.index));
     seps.push(m[0]);
     last = m.index! + m[0].length;
     if (pieces.length > 8) break;
   }
   pieces.push(text.slice(last));
+  // A bracketed site name (`… [LWN.net]`) is a piece without its brackets.
+  const lastPiece = pieces.length - 1;
+  if (lastPiece > 0) pieces[lastPiece] = pieces[lastPiece]!.replace(/^[\[＜【<]\s*|\s*[\]＞】>]$/g, '');
   return { pieces, seps };
 }
 
@@ -53,7 +62,9 @@ function sources(page: Page): TitleSource[] {
     if (m) push(m.value, key === 'headline' ? 'itemprop headline' : key, key === 'og:title' ? 3 : 2);
   }
   push(page.title, '<title>', 2);
-  page.headings.slice(0, 4).forEach((h, i) => push(h, 'h1', i === 0 ? 2 : 1));
+  page.headings.slice(0, 4).forEach((h, i) => push(h, 'h1', i === 0 ? 2.2 : 1));
+  const marked = page.doc.querySelector('.entry-title, .post-title, .article-title, .headline, [itemprop="headline"]:not(meta)');
+  if (marked) push(elementText(marked, 400), 'headline element', 1.5);
   return out;
 }
 
@@ -84,9 +95,11 @@ export function pickTitle(page: Page, siteNames: string[], hints: string[]): Pic
   for (const s of sources(page)) {
     const { pieces, seps } = splitTitle(s.text);
     const siteLike = pieces.map((p) => isSiteLike(p, siteNames, hints));
-    const hasSite = siteLike.some(Boolean) && pieces.length > 1;
-    vote(s.text, s.source, hasSite ? s.weight * 0.5 : s.weight, []);
+    const hasSite = siteLike.some(Boolean);
+    vote(s.text, s.source, hasSite ? s.weight * (pieces.length > 1 ? 0.5 : 0.3) : s.weight, []);
     const n = pieces.length;
+    // `Headline | Section | Site`: with three pieces or more, a long first piece is the headline.
+    const leadsLong = n >= 3 && pieces[0]!.trim().length >= 15 && pieces[n - 1]!.trim().length <= 30;
     for (let from = 0; from < n; from++) {
       for (let to = from; to < n; to++) {
         if ((from === 0 && to === n - 1) || (from !== 0 && to !== n - 1)) continue;
@@ -96,6 +109,9 @@ export function pickTitle(page: Page, siteNames: string[], hints: string[]): Pic
         const keptSite = siteLike.slice(from, to + 1).some(Boolean);
         const droppedSite = dropped.length > 0 && siteLike.filter((_, i) => i < from || i > to).every(Boolean);
         let weight = s.weight * (droppedSite && !keptSite ? 1 : 0.9);
+        if (from === 0 && to === 0 && leadsLong) weight = s.weight * 1.05;
+        // A short piece kept next to a dropped site name is a section: `Headline | Code`.
+        if (droppedSite && to > from && from === 0 && pieces[to]!.trim().split(/\s+/).length <= 3) weight *= 0.9;
         if (keptSite && to === from) weight *= 0.1;
         vote(text, s.source, weight, dropped);
       }
