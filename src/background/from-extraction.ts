@@ -16,7 +16,8 @@ export function registrableDomain(hostOrUrl: string): string {
       return '';
     }
   }
-  return getDomain(host) ?? host.replace(/^www\./, '');
+  // Private suffixes count: `someone.github.io` is a publisher of its own, not github.io.
+  return getDomain(host, { allowPrivateDomains: true }) ?? host.replace(/^www\./, '');
 }
 
 export function recordFromExtraction(extraction: Extraction, settings: Settings): LedeRecord {

@@ -31,10 +31,10 @@ export function isOurPage(sender: Sender, self: Self): boolean {
 }
 
 const STORE_MESSAGE = {
-  quota: 'libraryQuotaFull',
-  unavailable: 'libraryUnavailable',
-  blocked: 'libraryBlocked',
-  failed: 'libraryFailed',
+  quota: 'storeQuotaFull',
+  unavailable: 'storeUnavailable',
+  blocked: 'storeBlocked',
+  failed: 'storeFailed',
 } as const;
 
 function errorAnswer(error: unknown, t: Translate): ErrorAnswer {

@@ -1,0 +1,108 @@
+// Stand-ins for the browser APIs the background uses, and sample data, for Node tests.
+import 'fake-indexeddb/auto';
+import type { Extraction } from '../../src/extract/types.js';
+import type { LedeRecord } from '../../src/record/index.js';
+import { Badges, type BadgeApi } from '../../src/background/badge.js';
+import { DraftStore } from '../../src/background/drafts.js';
+import type { BackgroundDeps } from '../../src/background/handlers.js';
+import type { ScriptingApi } from '../../src/background/inject.js';
+import { SettingsStore } from '../../src/background/settings-store.js';
+import { memoryArea } from '../../src/background/storage-areas.js';
+import { LibraryStore } from '../../src/background/store.js';
+
+let dbCount = 0;
+/** A library in its own fresh database. */
+export function freshStore(now?: () => Date): LibraryStore {
+  return new LibraryStore(`lede-test-${process.pid}-${++dbCount}`, now);
+}
+
+export function sampleRecord(overrides: Partial<LedeRecord> = {}): LedeRecord {
+  return {
+    category: 'news',
+    title: 'Meta’s AI plan',
+    excerpt: 'What the company wants from open models.',
+    publishedDateTime: '2023-05-03T12:24:00Z',
+    originalUrl: 'https://stratechery.com/2023/meta-ai/',
+    webUrl: 'https://www.stratechery.com/2023/meta-ai/?utm_source=feed',
+    type: 'article',
+    quality: 15,
+    heat: -1,
+    published: false,
+    provider: { name: 'Stratechery', domain: 'stratechery.com' },
+    topics: ['AI', 'Facebook AI'],
+    related: [],
+    body: '',
+    ...overrides,
+  };
+}
+
+export function sampleExtraction(overrides: Partial<Extraction> = {}): Extraction {
+  return {
+    title: 'A headline',
+    excerpt: 'The standfirst.',
+    publishedDateTime: '2024-01-02T03:04:05Z',
+    originalUrl: 'https://news.bbc.co.uk/story/1',
+    webUrl: 'https://news.bbc.co.uk/story/1?at_medium=RSS',
+    type: 'article',
+    provider: { name: 'BBC News', domain: 'news.bbc.co.uk' },
+    images: [],
+    suggestedTopics: ['Politics'],
+    sources: { title: 'og:title' },
+    ...overrides,
+  };
+}
+
+/** A scripting API that answers like a page holding `extraction`, or throws `error`. */
+export function fakeScripting(behaviour: { extraction?: unknown; contentType?: string; error?: Error }): ScriptingApi & {
+  calls: Array<{ files?: string[]; func?: boolean }>;
+} {
+  const calls: Array<{ files?: string[]; func?: boolean }> = [];
+  let injected = false;
+  return {
+    calls,
+    async executeScript(injection) {
+      calls.push({ files: injection.files, func: injection.func !== undefined });
+      if (behaviour.error) throw behaviour.error;
+      if (injection.files) {
+        injected = true;
+        return [{ result: undefined }];
+      }
+      const source = String(injection.func);
+      if (source.includes('contentType')) return [{ result: behaviour.contentType ?? 'text/html' }];
+      return [{ result: injected ? behaviour.extraction : undefined }];
+    },
+  };
+}
+
+export function fakeBadgeApi(): BadgeApi & { texts: Map<number, string> } {
+  const texts = new Map<number, string>();
+  return {
+    texts,
+    async setBadgeText({ tabId, text }) {
+      texts.set(tabId, text);
+    },
+    async setBadgeBackgroundColor() {},
+  };
+}
+
+export interface TestDeps extends BackgroundDeps {
+  badgeApi: ReturnType<typeof fakeBadgeApi>;
+  tabs: Map<number, string>;
+}
+
+export function makeDeps(options: { tabs?: Record<number, string>; scripting?: ScriptingApi; fileAccess?: boolean } = {}): TestDeps {
+  const tabs = new Map(Object.entries(options.tabs ?? {}).map(([id, url]) => [Number(id), url]));
+  const badgeApi = fakeBadgeApi();
+  return {
+    store: freshStore(),
+    drafts: new DraftStore(memoryArea()),
+    settings: new SettingsStore(memoryArea()),
+    badges: new Badges(badgeApi),
+    badgeApi,
+    tabs,
+    scripting: options.scripting ?? fakeScripting({ extraction: sampleExtraction() }),
+    tabUrl: async (tabId) => (tabs.has(tabId) ? tabs.get(tabId)! : null),
+    fileAccess: async () => options.fileAccess ?? false,
+    t: (key, ...subs) => (subs.length ? `${key}: ${subs.join(', ')}` : key),
+  };
+}

@@ -1,0 +1,59 @@
+// A page not yet saved becomes a record: extraction's values, the settings' defaults, the registrable domain.
+import { describe, expect, it } from 'vitest';
+import { recordFromExtraction, registrableDomain } from '../../src/background/from-extraction.js';
+import { validateRecord } from '../../src/record/index.js';
+import { defaultSettings, loadSettings } from '../../src/shared/settings.js';
+import { sampleExtraction } from './fakes.js';
+
+describe('registrableDomain', () => {
+  it.each([
+    ['www.businessinsider.com', 'businessinsider.com'],
+    ['news.bbc.co.uk', 'bbc.co.uk'],
+    ['https://www.theguardian.com/uk', 'theguardian.com'],
+    ['user.github.io', 'user.github.io'],
+    ['localhost', 'localhost'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['', ''],
+  ])('%s → %s', (input, expected) => {
+    expect(registrableDomain(input)).toBe(expected);
+  });
+});
+
+describe('recordFromExtraction', () => {
+  it('takes the page values and the defaults from settings', () => {
+    const settings = loadSettings({ categories: ['tech', 'news'], defaultCategory: 'tech', defaultQuality: 70, defaultHeat: 3, defaultPublished: true });
+    const record = recordFromExtraction(sampleExtraction(), settings);
+    expect(record).toEqual({
+      category: 'tech',
+      title: 'A headline',
+      excerpt: 'The standfirst.',
+      publishedDateTime: '2024-01-02T03:04:05Z',
+      originalUrl: 'https://news.bbc.co.uk/story/1',
+      webUrl: 'https://news.bbc.co.uk/story/1?at_medium=RSS',
+      type: 'article',
+      quality: 70,
+      heat: 3,
+      published: true,
+      provider: { name: 'BBC News', domain: 'bbc.co.uk' },
+      topics: [],
+      related: [],
+      body: '',
+    });
+    expect(validateRecord(record)).toEqual([]);
+  });
+
+  it('fills gaps: provider name from the domain, originalUrl from webUrl, type article, excerpt cut to 200', () => {
+    const record = recordFromExtraction(sampleExtraction({
+      provider: { name: ' ', domain: 'www.example.co.uk' },
+      originalUrl: '',
+      webUrl: 'https://www.example.co.uk/a',
+      type: '',
+      excerpt: 'é'.repeat(250),
+    }), defaultSettings);
+    expect(record.provider).toEqual({ name: 'example.co.uk', domain: 'example.co.uk' });
+    expect(record.originalUrl).toBe('https://www.example.co.uk/a');
+    expect(record.type).toBe('article');
+    expect([...record.excerpt]).toHaveLength(200);
+    expect(record.category).toBe('news');
+  });
+});
