@@ -45,9 +45,9 @@ function brandFromPage(page: Page, label: string): string {
   if (label.length < 2) return '';
   const logo = page.doc.querySelector('[class*="logo"] img[alt], img[class*="logo"][alt], [id*="logo"] img[alt], a[class*="brand"] img[alt]');
   const alt = cleanText(logo?.getAttribute('alt') ?? '');
-  if (alt && nameLike(alt) && squash(alt).includes(squash(label)) && alt.split(/\s+/).length <= 4) {
-    return alt.replace(/\s+(?:logo|home|homepage)$/i, '');
-  }
+  // `WebMD: Better information. Better health.`: the piece that holds the domain's name.
+  const piece = splitTitle(alt).pieces.map((p) => p.trim()).find((p) => squash(p).includes(squash(label)));
+  if (piece && nameLike(piece) && piece.split(/\s+/).length <= 4) return piece.replace(/\s+(?:logo|home|homepage)$/i, '');
   const text = [firstMeta(page, ['copyright', 'author'])?.value ?? '', page.title].join(' ');
   const m = new RegExp(`(?<![\\p{L}\\p{N}])(${label.replace(/[^a-z0-9]/gi, '.')})(?![\\p{L}\\p{N}])`, 'iu').exec(text);
   return m && m[1] !== label ? m[1]! : '';

@@ -63,6 +63,10 @@ export function siteHints(page: Page, domain: string): string[] {
   // The registrable domain's own label (`nytimes` of nytimes.com, `gmw` of politics.gmw.cn).
   const label = domain.split('.')[0] ?? '';
   if (label) hints.push(label, ...label.split('-').filter((p) => p.length >= 4));
+  // Host labels before the domain (`android-developers` of android-developers.googleblog.com).
+  for (const part of host.split('.').slice(0, -2)) {
+    if (part.length >= 4 && !/^(?:blog|blogs|news|home|site|web|www\d*|en|m|amp)$/.test(part)) hints.push(part);
+  }
   hints.push(domain, host);
   return hints.filter((h) => h.length >= 2);
 }

@@ -5,7 +5,7 @@ import { isSiteLike } from './site-names.js';
 import { cleanText, elementText } from './text.js';
 
 /** Separators between a headline and the site or section names a title adds. */
-const SEPARATOR = /\s+[|•·–—\-:»›~\/@]\s+|\s*[|•·»]\s*|\s+::?\s+|\s+-{2,}\s+|\s+(?=[\[＜【<][^\]＞】>]{2,60}[\]＞】>]$)/g;
+const SEPARATOR = /\s+[|•·–—\-:»›~\/@]\s+|(?<=\p{L}):\s+|\s*[|•·»]\s*|\s+::?\s+|\s+-{2,}\s+|\s+(?=[\[＜【<][^\]＞】>]{2,60}[\]＞】>]$)/gu;
 /** `Headline_Section_Site`, common on Chinese portals; used only when no other separator is. */
 const WEAK_SEPARATOR = /\s*_\s*/g;
 
@@ -61,7 +61,8 @@ function sources(page: Page): TitleSource[] {
     const m = firstMeta(page, [key]);
     if (m) push(m.value, key === 'headline' ? 'itemprop headline' : key, key === 'og:title' ? 3 : 2);
   }
-  push(page.title, '<title>', 2);
+  // A <title> with nothing added is the page's own headline: the CMS did not append the site.
+  push(page.title, '<title>', splitTitle(page.title).pieces.length === 1 ? 2.4 : 2);
   page.headings.slice(0, 4).forEach((h, i) => push(h, 'h1', i === 0 ? 2.2 : 1));
   const marked = page.doc.querySelector('.entry-title, .post-title, .article-title, .headline, [itemprop="headline"]:not(meta)');
   if (marked) push(elementText(marked, 400), 'headline element', 1.5);
@@ -99,7 +100,8 @@ export function pickTitle(page: Page, siteNames: string[], hints: string[]): Pic
     vote(s.text, s.source, hasSite ? s.weight * (pieces.length > 1 ? 0.5 : 0.3) : s.weight, []);
     const n = pieces.length;
     // `Headline | Section | Site`: with three pieces or more, a long first piece is the headline.
-    const leadsLong = n >= 3 && pieces[0]!.trim().length >= 15 && pieces[n - 1]!.trim().length <= 30;
+    const leadsLong = n >= 3 && new Set(seps.map((x) => x.trim())).size === 1 &&
+      pieces[0]!.trim().length >= 8 && pieces[n - 1]!.trim().length <= 30;
     for (let from = 0; from < n; from++) {
       for (let to = from; to < n; to++) {
         if ((from === 0 && to === n - 1) || (from !== 0 && to !== n - 1)) continue;
@@ -108,10 +110,11 @@ export function pickTitle(page: Page, siteNames: string[], hints: string[]): Pic
         const dropped = [...pieces.slice(0, from), ...pieces.slice(to + 1)].map((p) => p.trim());
         const keptSite = siteLike.slice(from, to + 1).some(Boolean);
         const droppedSite = dropped.length > 0 && siteLike.filter((_, i) => i < from || i > to).every(Boolean);
-        let weight = s.weight * (droppedSite && !keptSite ? 1 : 0.9);
+        // Cutting a piece that is not the site's name needs another source to agree.
+        let weight = s.weight * (droppedSite && !keptSite ? 1 : 0.6);
         if (from === 0 && to === 0 && leadsLong) weight = s.weight * 1.05;
         // A short piece kept next to a dropped site name is a section: `Headline | Code`.
-        if (droppedSite && to > from && from === 0 && pieces[to]!.trim().split(/\s+/).length <= 3) weight *= 0.9;
+        if (droppedSite && to > from && from === 0 && pieces[to]!.trim().split(/\s+/).length <= 2) weight *= 0.9;
         if (keptSite && to === from) weight *= 0.1;
         vote(text, s.source, weight, dropped);
       }
