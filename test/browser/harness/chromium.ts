@@ -7,10 +7,12 @@ import { artifactPath, chromeTestBuild, chromiumPath } from './paths.js';
 import { startFixtureServer } from './server.js';
 import { until, type Session, type UiPage } from './session.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+interface TabInfo { id: number; url: string }
+
 declare const chrome: any;
 
 function wrap(page: Page): UiPage {
+  page.setDefaultTimeout(10_000);
   return {
     browserName: 'chromium',
     url: async () => page.url(),
@@ -27,6 +29,7 @@ function wrap(page: Page): UiPage {
     fill: (selector, value) => page.fill(selector, value),
     type: (selector, text) => page.locator(selector).pressSequentially(text),
     press: (key) => page.keyboard.press(key),
+    select: async (selector, value) => { await page.selectOption(selector, value); },
     setSize: (width, height) => page.setViewportSize({ width, height }),
     async screenshot(name) {
       const path = artifactPath(`chromium-${name}.png`);
@@ -67,7 +70,7 @@ export async function launchChromium(extensionDir = chromeTestBuild): Promise<Ch
   const extensionOrigin = `chrome-extension://${new URL(first.url()).host}`;
 
   const inExtension: Session['inExtension'] = async (fn, arg) => (await worker()).evaluate(fn as any, arg);
-  const tabIds = () => inExtension(async () => (await chrome.tabs.query({})).map((t: any) => ({ id: t.id, url: t.url ?? '' })));
+  const tabIds = () => inExtension<TabInfo[]>(async () => (await chrome.tabs.query({})).map((t: any) => ({ id: t.id, url: t.url ?? '' })));
 
   return {
     browserName: 'chromium',

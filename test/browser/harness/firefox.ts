@@ -7,13 +7,15 @@ import { artifactPath, firefoxPath, firefoxTestBuild } from './paths.js';
 import { startFixtureServer } from './server.js';
 import { until, type Session, type UiPage } from './session.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+interface TabInfo { id: number; url: string }
+
 declare const browser: any;
 
 /** Fixed so extension URLs are known before the add-on is installed. */
 export const FIREFOX_UUID = '6c1e5e7a-1ede-4a3b-9d2e-0123456789ab';
 
 function wrap(page: Page): UiPage {
+  page.setDefaultTimeout(10_000);
   return {
     browserName: 'firefox',
     url: () => page.evaluate(() => location.href),
@@ -30,6 +32,7 @@ function wrap(page: Page): UiPage {
     fill: (selector, value) => page.locator(selector).fill(value),
     type: (selector, text) => page.type(selector, text),
     press: (key) => page.keyboard.press(key as any),
+    select: async (selector, value) => { await page.select(selector, value); },
     setSize: (width, height) => page.setViewport({ width, height }),
     async screenshot(name) {
       const path = artifactPath(`firefox-${name}.png`);
@@ -88,7 +91,7 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
     helper ??= await openExtensionPage('pages/options/options.html');
     return helper.evaluate(fn, arg);
   };
-  const tabIds = () => inExtension(async () => (await browser.tabs.query({})).map((t: any) => ({ id: t.id, url: t.url ?? '' })));
+  const tabIds = () => inExtension<TabInfo[]>(async () => (await browser.tabs.query({})).map((t: any) => ({ id: t.id, url: t.url ?? '' })));
 
   return {
     browserName: 'firefox',

@@ -20,6 +20,8 @@ export interface UiPage {
   /** Types keystroke by keystroke into the element. */
   type(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** Chooses the option with this value in a <select>, firing change as a user would. */
+  select(selector: string, value: string): Promise<void>;
   setSize(width: number, height: number): Promise<void>;
   /** Saves a PNG into test-artifacts/ and returns its path. */
   screenshot(name: string): Promise<string>;

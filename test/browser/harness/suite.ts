@@ -1,0 +1,255 @@
+// The real-browser tests of issue #4, written once and run in Chromium and in Firefox (one launch per browser).
+// The tests run in order and share one library: later ones use records that earlier ones saved.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { corpusMissing, missing } from './paths.js';
+import type { BrowserName, Session, UiPage } from './session.js';
+import {
+  injectionSigns, openLibrary, openPopup, readForm, readRows, savePopup, seriousViolations, waitForTitles,
+} from './ui.js';
+
+/** What the fixture pages say, read off their HTML: the popup must show exactly this. */
+const SAMPLE = {
+  path: '/fixtures/sample-article.html',
+  title: 'Tidal Turbines Bring Night Light to Skerry Harbour',
+  excerpt: 'Six turbines anchored off the breakwater now power the harbour lamps all winter, and the fishing co-op wants twelve more.',
+  dateUtc: '2026-03-14T08:30:00Z',
+  providerName: 'Harbour Light',
+  providerDomain: 'harbourlight.example',
+  originalUrl: 'https://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour',
+  editedTitle: 'Tidal Turbines Light Up Skerry Harbour',
+  topic: 'Tidal Energy',
+};
+const SECOND = {
+  path: '/fixtures/second-article.html',
+  title: 'Why Sourdough Starters Smell Like Apples',
+  providerName: 'The Crumb Review',
+  topic: 'Baking',
+};
+const HOSTILE = {
+  path: '/fixtures/hostile-article.html',
+  titlePart: '<img src=x onerror="window.__ledePwned=1;',
+};
+
+export function describeLede(browserName: BrowserName, launch: () => Promise<Session>): void {
+  const why = missing(browserName);
+  if (why) {
+    test.skip(`${browserName}: skipped, ${why}`, () => undefined);
+    return;
+  }
+
+  describe(`Lede in ${browserName}`, () => {
+    let session: Session;
+    const opened: UiPage[] = [];
+
+    beforeAll(async () => {
+      session = await launch();
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    async function popupFor(path: string) {
+      const { page, tabId } = await session.openTab(session.server.url(path));
+      const popup = await openPopup(session, tabId);
+      opened.push(page, popup);
+      return { page, tabId, popup };
+    }
+    async function library() {
+      const page = await openLibrary(session);
+      opened.push(page);
+      return page;
+    }
+    /** Closes this test's tabs so the next test starts from a quiet browser. */
+    async function closeAll() {
+      for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+    }
+
+    test('save from a page: the popup is filled from the page, and the library then holds the record', async () => {
+      const { popup } = await popupFor(SAMPLE.path);
+      const form = await readForm(popup);
+      expect(form.state, `popup message: ${form.message}`).toBe('editing');
+      expect(form.title).toBe(SAMPLE.title);
+      expect(form.excerpt).toBe(SAMPLE.excerpt);
+      expect(form.excerptCount).toContain(String([...SAMPLE.excerpt].length));
+      expect(form.dateUtc).toContain(SAMPLE.dateUtc);
+      expect(form.type).toBe('article');
+      expect(form.providerName).toBe(SAMPLE.providerName);
+      expect(form.providerDomain).toBe(SAMPLE.providerDomain);
+      expect(form.originalUrl).toBe(SAMPLE.originalUrl);
+      await popup.screenshot('popup-filled');
+
+      expect(await savePopup(popup)).toBe('saved');
+      await popup.screenshot('popup-saved');
+
+      const lib = await library();
+      await waitForTitles(lib, [SAMPLE.title], 'the saved record in the library');
+      const [row] = await readRows(lib);
+      expect(row?.text).toContain(SAMPLE.providerName);
+      await closeAll();
+    });
+
+    test('edit and save again: the record is updated, not duplicated', async () => {
+      const { popup } = await popupFor(SAMPLE.path);
+      const form = await readForm(popup);
+      expect(form.title, `popup message: ${form.message}`).toBe(SAMPLE.title);
+      await popup.fill('#title', SAMPLE.editedTitle);
+      await popup.type('#topic-input', SAMPLE.topic);
+      await popup.press('Enter');
+      await popup.waitFor('the typed topic to become a chip', (topic: string) =>
+        [...document.querySelectorAll('#topics .chip-text')].some((chip) => chip.textContent === topic), SAMPLE.topic);
+      expect(await savePopup(popup)).toBe('updated');
+
+      const lib = await library();
+      await waitForTitles(lib, [SAMPLE.editedTitle], 'one record, with the new title');
+      const rows = await readRows(lib);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.text).toContain(SAMPLE.topic);
+      await closeAll();
+    });
+
+    test('topic autocomplete suggests a topic of a record saved before', async () => {
+      const { popup } = await popupFor(SECOND.path);
+      const form = await readForm(popup);
+      expect(form.title, `popup message: ${form.message}`).toBe(SECOND.title);
+      await popup.type('#topic-input', 'tid');
+      await popup.waitFor('a suggestion for "tid"', (topic: string) => {
+        const box = document.getElementById('topic-suggestions');
+        return box && !box.hidden && [...box.querySelectorAll('[role="option"]')].some((o) => o.textContent === topic);
+      }, SAMPLE.topic);
+      expect(await popup.evaluate(() => document.getElementById('topic-input')?.getAttribute('aria-expanded'))).toBe('true');
+      await popup.press('ArrowDown');
+      await popup.press('Enter');
+      await popup.type('#topic-input', SECOND.topic);
+      await popup.press('Enter');
+      await popup.waitFor('both topics as chips', () => document.querySelectorAll('#topics .chip').length === 2);
+      expect((await readForm(popup)).topics).toEqual([SAMPLE.topic, SECOND.topic]);
+      expect(await savePopup(popup)).toBe('saved');
+      await closeAll();
+    });
+
+    test('library: search and filter by topic and provider', async () => {
+      const lib = await library();
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'both saved records');
+      await lib.screenshot('library');
+
+      await lib.fill('#search', 'sourdough');
+      await waitForTitles(lib, [SECOND.title], 'only the sourdough record after searching "sourdough"');
+      await lib.fill('#search', 'breakwater');
+      await waitForTitles(lib, [SAMPLE.editedTitle], 'only the harbour record after searching a word of its excerpt');
+      await lib.fill('#search', '');
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'both records once the search is cleared');
+
+      await lib.select('#filter-topic', SECOND.topic);
+      await waitForTitles(lib, [SECOND.title], `the records with topic ${SECOND.topic}`);
+      await lib.select('#filter-topic', SAMPLE.topic);
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], `the records with topic ${SAMPLE.topic}`);
+      await lib.select('#filter-provider', SAMPLE.providerName);
+      await waitForTitles(lib, [SAMPLE.editedTitle], `topic ${SAMPLE.topic} and provider ${SAMPLE.providerName}`);
+      await lib.select('#filter-topic', '');
+      await lib.select('#filter-provider', SECOND.providerName);
+      await waitForTitles(lib, [SECOND.title], `provider ${SECOND.providerName}`);
+      await closeAll();
+    });
+
+    test('library: delete, then undo brings the record back, and it stays', async () => {
+      const lib = await library();
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'both saved records');
+      const rows = await readRows(lib);
+      const second = rows.find((row) => row.title === SECOND.title)!;
+      await lib.click(`.record[data-id="${second.id}"] .delete`);
+      await waitForTitles(lib, [SAMPLE.editedTitle], 'the deleted record gone');
+      await lib.waitFor('the undo toast', () => document.getElementById('toast')?.hidden === false);
+      await lib.click('#undo');
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'the record back after undo');
+      await lib.close();
+
+      const again = await library();
+      await waitForTitles(again, [SAMPLE.editedTitle, SECOND.title], 'both records after reopening the library');
+      await closeAll();
+    });
+
+    test('a page that cannot be read gets a message, not an editor', async () => {
+      const { tabId } = await session.openTab('about:blank');
+      const popup = await openPopup(session, tabId);
+      opened.push(popup);
+      const shown = await popup.evaluate(() => ({
+        state: document.body.dataset.state,
+        reason: document.getElementById('message')?.dataset.reason,
+        hidden: document.getElementById('message')?.hidden,
+        title: document.getElementById('message-title')?.textContent ?? '',
+        saveHidden: (document.getElementById('save') as HTMLButtonElement | null)?.hidden,
+        editor: document.getElementById('title') !== null,
+      }));
+      expect(shown).toMatchObject({ state: 'message', hidden: false, saveHidden: true, editor: false });
+      // about:blank is a browser page; without its address (no tabs permission) the background may only know it has no access.
+      expect(['restricted', 'no-access']).toContain(shown.reason);
+      expect(shown.title.length).toBeGreaterThan(5);
+      await popup.screenshot('popup-restricted');
+      await closeAll();
+    });
+
+    test('a draft survives the popup closing', async () => {
+      const { tabId, popup } = await popupFor(`${SECOND.path}?draft`);
+      expect((await readForm(popup)).state).not.toBe('message');
+      await popup.fill('#title', 'A draft title that must survive');
+      await popup.fill('#excerpt', 'Draft excerpt.');
+      await popup.close();
+      const reopened = await openPopup(session, tabId);
+      opened.push(reopened);
+      const form = await readForm(reopened);
+      expect(form.title).toBe('A draft title that must survive');
+      expect(form.excerpt).toBe('Draft excerpt.');
+      expect(await reopened.evaluate(() => document.getElementById('draft-note') !== null)).toBe(true);
+      await closeAll();
+    });
+
+    test('hostile page: markup and script in its metadata stay text and nothing runs', async () => {
+      const { page, popup } = await popupFor(HOSTILE.path);
+      const form = await readForm(popup);
+      expect(form.state, `popup message: ${form.message}`).toBe('editing');
+      expect(form.title).toContain(HOSTILE.titlePart);
+      expect(form.title).toContain('<script>');
+      expect(form.excerpt).toContain('<b>bold</b>');
+      expect(await injectionSigns(popup)).toEqual([]);
+      await popup.screenshot('popup-hostile');
+      expect(await savePopup(popup)).toBe('saved');
+
+      const lib = await library();
+      await lib.waitFor('the hostile record in the library', (part: string) =>
+        [...document.querySelectorAll('#records .record-title')].some((el) => el.textContent?.includes(part)), HOSTILE.titlePart);
+      expect(await injectionSigns(lib)).toEqual([]);
+      await lib.screenshot('library-hostile');
+      // The page itself: extraction must not have turned its text into live markup there either.
+      expect(await injectionSigns(page)).toEqual([]);
+      await closeAll();
+    });
+
+    test('accessibility: no serious or critical axe violations in popup, library and options', async () => {
+      const { popup } = await popupFor(SAMPLE.path);
+      const lib = await library();
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'records to check').catch(() => undefined);
+      const options = await session.openExtensionPage('pages/options/options.html');
+      opened.push(options);
+      await options.waitFor('the options page to be built', () => document.querySelector('main, form') !== null);
+      const found = {
+        popup: await seriousViolations(popup),
+        library: await seriousViolations(lib),
+        options: await seriousViolations(options),
+      };
+      await options.screenshot('options');
+      expect(found).toEqual({ popup: [], library: [], options: [] });
+      await closeAll();
+    });
+
+    const noCorpus = corpusMissing();
+    test.skipIf(noCorpus !== null)(`a real corpus page is read into the popup${noCorpus ? ` (skipped: ${noCorpus})` : ''}`, async () => {
+      const { popup } = await popupFor('/corpus/rdb-002.html');
+      const form = await readForm(popup);
+      expect(form.title, `popup message: ${form.message}`).toBe('This API is so Fetching!');
+      expect(form.providerDomain).toMatch(/(^|\.)mozilla\.org$/);
+      expect(form.originalUrl).toBe('https://hacks.mozilla.org/2015/03/this-api-is-so-fetching/');
+      expect(form.dateUtc).toContain('2015-03-10T15:05:41Z');
+      await closeAll();
+    });
+  });
+}
