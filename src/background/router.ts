@@ -27,7 +27,9 @@ export function isOurPage(sender: Sender, self: Self): boolean {
   } catch {
     return false;
   }
-  return url.origin === base.origin && EXTENSION_PAGES.includes(url.pathname);
+  // Not `origin`: by the URL standard extension schemes have the opaque origin "null", equal for every extension.
+  return url.protocol === base.protocol && url.host === base.host && url.host !== '' &&
+    EXTENSION_PAGES.includes(url.pathname);
 }
 
 const STORE_MESSAGE = {

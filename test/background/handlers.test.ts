@@ -1,0 +1,152 @@
+// The save loop through the handlers: read a tab, build or open its record, save, badge, drafts, export.
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/background/handlers.js';
+import { EXTRACT_SCRIPT, READABILITY_SCRIPT } from '../../src/background/inject.js';
+import { parseRecord } from '../../src/record/index.js';
+import type { Draft } from '../../src/shared/messages.js';
+import { fakeScripting, makeDeps, sampleExtraction, sampleRecord } from './fakes.js';
+
+const popup = { id: 'lede@test', url: 'chrome-extension://abc/popup/popup.html' };
+const ARTICLE = 'https://news.bbc.co.uk/story/1?at_medium=RSS';
+
+function draftFor(tabId: number, url: string): Draft {
+  return { tabId, url, record: sampleRecord({ title: 'Edited title' }), updatedAt: '2026-01-01T00:00:00Z' };
+}
+
+describe('page/read', () => {
+  it('builds a record from the page for a page not yet saved, with the defaults', async () => {
+    const scripting = fakeScripting({ extraction: sampleExtraction() });
+    const deps = makeDeps({ tabs: { 7: ARTICLE }, scripting });
+    const answer = await createHandlers(deps)['page/read']({ tabId: 7 }, popup);
+    expect(answer).toMatchObject({
+      ok: true, saved: null, draft: null,
+      record: { title: 'A headline', category: 'news', quality: 50, heat: -1, published: false, provider: { domain: 'bbc.co.uk' } },
+      extraction: { suggestedTopics: ['Politics'] },
+    });
+    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func']);
+    expect(deps.badgeApi.texts.get(7)).toBe('');
+  });
+
+  it('opens the saved record for a saved page, by the tab address, without reading the page', async () => {
+    const scripting = fakeScripting({ extraction: sampleExtraction() });
+    const deps = makeDeps({ tabs: { 7: 'https://www.stratechery.com/2023/meta-ai' }, scripting });
+    const { stored } = await deps.store.save(sampleRecord({ quality: 88 }));
+    const answer = await createHandlers(deps)['page/read']({ tabId: 7 }, popup);
+    expect(answer).toMatchObject({ ok: true, saved: { id: stored.id }, record: { quality: 88 }, extraction: null });
+    expect(scripting.calls).toEqual([]);
+    expect(deps.badgeApi.texts.get(7)).toBe('✓');
+  });
+
+  it('opens the saved record when the page names it as canonical', async () => {
+    const deps = makeDeps({ tabs: { 7: 'https://m.example.com/x' }, scripting: fakeScripting({ extraction: sampleExtraction({ originalUrl: 'https://www.stratechery.com/2023/meta-ai/', webUrl: 'https://m.example.com/x' }) }) });
+    await deps.store.save(sampleRecord());
+    const answer = await createHandlers(deps)['page/read']({ tabId: 7 }, popup);
+    expect(answer).toMatchObject({ ok: true, saved: { id: 'https://stratechery.com/2023/meta-ai' }, extraction: { webUrl: 'https://m.example.com/x' } });
+  });
+
+  it('runs Readability when the extraction asks for it', async () => {
+    const scripting = fakeScripting({ extraction: { ...sampleExtraction(), needsReadability: true } });
+    await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
+    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+  });
+
+  it('restores the draft of the same page and drops the draft of an earlier page', async () => {
+    const deps = makeDeps({ tabs: { 3: ARTICLE } });
+    const handlers = createHandlers(deps);
+    await handlers['draft/put']({ draft: draftFor(3, 'https://news.bbc.co.uk/story/1') }, popup);
+    expect(await handlers['page/read']({ tabId: 3 }, popup)).toMatchObject({ ok: true, draft: { record: { title: 'Edited title' } } });
+    await handlers['draft/put']({ draft: draftFor(3, 'https://news.bbc.co.uk/story/0') }, popup);
+    expect(await handlers['page/read']({ tabId: 3 }, popup)).toMatchObject({ ok: true, draft: null });
+    expect(await deps.drafts.get(3)).toBeNull();
+  });
+
+  it.each([
+    ['chrome://settings', 'restricted', 'readBrowserPage'],
+    ['about:debugging', 'restricted', 'readBrowserPage'],
+    ['moz-extension://x/popup.html', 'restricted', 'readExtensionPage'],
+    ['https://chromewebstore.google.com/detail/x', 'restricted', 'readWebStore'],
+    ['https://addons.mozilla.org/firefox/', 'restricted', 'readWebStore'],
+    ['view-source:https://example.com', 'restricted', 'readViewSource'],
+    ['file:///tmp/a.html', 'no-access', 'readFile'],
+  ])('gives a reason for %s without injecting', async (address, reason, message) => {
+    const scripting = fakeScripting({ extraction: sampleExtraction() });
+    const answer = await createHandlers(makeDeps({ tabs: { 1: address }, scripting }))['page/read']({ tabId: 1 }, popup);
+    expect(answer).toEqual({ ok: false, reason, message });
+    expect(scripting.calls).toEqual([]);
+  });
+
+  it.each([
+    [{ contentType: 'application/pdf' }, 'restricted', 'readPdf'],
+    [{ contentType: 'image/png' }, 'restricted', 'readNotHtml'],
+    [{ error: new Error('Cannot access contents of url "https://a.example/". Extension manifest must request permission to access this host.') }, 'no-access', 'readNoAccess'],
+    [{ error: new Error('Missing host permission for the tab') }, 'no-access', 'readNoAccess'],
+    [{ error: new Error('No tab with id: 1.') }, 'no-tab', 'readNoTab'],
+    [{ error: new Error('Frame with ID 0 was removed.') }, 'failed', 'readPageChanged'],
+    [{ error: new Error('Frame with ID 0 is showing error page') }, 'failed', 'readErrorPage'],
+    [{ error: new Error('Something odd') }, 'failed', 'readFailed: Something odd'],
+    [{ extraction: undefined }, 'failed', 'readNoResult'],
+    [{ extraction: { title: 'half a result' } }, 'failed', 'readNoResult'],
+  ])('explains a page that could not be read: %j', async (behaviour, reason, message) => {
+    const answer = await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting: fakeScripting(behaviour) }))['page/read']({ tabId: 1 }, popup);
+    expect(answer).toEqual({ ok: false, reason, message });
+  });
+
+  it('calls a blocked PDF a PDF', async () => {
+    const scripting = fakeScripting({ error: new Error('Missing host permission for the tab') });
+    const answer = await createHandlers(makeDeps({ tabs: { 1: 'https://a.example/paper.pdf' }, scripting }))['page/read']({ tabId: 1 }, popup);
+    expect(answer).toEqual({ ok: false, reason: 'restricted', message: 'readPdf' });
+  });
+
+  it('says when the tab is gone', async () => {
+    expect(await createHandlers(makeDeps())['page/read']({ tabId: 99 }, popup)).toEqual({ ok: false, reason: 'no-tab', message: 'readNoTab' });
+  });
+});
+
+describe('library/save', () => {
+  it('saves a valid record, clears the tab draft and marks the tab', async () => {
+    const deps = makeDeps();
+    const handlers = createHandlers(deps);
+    await handlers['draft/put']({ draft: draftFor(5, ARTICLE) }, popup);
+    const answer = await handlers['library/save']({ record: sampleRecord(), tabId: 5 }, popup);
+    expect(answer).toMatchObject({ ok: true, created: true, stored: { id: 'https://stratechery.com/2023/meta-ai' } });
+    expect(await deps.drafts.get(5)).toBeNull();
+    expect(deps.badgeApi.texts.get(5)).toBe('✓');
+    const again = await handlers['library/save']({ record: sampleRecord({ title: 'New title' }), tabId: 5 }, popup);
+    expect(again).toMatchObject({ ok: true, created: false });
+    expect((await handlers['library/list']({}, popup)).total).toBe(1);
+  });
+
+  it('answers the problems of an invalid record and saves nothing', async () => {
+    const handlers = createHandlers(makeDeps());
+    const answer = await handlers['library/save']({ record: sampleRecord({ title: ' ', quality: 101 }) }, popup);
+    expect(answer).toMatchObject({ ok: false, problems: [{ key: 'title' }, { key: 'quality' }] });
+    const noAddress = await handlers['library/save']({ record: sampleRecord({ originalUrl: '', webUrl: '' }) }, popup);
+    expect(noAddress).toMatchObject({ ok: false, problems: [{ key: 'originalUrl' }] });
+    expect((await handlers['library/list']({}, popup)).total).toBe(0);
+  });
+
+  it('clears the badge of tabs showing a deleted record, and restores it', async () => {
+    const deps = makeDeps();
+    const handlers = createHandlers(deps);
+    const saved = await handlers['library/save']({ record: sampleRecord(), tabId: 2 }, popup);
+    if (!saved.ok) throw new Error('not saved');
+    const { deleted } = await handlers['library/delete']({ id: saved.stored.id }, popup);
+    expect(deps.badgeApi.texts.get(2)).toBe('');
+    expect(await handlers['library/restore']({ stored: deleted! }, popup)).toEqual({ ok: true });
+    expect(await handlers['library/get']({ id: saved.stored.id }, popup)).toEqual(saved.stored);
+    expect(await handlers['library/restore']({ stored: { ...deleted!, id: 'https://elsewhere.example' } }, popup)).toEqual({ ok: false });
+  });
+});
+
+describe('library/export', () => {
+  it('gives the record as the format writes it, under a safe file name', async () => {
+    const handlers = createHandlers(makeDeps());
+    const saved = await handlers['library/save']({ record: sampleRecord({ title: 'Meta’s AI: plan / 2024?' }) }, popup);
+    if (!saved.ok) throw new Error('not saved');
+    const file = await handlers['library/export']({ id: saved.stored.id }, popup);
+    expect(file?.filename).toBe('Meta’s AI plan 2024.md');
+    const parsed = parseRecord(file!.text);
+    expect(parsed).toMatchObject({ ok: true });
+    expect(await handlers['library/export']({ id: 'https://missing.example' }, popup)).toBeNull();
+  });
+});
