@@ -6,16 +6,33 @@ import type { Page } from './page.js';
 import { cleanText, elementText, squash } from './text.js';
 import { titleKey } from './title.js';
 
-/** Texts that describe the site, a consent banner or a sign-up form, never one article. */
-const BOILERPLATE = /cookie|newsletter|sign up|subscribe|javascript|your browser|we use|breaking news|latest news|official (?:site|website)|welcome to|all rights reserved|copyright|find (?:the )?(?:latest|breaking)|click here|read more|\bon twitter\b|\bon facebook\b|log ?in|privacy policy|terms of (?:use|service)|advertis/i;
+/** Texts from a consent banner, a sign-up form or a browser warning, never from an article. */
+const BOILERPLATE = /\bcookies?\b|newsletter|sign up|subscribe|(?:enable|enabled|disabled|requires?) javascript|javascript (?:is )?(?:disabled|required|must be)|your browser|all rights reserved|click here|advertisement|privacy policy|terms of (?:use|service)/i;
+/** Texts that describe the whole site rather than this page. */
+const SITE_WIDE = /breaking news|latest news|official (?:site|website)|welcome to|home ?page|(?:web)?site of\b|blog of\b|read (?:the )?latest/i;
 
 const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'sailthru.description', 'parsely-description'];
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'at', 'by', 'from']);
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+}
 
 export function isBoilerplate(text: string, title: string, siteNames: string[]): boolean {
   if (text.length < 25 || BOILERPLATE.test(text)) return true;
   if (titleKey(text) === titleKey(title)) return true;
   const s = squash(text);
   return siteNames.some((n) => squash(n) === s);
+}
+
+/** A description about the site: names it (or says so) and shares no word with the headline. */
+function siteWide(text: string, title: string, siteNames: string[]): boolean {
+  if (SITE_WIDE.test(text)) return true;
+  const s = squash(text);
+  if (!siteNames.some((n) => squash(n).length >= 3 && s.includes(squash(n)))) return false;
+  const titleWords = words(title);
+  for (const w of words(text)) if (titleWords.has(w)) return false;
+  return true;
 }
 
 /** Description candidates, in trust order. */
@@ -32,7 +49,9 @@ function descriptions(page: Page): { text: string; source: string }[] {
 
 export function pickDescription(page: Page, title: string, siteNames: string[]): { text: string; source: string } | null {
   for (const d of descriptions(page)) {
-    if (d.text && !isBoilerplate(d.text, title, siteNames)) return { text: cutCodePoints(d.text), source: d.source };
+    if (d.text && !isBoilerplate(d.text, title, siteNames) && !siteWide(d.text, title, siteNames)) {
+      return { text: cutCodePoints(d.text), source: d.source };
+    }
   }
   return null;
 }
@@ -45,13 +64,13 @@ function skipped(el: Element): boolean {
 }
 
 /** The first paragraph of running prose (a full sentence, not a caption or a promo); cheap, no Readability. */
-export function firstParagraph(root: ParentNode, title: string, siteNames: string[]): string {
+export function firstParagraph(root: ParentNode, title: string, siteNames: string[], cleaned = false): string {
   const paragraphs = root.querySelectorAll('p');
   for (let i = 0; i < Math.min(paragraphs.length, 80); i++) {
     const p = paragraphs[i]!;
     const text = elementText(p, 3000);
-    if (text.length < 60 || !/[.!?。…»"”)]$/.test(text) || isBoilerplate(text, title, siteNames)) continue;
-    if (skipped(p)) continue;
+    if (text.length < 40 || !/[.!?。…»"”)！？」]$/.test(text) || isBoilerplate(text, title, siteNames)) continue;
+    if (!cleaned && skipped(p)) continue;
     return cutCodePoints(text);
   }
   return '';
