@@ -26,7 +26,7 @@ export function readForm(popup: UiPage): Promise<PopupForm> {
     const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value ?? null;
     return {
       state: document.body.dataset.state ?? null,
-      message: document.getElementById('message')?.hidden === false ? document.getElementById('message')?.textContent ?? '' : '',
+      message: document.getElementById('message')?.hidden === false ? (document.getElementById('message') as HTMLElement).innerText : '',
       title: value('title'),
       excerpt: value('excerpt'),
       excerptCount: document.getElementById('excerpt-count')?.textContent ?? null,
