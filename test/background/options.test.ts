@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+// The options page as a person meets it: filled from the background, every control labelled, checked before saving.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings, type Settings } from '../../src/shared/settings.js';
+import { repoRoot } from '../shared.js';
+
+const sent: Array<{ type: string; payload: unknown }> = [];
+let stored: Settings;
+
+vi.mock('../../src/shared/send.js', () => ({
+  send: vi.fn(async (type: string, payload: { settings?: Partial<Settings> }) => {
+    sent.push({ type, payload });
+    if (type === 'settings/get') return stored;
+    if (type === 'settings/set') {
+      stored = { ...stored, ...payload.settings };
+      return stored;
+    }
+    throw new Error(`unexpected ${type}`);
+  }),
+}));
+
+const html = readFileSync(join(repoRoot, 'src/pages/options/options.html'), 'utf8');
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function openPage(): Promise<void> {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.replaceChildren(...[...parsed.documentElement.childNodes].map((n) => document.importNode(n, true)));
+  vi.resetModules();
+  await import('../../src/pages/options/options.js');
+  await settled();
+}
+
+function submit(): Promise<unknown> {
+  $<HTMLFormElement>('options-form').requestSubmit();
+  return settled();
+}
+
+beforeEach(() => {
+  sent.length = 0;
+  stored = { ...defaultSettings, categories: ['tech', 'news'], defaultCategory: 'news', defaultQuality: 30 };
+});
+
+describe('options page', () => {
+  it('labels every control', async () => {
+    await openPage();
+    for (const control of document.querySelectorAll('input, select, textarea')) {
+      expect(document.querySelector(`label[for="${control.id}"]`), control.id).not.toBeNull();
+    }
+  });
+
+  it('shows the stored settings', async () => {
+    await openPage();
+    expect($<HTMLTextAreaElement>('options-categories').value).toBe('tech\nnews');
+    expect([...$<HTMLSelectElement>('options-default-category').options].map((o) => o.value)).toEqual(['tech', 'news']);
+    expect($<HTMLSelectElement>('options-default-category').value).toBe('news');
+    expect($<HTMLInputElement>('options-default-quality').value).toBe('30');
+    expect($<HTMLInputElement>('options-default-heat').value).toBe('-1');
+    expect($<HTMLInputElement>('options-default-published').checked).toBe(false);
+    expect($<HTMLFieldSetElement>('options-busy').disabled).toBe(false);
+  });
+
+  it('offers the categories as typed for the default category', async () => {
+    await openPage();
+    const text = $<HTMLTextAreaElement>('options-categories');
+    text.value = 'science\n\n  news  \nscience';
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+    expect([...$<HTMLSelectElement>('options-default-category').options].map((o) => o.value)).toEqual(['science', 'news']);
+    expect($<HTMLSelectElement>('options-default-category').value).toBe('news');
+  });
+
+  it('saves the form through the background', async () => {
+    await openPage();
+    $<HTMLTextAreaElement>('options-categories').value = 'a\nb';
+    $<HTMLTextAreaElement>('options-categories').dispatchEvent(new Event('input', { bubbles: true }));
+    $<HTMLSelectElement>('options-default-category').value = 'b';
+    $<HTMLInputElement>('options-default-quality').value = '75';
+    $<HTMLInputElement>('options-default-heat').value = '4';
+    $<HTMLInputElement>('options-default-published').checked = true;
+    await submit();
+    expect(sent.at(-1)).toEqual({ type: 'settings/set', payload: { settings: {
+      categories: ['a', 'b'], defaultCategory: 'b', defaultQuality: 75, defaultHeat: 4, defaultPublished: true,
+    } } });
+    expect($('options-status').dataset.kind).toBe('ok');
+  });
+
+  it('marks wrong values, says so, and sends nothing', async () => {
+    await openPage();
+    $<HTMLInputElement>('options-default-quality').value = '150';
+    $<HTMLInputElement>('options-default-heat').value = '';
+    await submit();
+    expect(sent.map((m) => m.type)).toEqual(['settings/get']);
+    expect($('options-default-quality').getAttribute('aria-invalid')).toBe('true');
+    expect($('options-default-heat').getAttribute('aria-invalid')).toBe('true');
+    expect($('options-default-quality-error').hidden).toBe(false);
+    expect($('options-categories').hasAttribute('aria-invalid')).toBe(false);
+    expect($('options-status').dataset.kind).toBe('error');
+    expect(document.activeElement?.id).toBe('options-default-quality');
+  });
+
+  it('restores the defaults', async () => {
+    await openPage();
+    $('options-reset').click();
+    await settled();
+    expect(sent.at(-1)).toEqual({ type: 'settings/set', payload: { settings: defaultSettings } });
+    expect($<HTMLTextAreaElement>('options-categories').value).toBe(defaultSettings.categories.join('\n'));
+  });
+});
