@@ -2,7 +2,7 @@
 import { parseDateText, parseMachineDate, type DateParts } from './date-parse.js';
 import { typesOf, type LdNode } from './jsonld.js';
 import type { Page } from './page.js';
-import { inFurniture } from './furniture.js';
+import { inFurniture, walkElements } from './furniture.js';
 import { cleanText } from './text.js';
 
 export interface DateCandidate {
@@ -29,7 +29,7 @@ export const MODIFIED_META = [
 ];
 
 /** Class or id words of elements that show a byline date. */
-const DATE_HINT = /(?:^|[-_\s])(?:date|dates|time|timestamp|published|pubdate|publish|posted|postdate|byline|dateline|datum|fecha|data|entry-meta|post-meta|article-meta|meta|info|metadata|details)(?:[-_\s]|$)|date|time|publi/i;
+const DATE_HINT = /(?:^|[-_\s])(?:posted|postdate|byline|dateline|datum|fecha|data|entry-meta|post-meta|article-meta|meta|info)(?:[-_\s]|$)|date|time|publi/i;
 const NOT_PUBLISHED = /updat|modif|edited|comment|reply|related|recommend|reference|citation|sidebar|footer|weather|calendar|event|promo|newsletter/i;
 const MODIFIED_WORDS = /updated|modified|last edit|mis à jour|mise à jour|actualizad|atualizad|aktualizov|aktualisiert|aggiornat|bijgewerkt/i;
 const POSTED = /^\s*(?:posted|published|publi[ée]|publicad|publicat|veröffentlicht|pubblicat|vydáno|zveřejněno|written|by\s)/i;
@@ -67,8 +67,9 @@ function fromMeta(page: Page, out: DateCandidate[]): void {
   }
 }
 
+let wrappers: Set<Element> | undefined;
 function excluded(el: Element): boolean {
-  return inFurniture(el, NOT_PUBLISHED);
+  return inFurniture(el, NOT_PUBLISHED, 14, undefined, wrappers);
 }
 
 /** Elements marked up as the publication date: itemprop, time[pubdate], time[datetime]. */
@@ -102,14 +103,14 @@ function fromMarkup(page: Page, out: DateCandidate[]): void {
 function fromVisible(page: Page, out: DateCandidate[]): void {
   const body = page.doc.body;
   if (!body) return;
-  const all = body.querySelectorAll('*');
   let found = 0;
-  for (let i = 0; i < Math.min(all.length, MAX_SCAN_ELEMENTS) && found < MAX_VISIBLE; i++) {
-    const el = all[i]!;
+  for (const el of walkElements(body, MAX_SCAN_ELEMENTS)) {
+    if (found >= MAX_VISIBLE) break;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const hinted = words.length >= 3 && words.length <= 200 && DATE_HINT.test(words) && !NOT_PUBLISHED.test(words);
-    // Unmarked lines that say so: `Posted by … on 2019-02-15`.
-    const said = !hinted && el.children.length <= 3 && LEAF_TAGS.test(el.tagName) && POSTED.test(el.textContent?.slice(0, 40) ?? '');
+    // Unmarked lines that say so: `Posted by … on 2019-02-15`; only the leading text is read.
+    const lead = el.firstChild;
+    const said = !hinted && lead?.nodeType === 3 && LEAF_TAGS.test(el.tagName) && POSTED.test((lead.nodeValue ?? '').slice(0, 40));
     if (!hinted && !said) continue;
     const raw = el.textContent ?? '';
     if (raw.length > 400 || raw.length < 6) continue;
@@ -156,6 +157,7 @@ function fromUrl(page: Page, out: DateCandidate[]): void {
 
 export function dateCandidates(page: Page): DateCandidate[] {
   const out: DateCandidate[] = [];
+  wrappers = page.wrappers;
   fromJsonLd(page, out);
   fromMeta(page, out);
   fromMarkup(page, out);
