@@ -9,7 +9,7 @@ export interface ScriptingApi {
     Promise<Array<{ result?: unknown }>>;
 }
 
-export type ReadFailureKey = 'readPdf' | 'readNotHtml' | 'readNoAccess' | 'readNoTab' | 'readPageChanged' |
+export type ReadFailureKey = 'readBrowserPage' | 'readExtensionPage' | 'readWebStore' | 'readPdf' | 'readNotHtml' | 'readNoAccess' | 'readNoTab' | 'readPageChanged' |
   'readErrorPage' | 'readFailed' | 'readNoResult';
 
 export type ReadOutcome =
@@ -29,6 +29,12 @@ export function failureOf(error: unknown, address = ''): Extract<ReadOutcome, { 
   if (/Frame with ID \d+ was removed|was unloaded|navigated|document.*(gone|destroyed)|context.*(invalidated|destroyed)/i.test(message)) {
     return { ok: false, reason: 'failed', key: 'readPageChanged' };
   }
+  // Chrome names the kind of page it refuses; Firefox only says the permission is missing.
+  if (/Cannot access a (chrome|about|edge|brave|opera|vivaldi|devtools|chrome-search|chrome-untrusted):/i.test(message)) {
+    return { ok: false, reason: 'restricted', key: 'readBrowserPage' };
+  }
+  if (/URL of different extension/i.test(message)) return { ok: false, reason: 'restricted', key: 'readExtensionPage' };
+  if (/extensions gallery cannot be scripted/i.test(message)) return { ok: false, reason: 'restricted', key: 'readWebStore' };
   if (/Cannot access|Missing host permission|permission|cannot be scripted|not allowed/i.test(message)) {
     if (looksLikePdf(address)) return { ok: false, reason: 'restricted', key: 'readPdf' };
     return { ok: false, reason: 'no-access', key: 'readNoAccess' };
