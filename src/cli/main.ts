@@ -1,9 +1,10 @@
 // The `lede` command: the same format core the extension runs, from a terminal.
 import { check } from './check.js';
+import { extract } from './extract.js';
 import { fmt } from './fmt.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
-export const commands: Command[] = [fmt, check];
+export const commands: Command[] = [fmt, check, extract];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

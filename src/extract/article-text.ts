@@ -13,12 +13,11 @@ export function articleParagraph(doc: Document, title: string, siteNames: string
   try {
     if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return '';
     const copy = doc.cloneNode(true) as Document;
-    const article = new Readability(copy, { charThreshold: 200 }).parse();
+    // The serializer hands back Readability's element itself: no markup string to parse again.
+    const reader = new Readability<Element>(copy, { charThreshold: 200, serializer: (el) => el as Element });
+    const article = reader.parse();
     if (!article?.content) return '';
-    const holder = copy.createElement('div');
-    // Readability's output is already sanitised markup from the page itself, read only here.
-    holder.innerHTML = article.content;
-    return firstParagraph(holder, title, siteNames, true);
+    return firstParagraph(article.content, title, siteNames, true);
   } catch {
     return '';
   }

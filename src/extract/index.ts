@@ -22,7 +22,7 @@ export interface ExtractOptions {
 
 /** An extraction plus what the caller still has to do: run Readability when the page gave no excerpt. */
 export interface EngineResult extends Extraction {
-  needsArticleText: boolean;
+  needsReadability: boolean;
 }
 
 function domainOf(host: string, options: ExtractOptions): string {
@@ -75,6 +75,6 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     images: images.images,
     suggestedTopics: topics.topics,
     sources,
-    needsArticleText: !description,
+    needsReadability: !description,
   };
 }

@@ -18,8 +18,8 @@ export function extractFromHtml(html: string, url: string, options: { now?: numb
   const text = typeof html === 'string' ? html.slice(0, MAX_HTML) : '';
   const { document } = parseHTML(text.includes('<html') ? text : `<!doctype html><html><head></head><body>${text}</body></html>`);
   const result = extract(document as unknown as Document, url, { registrableDomain, now: options.now });
-  const { needsArticleText, ...extraction } = result;
-  if (needsArticleText) {
+  const { needsReadability, ...extraction } = result;
+  if (needsReadability) {
     const names = extraction.provider.name ? [extraction.provider.name] : [];
     const paragraph = articleParagraph(document as unknown as Document, extraction.title, names);
     if (paragraph) {

@@ -3,3 +3,5 @@ export {
   parseRecord, serializeRecord, validateRecord, formatProblem, RecordError, normaliseDateTime,
   type LedeRecord, type RelatedEntry, type RecordImage, type Provider, type Problem, type ParseResult,
 } from '../record/index.js';
+export { extractFromHtml, registrableDomain } from '../extract/node.js';
+export type { Extraction } from '../extract/types.js';
