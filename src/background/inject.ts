@@ -72,8 +72,10 @@ export async function readTab(scripting: ScriptingApi, tabId: number, address = 
       await run(scripting, tabId, { files: [READABILITY_SCRIPT] });
       result = await run(scripting, tabId, { func: readResult });
     }
+    if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
     if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
-    return { ok: true, extraction: result };
+    const { needsReadability: _done, ...extraction } = result as Extraction & { needsReadability?: boolean };
+    return { ok: true, extraction };
   } catch (error) {
     return failureOf(error, address);
   }

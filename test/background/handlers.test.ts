@@ -48,6 +48,8 @@ describe('page/read', () => {
     const scripting = fakeScripting({ extraction: { ...sampleExtraction(), needsReadability: true } });
     await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
     expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+    const answer = await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
+    expect(answer.ok && answer.extraction).not.toHaveProperty('needsReadability');
   });
 
   it('restores the draft of the same page and drops the draft of an earlier page', async () => {
@@ -88,6 +90,7 @@ describe('page/read', () => {
     [{ error: new Error('Frame with ID 0 is showing error page') }, 'failed', 'readErrorPage'],
     [{ error: new Error('Something odd') }, 'failed', 'readFailed: Something odd'],
     [{ extraction: undefined }, 'failed', 'readNoResult'],
+    [{ extraction: { error: 'engine broke' } }, 'failed', 'readFailed: engine broke'],
     [{ extraction: { title: 'half a result' } }, 'failed', 'readNoResult'],
   ])('explains a page that could not be read: %j', async (behaviour, reason, message) => {
     const answer = await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting: fakeScripting(behaviour) }))['page/read']({ tabId: 1 }, popup);
