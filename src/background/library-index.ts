@@ -13,6 +13,9 @@ export const LIST_LIMIT_DEFAULT = 50;
 
 /** Lower case without accents, so `Café` is found by `cafe`. */
 export function fold(text: string): string {
+  // Most text is ASCII: skip the costly normalisation for it (loading 10,000 records folds every field).
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
@@ -38,15 +41,20 @@ function before(a: Entry, b: Entry): boolean {
   return a.time !== b.time ? a.time > b.time : a.stored.id < b.stored.id;
 }
 
-function countBy(values: Iterable<string>): Array<{ label: string; count: number }> {
-  const counts = new Map<string, { label: string; count: number }>();
-  for (const value of values) {
-    const key = fold(value);
-    const seen = counts.get(key);
+/** Counts values that are alike once folded; each is shown as first spelt. */
+class Tally {
+  private readonly counts = new Map<string, { label: string; count: number }>();
+
+  add(label: string, key: string): void {
+    const seen = this.counts.get(key);
     if (seen) seen.count++;
-    else counts.set(key, { label: value, count: 1 });
+    else this.counts.set(key, { label, count: 1 });
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+
+  /** Most frequent first, then by name. */
+  sorted(): Array<{ label: string; count: number }> {
+    return [...this.counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  }
 }
 
 export class LibraryIndex {
@@ -112,11 +120,14 @@ export class LibraryIndex {
   }
 
   topics(): Array<{ topic: string; count: number }> {
-    return countBy(this.order.flatMap((e) => e.stored.record.topics)).map(({ label, count }) => ({ topic: label, count }));
+    const tally = new Tally();
+    for (const entry of this.order) entry.stored.record.topics.forEach((topic, i) => tally.add(topic, entry.topics[i]!));
+    return tally.sorted().map(({ label, count }) => ({ topic: label, count }));
   }
 
   providers(): Array<{ name: string; count: number }> {
-    return countBy(this.order.map((e) => providerLabel(e.stored)).filter(Boolean))
-      .map(({ label, count }) => ({ name: label, count }));
+    const tally = new Tally();
+    for (const entry of this.order) if (entry.provider) tally.add(providerLabel(entry.stored), entry.provider);
+    return tally.sorted().map(({ label, count }) => ({ name: label, count }));
   }
 }
