@@ -33,10 +33,6 @@ export class Badges {
     await Promise.all(tabs.map((tabId) => this.show(tabId, null)));
   }
 
-  isShown(tabId: number): boolean {
-    return this.shown.has(tabId);
-  }
-
   tabClosed(tabId: number): void {
     this.shown.delete(tabId);
   }

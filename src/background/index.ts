@@ -38,13 +38,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage')).catch((error: unknown) => console.error('Lede: menu', error)));
 browser.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
 
-// Without the "tabs" permission the new address of a tab is hidden, so a navigated tab loses its mark
-// unless activeTab still lets us see where it went.
+// Chrome keeps a tab's badge across navigations. Without the "tabs" permission the new address is
+// hidden, so a tab that loads a page loses its mark unless activeTab still lets us see where it went.
+// (Cleared even when this worker does not remember marking the tab: it may have restarted since.)
 browser.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.status !== 'loading') return;
   if (tab.url) {
     void store.find([tab.url]).then((saved) => badges.show(tabId, saved?.id ?? null), () => undefined);
-  } else if (badges.isShown(tabId)) {
+  } else {
     void badges.show(tabId, null);
   }
 });

@@ -36,7 +36,8 @@ export class StoreError extends Error {
   }
 }
 
-function asStoreError(error: unknown): StoreError {
+/** Sorts a storage failure into what the person can do about it. */
+export function asStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const name = error instanceof Error || (isObject(error) && typeof error.name === 'string') ? String((error as Error).name) : '';
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 // The library in IndexedDB (fake-indexeddb): one row per article, moves on edit, lists fast and newest first.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { libraryKey, rowToStored, StoreError } from '../../src/background/store.js';
+import { asStoreError, libraryKey, rowToStored, StoreError } from '../../src/background/store.js';
 import { freshStore, sampleRecord } from './fakes.js';
 
 function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
@@ -14,6 +14,19 @@ describe('libraryKey', () => {
     expect(libraryKey(sampleRecord())).toBe('https://stratechery.com/2023/meta-ai');
     expect(libraryKey(sampleRecord({ originalUrl: '' }))).toBe('https://stratechery.com/2023/meta-ai');
     expect(libraryKey(sampleRecord({ originalUrl: '', webUrl: '' }))).toBe('');
+  });
+});
+
+describe('asStoreError', () => {
+  it.each([
+    [new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'quota'],
+    [{ name: 'QuotaExceededError', message: 'x' }, 'quota'],
+    [new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'), 'unavailable'],
+    [new DOMException('no', 'SecurityError'), 'unavailable'],
+    [new DOMException('The transaction was aborted', 'AbortError'), 'failed'],
+    [new Error('odd'), 'failed'],
+  ])('sorts %s as %s', (error, code) => {
+    expect(asStoreError(error).code).toBe(code);
   });
 });
 
