@@ -1,5 +1,5 @@
 // The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/index.js';
 import { normaliseUrl } from '../record/url.js';
@@ -74,6 +74,26 @@ function toRow(stored: StoredRecord): Row {
   const row: Row = { ...stored, schema: ROW_SCHEMA, webKey: normaliseUrl(stored.record.webUrl) || stored.id };
   if (row.sources === undefined) delete row.sources;
   return row;
+}
+
+type WriteTransaction = IDBPTransaction<LedeDb, ['records'], 'readwrite'>;
+
+/**
+ * Runs `work` in `tx` and aborts the transaction when it throws: an error thrown between requests
+ * (a value that cannot be cloned, say) would otherwise let the requests made so far commit.
+ */
+async function atomically<T>(tx: WriteTransaction, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  try {
+    return await work(tx);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the browser: nothing was committed by us.
+    }
+    tx.done.catch(() => undefined);
+    throw error;
+  }
 }
 
 export interface SaveOptions {
@@ -159,8 +179,7 @@ export class LibraryStore {
   async save(record: LedeRecord, options: SaveOptions = {}): Promise<{ stored: StoredRecord; created: boolean }> {
     const id = libraryKey(record);
     if (!id) throw new StoreError('failed', 'the record has no http(s) address to key it by');
-    const result = await this.run(async (db) => {
-      const tx = db.transaction('records', 'readwrite');
+    const result = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
       const existing = rowToStored(await tx.store.get(id));
       const previousId = options.previousId !== undefined && options.previousId !== id ? options.previousId : undefined;
       const previous = previousId ? rowToStored(await tx.store.get(previousId)) : null;
@@ -173,11 +192,11 @@ export class LibraryStore {
       };
       const sources = options.sources ?? existing?.sources ?? previous?.sources;
       if (sources) stored.sources = sources;
-      if (previous) await tx.store.delete(previous.id);
       await tx.store.put(toRow(stored));
+      if (previous) await tx.store.delete(previous.id);
       await tx.done;
       return { stored, created: !existing && !previous, movedFrom: previous?.id };
-    });
+    }));
     this.changed((index) => {
       if (result.movedFrom) index.remove(result.movedFrom);
       index.upsert(result.stored);
@@ -186,13 +205,12 @@ export class LibraryStore {
   }
 
   async delete(id: string): Promise<StoredRecord | null> {
-    const deleted = await this.run(async (db) => {
-      const tx = db.transaction('records', 'readwrite');
+    const deleted = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
       const found = rowToStored(await tx.store.get(id));
       if (found) await tx.store.delete(id);
       await tx.done;
       return found;
-    });
+    }));
     this.changed((index) => index.remove(id));
     return deleted;
   }

@@ -134,6 +134,25 @@ describe('LibraryStore', () => {
     expect(rowToStored(null)).toBeNull();
   });
 
+  it.each(['put', 'delete'] as const)('never half-writes: a move whose %s fails leaves the old record in place', async (step) => {
+    const store = freshStore(clock());
+    const { stored: old } = await store.save(sampleRecord());
+    await store.list({});
+    const original = IDBObjectStore.prototype[step];
+    IDBObjectStore.prototype[step] = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const moving = store.save(sampleRecord({ originalUrl: 'https://stratechery.com/moved' }), { previousId: old.id });
+      await expect(moving).rejects.toMatchObject({ name: 'StoreError', code: 'quota' });
+    } finally {
+      IDBObjectStore.prototype[step] = original as never;
+    }
+    expect(await store.get(old.id)).toEqual(old);
+    expect(await store.get('https://stratechery.com/moved')).toBeNull();
+    expect((await store.list({})).records.map((r) => r.id)).toEqual([old.id]);
+  });
+
   it('refuses a record without an http(s) address with a StoreError', async () => {
     await expect(freshStore().save(sampleRecord({ originalUrl: '', webUrl: '' }))).rejects.toBeInstanceOf(StoreError);
   });
