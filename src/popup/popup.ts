@@ -24,6 +24,16 @@ import { findTabId, tabIdFromUrl } from './tab.js';
 
 type Readable = Extract<PageReadResult, { ok: true }>;
 
+/** A page that has not answered by then is treated as failed, so the spinner always ends. */
+const READ_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 const main = byId('main');
 const loading = byId('loading');
 const messageSection = byId('message');
@@ -132,7 +142,7 @@ async function load(): Promise<void> {
   showStatus(status, '');
   const id = await findTabId().catch(() => null);
   if (id === null) {
-    showMessage(messageSection, 'no-tab', '', () => void load());
+    showMessage(messageSection, 'no-tab', '', () => void start());
     setState('message');
     return;
   }
@@ -148,12 +158,12 @@ async function load(): Promise<void> {
   });
   let result: PageReadResult;
   try {
-    result = await send('page/read', { tabId });
+    result = await withTimeout(send('page/read', { tabId }), READ_TIMEOUT_MS, t('popupReadTimeout'));
   } catch (error) {
     result = { ok: false, reason: 'failed', message: errorText(error) };
   }
   if (!result.ok) {
-    showMessage(messageSection, result.reason, result.message, () => void load());
+    showMessage(messageSection, result.reason, result.message, () => void start());
     setState('message');
     messageSection.querySelector<HTMLElement>('#message-title')?.focus();
     return;
@@ -163,6 +173,16 @@ async function load(): Promise<void> {
   showEditor(result.draft?.record ?? result.record, settings, topics.map((entry) => entry.topic), Boolean(result.draft));
   if (warnings.length) showStatus(status, warnings.join(' '), 'error');
   editor?.focus();
+}
+
+/** Any fault while opening ends in a message with Try again, never in an endless spinner. */
+async function start(): Promise<void> {
+  try {
+    await load();
+  } catch (error) {
+    showMessage(messageSection, 'failed', errorText(error), () => void start());
+    setState('message');
+  }
 }
 
 applyLocale();
@@ -185,4 +205,4 @@ byId('library-link').addEventListener('click', (event) => {
 // The popup can close at any moment: send what is still waiting.
 addEventListener('pagehide', () => putDraft.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') putDraft.flush(); });
-void load();
+void start();

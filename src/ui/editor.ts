@@ -169,7 +169,8 @@ export function createEditor(options: EditorOptions): Editor {
 
   // Hover hints: where the page's value of each field was read.
   for (const [key, source] of Object.entries(options.sources ?? {})) {
-    const control = form.querySelector<HTMLElement>(`#${CONTROL_FOR[key] ?? ''}`);
+    const id = CONTROL_FOR[key];
+    const control = id ? form.querySelector<HTMLElement>(`#${id}`) : null;
     if (!control || !source) continue;
     const hint = t('editorSource', source);
     control.title = hint;

@@ -168,3 +168,12 @@ describe('record editor', () => {
     expect(editor.read().category).toBe('archive');
   });
 });
+
+describe('hover hints', () => {
+  it('ignore sources of values the form does not show', () => {
+    document.body.replaceChildren();
+    const editor = createEditor({ record: sampleRecord(), categories: ['news'], sources: { images: 'og:image', suggestedTopics: 'keywords' } });
+    document.body.append(editor.element);
+    expect((document.getElementById('topic-input') as HTMLInputElement).dataset.source).toBe('keywords');
+  });
+});
