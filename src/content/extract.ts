@@ -4,15 +4,16 @@
 // - `scripting.executeScript({ files: ['content/extract.js'] })` runs this file in the isolated world;
 //   it leaves the result on `globalThis.__ledeExtraction` (the page's own scripts cannot see it).
 // - `executeScript({ func: () => globalThis.__ledeExtraction })` then fetches it: an Extraction plus
-//   `needsReadability: true` when the page gave no excerpt; the background then injects
-//   `content/readability.js`, which completes the same object in place, and reads it again.
+//   `needsReadability: true` when the page's metadata left the excerpt or the date incomplete; the
+//   background then injects `content/readability.js` (Readability, bylines, datelines), which
+//   completes the same object in place, and reads it again.
 // - `provider.domain` here is the host minus `www.`: the background applies the public suffix list
 //   (tldts is too large for this bundle).
-import { extract, type EngineResult } from '../extract/index.js';
+import { extractMetadata, type EngineResult } from '../extract/index.js';
 
 const scope = globalThis as { __ledeExtraction?: EngineResult | { error: string } };
 try {
-  scope.__ledeExtraction = extract(document, location.href);
+  scope.__ledeExtraction = extractMetadata(document, location.href);
 } catch (error) {
   // The background treats anything that is not an Extraction as "no result" and says so.
   scope.__ledeExtraction = { error: error instanceof Error ? error.message : String(error) };

@@ -1,15 +1,15 @@
-// Content script injected only when needed: fills the excerpt from the article's first paragraph.
+// Content script injected only when needed: completes the excerpt and date from the article's text.
 // Runs after content/extract.js and completes `globalThis.__ledeExtraction` in place (see there).
-import { articleParagraph } from '../extract/article-text.js';
+import { completeWithArticle } from '../extract/article.js';
 import type { EngineResult } from '../extract/index.js';
 
 const scope = globalThis as { __ledeExtraction?: EngineResult };
 const result = scope.__ledeExtraction;
-if (result && typeof result === 'object' && result.needsReadability) {
-  const paragraph = articleParagraph(document, result.title, result.provider.name ? [result.provider.name] : []);
-  if (paragraph) {
-    result.excerpt = paragraph;
-    result.sources.excerpt = 'readability';
+if (result && typeof result === 'object' && result.needsReadability && result.pending) {
+  try {
+    completeWithArticle(document, location.href, result);
+  } catch {
+    // The metadata result stands on its own; the article stage only improves it.
+    result.needsReadability = false;
   }
-  result.needsReadability = false;
 }

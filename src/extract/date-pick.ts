@@ -1,7 +1,6 @@
 // Choosing the first-publication date among the candidates, cross-checked, and writing it in UTC.
-import { toUtcText, wallMs, type DateParts } from './date-parse.js';
-import type { DateCandidate } from './date-sources.js';
-import { zoneOffset } from './date-words.js';
+import type { DateCandidate } from './date-declared.js';
+import { toUtcText, wallMs, type DateParts } from './date-machine.js';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +36,12 @@ function earlier(a: DateParts, b: DateParts): number {
 export interface PickedDate {
   value: string;
   source: string;
+  /** A real time with a known offset: nothing the article text shows could improve it. */
+  certain: boolean;
 }
+
+/** The offset a floating time most likely has on this page (its country's zone), or null. */
+export type OffsetGuess = (parts: DateParts) => number | null;
 
 /**
  * The earliest structured published date wins (pages put the latest republication in one tag and
@@ -45,7 +49,7 @@ export interface PickedDate {
  * visible text are dropped. A time without a zone borrows the offset of another source that gives
  * the same wall-clock minute, else stays as written so the calendar day never shifts.
  */
-export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number, zone: string | null = null): PickedDate | null {
+export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number, guessOffset?: OffsetGuess): PickedDate | null {
   const today = new Date(now).toISOString().slice(0, 10);
   const usable = candidates.filter((c) => {
     if (instant(c.parts) > now + DAY_MS) return false;
@@ -80,14 +84,15 @@ export function pickDate(candidates: DateCandidate[], modified: DateParts[], now
       source = `${source} + ${zoned.source}`;
     }
   }
-  if (parts.h != null && parts.offset == null && zone && !placeholder(parts)) {
+  if (parts.h != null && parts.offset == null && guessOffset && !placeholder(parts)) {
     // A floating time is most likely the publisher's local time; applied only when the
     // calendar day stays the same, so a wrong guess can never move the date.
-    const offset = zoneOffset(zone, wallMs(parts));
+    const offset = guessOffset(parts);
     if (offset != null && toUtcText({ ...parts, offset }).slice(0, 10) === toUtcText(parts).slice(0, 10)) {
       parts.offset = offset;
       source = `${source} + page time zone`;
     }
   }
-  return { value: toUtcText(parts, placeholder(parts)), source };
+  const certain = parts.h != null && parts.offset != null && !placeholder(parts);
+  return { value: toUtcText(parts, placeholder(parts)), source, certain };
 }

@@ -1,4 +1,7 @@
 // The page's likely time zone, from its country (host's country code, else the lang region).
+import type { OffsetGuess } from './date-pick.js';
+import { wallMs } from './date-machine.js';
+import { zoneOffset } from './date-words.js';
 import type { Page } from './page.js';
 
 /** Countries that keep one civil time zone (or nearly so): their zone for local times. */
@@ -30,4 +33,10 @@ export function pageZone(page: Page): string | null {
   const [language, region] = page.lang.split(/[-_]/);
   if (region && COUNTRY_ZONES[region.toLowerCase()]) return COUNTRY_ZONES[region.toLowerCase()]!;
   return language ? LANGUAGE_ZONES[language] ?? null : null;
+}
+
+/** The guess `pickDate` applies to floating times: the page zone's offset at that wall-clock time. */
+export function offsetGuess(page: Page): OffsetGuess | undefined {
+  const zone = pageZone(page);
+  return zone ? (parts) => zoneOffset(zone, wallMs(parts)) : undefined;
 }

@@ -1,7 +1,6 @@
 // The standfirst: the page's own description unless it is boilerplate, else the first real paragraph.
 import { cutCodePoints } from '../record/text.js';
 import { ldString } from './jsonld.js';
-import { inFurniture } from './furniture.js';
 import type { Page } from './page.js';
 import { cleanText, elementText, squash } from './text.js';
 import { titleKey } from './title.js';
@@ -54,24 +53,4 @@ export function pickDescription(page: Page, title: string, siteNames: string[]):
     }
   }
   return null;
-}
-
-const SKIP_ANCESTORS = /^(?:NAV|FOOTER|ASIDE|HEADER|FORM|FIGURE|FIGCAPTION|BLOCKQUOTE|LI|TD)$/;
-const SKIP_WORDS = /comment|footer|sidebar|related|promo|newsletter|cookie|consent|banner|caption|credit|byline|share|social|subscribe|signup|advert|nav|menu|breadcrumb|author|bio/i;
-
-function skipped(el: Element): boolean {
-  return inFurniture(el, SKIP_WORDS, 10, SKIP_ANCESTORS);
-}
-
-/** The first paragraph of running prose (a full sentence, not a caption or a promo); cheap, no Readability. */
-export function firstParagraph(root: ParentNode, title: string, siteNames: string[], cleaned = false): string {
-  const paragraphs = root.querySelectorAll('p');
-  for (let i = 0; i < Math.min(paragraphs.length, 80); i++) {
-    const p = paragraphs[i]!;
-    const text = elementText(p, 3000);
-    if (text.length < 40 || !/[.!?。…»"”)！？」]$/.test(text) || isBoilerplate(text, title, siteNames)) continue;
-    if (!cleaned && skipped(p)) continue;
-    return cutCodePoints(text);
-  }
-  return '';
 }

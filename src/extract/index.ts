@@ -1,8 +1,8 @@
-// The extraction engine: a Document and its URL in, the record's fields and their sources out. Pure code.
+// The extraction engine's first stage: a Document and its URL in, the record's fields from the
+// page's metadata out, with what is still pending for the article stage (article.ts). Pure code.
+import { declaredDates, modifiedDates } from './date-declared.js';
 import { pickDate } from './date-pick.js';
-import { dateCandidates, modifiedDates } from './date-sources.js';
-import { pageZone } from './date-zone.js';
-import { firstParagraph, pickDescription } from './excerpt.js';
+import { pickDescription } from './excerpt.js';
 import { pickImages, pickTopics, pickType } from './media.js';
 import { readPage } from './page.js';
 import { hostDomain, pickProviderName } from './provider.js';
@@ -16,13 +16,15 @@ export type { Extraction } from './types.js';
 export interface ExtractOptions {
   /** Registrable domain of a host (public-suffix aware, e.g. tldts' getDomain); default: host minus www. */
   registrableDomain?: (host: string) => string | null | undefined;
-  /** The clock, for "never today's date from page furniture"; default Date.now(). */
+  /** The clock, for "never a date in the future or today's from page furniture"; default Date.now(). */
   now?: number;
 }
 
-/** An extraction plus what the caller still has to do: run Readability when the page gave no excerpt. */
+/** An extraction plus what the article stage still has to do (it needs the page's text). */
 export interface EngineResult extends Extraction {
+  /** True when the article stage (Readability, bylines, datelines) should run. */
   needsReadability: boolean;
+  pending: { excerpt: boolean; date: boolean; provider: boolean };
 }
 
 function domainOf(host: string, options: ExtractOptions): string {
@@ -34,27 +36,24 @@ function domainOf(host: string, options: ExtractOptions): string {
   }
 }
 
-export function extract(doc: Document, url: string, options: ExtractOptions = {}): EngineResult {
+export function extractMetadata(doc: Document, url: string, options: ExtractOptions = {}): EngineResult {
   const page = readPage(doc, url);
   const webUrl = cleanUrl(url) ?? '';
-  const host = page.url?.hostname ?? '';
-  const domain = domainOf(host, options);
+  const domain = domainOf(page.url?.hostname ?? '', options);
   const declared = siteNameCandidates(page);
   const hints = siteHints(page, domain);
   const names = declared.map((c) => c.name);
   const title = pickTitle(page, names, hints);
   const provider = pickProviderName(page, declared, title?.removed ?? [], domain, hints);
-  const allNames = provider.name ? [...names, provider.name] : names;
-  const description = pickDescription(page, title?.title ?? '', allNames);
-  const paragraph = description ? '' : firstParagraph(doc, title?.title ?? '', allNames);
-  const date = pickDate(dateCandidates(page), modifiedDates(page), options.now ?? Date.now(), pageZone(page));
+  const description = pickDescription(page, title?.title ?? '', provider.name ? [...names, provider.name] : names);
+  const date = pickDate(declaredDates(page), modifiedDates(page), options.now ?? Date.now());
   const original = pickOriginalUrl(page, webUrl);
   const type = pickType(page);
   const images = pickImages(page, original.url || webUrl);
   const topics = pickTopics(page);
   const sources: Extraction['sources'] = {
     title: title?.source ?? 'none',
-    excerpt: description?.source ?? (paragraph ? 'first paragraph' : 'none'),
+    excerpt: description?.source ?? 'none',
     publishedDateTime: date?.source ?? 'none',
     originalUrl: original.source,
     webUrl: 'page url',
@@ -64,9 +63,10 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   };
   if (images.source) sources.images = images.source;
   if (topics.source) sources.suggestedTopics = topics.source;
+  const pending = { excerpt: !description, date: !date?.certain, provider: provider.source === 'domain' };
   return {
     title: title?.title ?? '',
-    excerpt: description?.text ?? paragraph,
+    excerpt: description?.text ?? '',
     publishedDateTime: date?.value ?? null,
     originalUrl: original.url,
     webUrl,
@@ -75,6 +75,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     images: images.images,
     suggestedTopics: topics.topics,
     sources,
-    needsReadability: !description,
+    needsReadability: pending.excerpt || pending.date || pending.provider,
+    pending,
   };
 }

@@ -98,7 +98,7 @@ export function ldString(value: unknown, nodes: LdNode[], key = 'name'): string 
   return '';
 }
 
-const ARTICLE_TYPES = /article|posting|blog|report|review|scholarly|newsarticle|liveblog|recipe|howto|creativework|episode|videoobject|clip|podcast|movie|book|chapter|socialmediaposting|qapage|question/;
+const ARTICLE_TYPES = /article|posting|blog|report|review|recipe|howto|creativework|episode|video|clip|podcast|movie|book|chapter|question/;
 
 /** The node that describes the page's main content: an article-like node, else a WebPage. */
 export function mainNode(nodes: LdNode[]): LdNode | null {

@@ -79,25 +79,26 @@ export function pickTopics(page: Page): { topics: string[]; source: string } {
   return { topics, source };
 }
 
-const LD_TYPES: [RegExp, string][] = [
-  [/^(?:scholarlyarticle|techarticle|report|thesis)$/, 'paper'],
-  [/^(?:blogposting|socialmediaposting|discussionforumposting|liveblogposting)$/, 'post'],
-  [/^(?:videoobject|videogame|movie|tvepisode|clip)$/, 'video'],
-  [/^(?:podcastepisode|podcastseries|audioobject|radioepisode)$/, 'podcast'],
-  [/article|newsarticle|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle/, 'article'],
+/** Record types by the words of schema.org types and og:type values (liveblogposting → post). */
+const TYPES: [RegExp, string][] = [
+  [/scholarly|techarticle|report|thesis|paper/, 'paper'],
+  [/posting|blog|post$/, 'post'],
+  [/video|movie|episode$|clip/, 'video'],
+  [/podcast|audio|radio|music/, 'podcast'],
 ];
 
+function typeOf(name: string): string | null {
+  for (const [re, type] of TYPES) if (re.test(name)) return type;
+  return null;
+}
+
 export function pickType(page: Page): { type: string; source: string } {
-  if (page.article) {
-    for (const t of typesOf(page.article)) {
-      for (const [re, type] of LD_TYPES) if (re.test(t) && type !== 'article') return { type, source: 'json-ld @type' };
-    }
+  for (const t of page.article ? typesOf(page.article) : []) {
+    const type = typeOf(t);
+    if (type) return { type, source: 'json-ld @type' };
   }
   const og = firstMeta(page, ['og:type'])?.value.toLowerCase() ?? '';
-  if (og.startsWith('video')) return { type: 'video', source: 'og:type' };
-  if (/podcast|music\.song|audio/.test(og)) return { type: 'podcast', source: 'og:type' };
-  if (/paper|scholarly/.test(og)) return { type: 'paper', source: 'og:type' };
-  if (/post|blog/.test(og)) return { type: 'post', source: 'og:type' };
-  if (og === 'article') return { type: 'article', source: 'og:type' };
-  return { type: 'article', source: page.article ? 'json-ld @type' : 'default' };
+  const type = typeOf(og);
+  if (type) return { type, source: 'og:type' };
+  return { type: 'article', source: og === 'article' ? 'og:type' : page.article ? 'json-ld @type' : 'default' };
 }

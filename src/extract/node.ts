@@ -1,8 +1,8 @@
 // Node entry: HTML text and its URL in, an Extraction out; linkedom parses, tldts gives the domain.
 import { parseHTML } from 'linkedom';
 import { getDomain } from 'tldts';
-import { articleParagraph } from './article-text.js';
-import { extract } from './index.js';
+import { completeWithArticle } from './article.js';
+import { extractMetadata } from './index.js';
 import { platformDomain } from './provider.js';
 import type { Extraction } from './types.js';
 
@@ -17,15 +17,10 @@ const MAX_HTML = 12_000_000;
 export function extractFromHtml(html: string, url: string, options: { now?: number } = {}): Extraction {
   const text = typeof html === 'string' ? html.slice(0, MAX_HTML) : '';
   const { document } = parseHTML(text.includes('<html') ? text : `<!doctype html><html><head></head><body>${text}</body></html>`);
-  const result = extract(document as unknown as Document, url, { registrableDomain, now: options.now });
-  const { needsReadability, ...extraction } = result;
-  if (needsReadability) {
-    const names = extraction.provider.name ? [extraction.provider.name] : [];
-    const paragraph = articleParagraph(document as unknown as Document, extraction.title, names);
-    if (paragraph) {
-      extraction.excerpt = paragraph;
-      extraction.sources.excerpt = 'readability';
-    }
-  }
+  const doc = document as unknown as Document;
+  const engineOptions = { registrableDomain, now: options.now };
+  const result = extractMetadata(doc, url, engineOptions);
+  if (result.needsReadability) completeWithArticle(doc, url, result, engineOptions);
+  const { needsReadability: _done, pending: _pending, ...extraction } = result;
   return extraction;
 }

@@ -1,5 +1,4 @@
 // The page's declared signals read once: meta tags, links, JSON-LD, headings. Bounded for hostile pages.
-import { headlineWrappers } from './furniture.js';
 import { cleanText, elementText } from './text.js';
 import { mainNode, readJsonLd, type LdNode } from './jsonld.js';
 
@@ -18,8 +17,6 @@ export interface Page {
   /** Visible top headings (h1), cleaned. */
   headings: string[];
   lang: string;
-  /** Ancestors of the h1s: a wrapper holding the headline is never furniture. */
-  wrappers: Set<Element>;
 }
 
 function addMeta(meta: Map<string, string[]>, key: string, value: string): void {
@@ -79,7 +76,6 @@ export function readPage(doc: Document, url: string): Page {
     title: titleEl ? cleanText(titleEl.textContent ?? '') : '',
     headings,
     lang: lang.toLowerCase(),
-    wrappers: headlineWrappers(doc),
   };
 }
 

@@ -1,7 +1,6 @@
 // The publication: its display name (declared, else from the title or logo, else the domain) and its domain.
 import { firstMeta, type Page } from './page.js';
 import { isSiteLike, type NameCandidate } from './site-names.js';
-import { cleanText, squash } from './text.js';
 import { splitTitle } from './title.js';
 
 /** Hosting platforms whose subdomains are different publishers, beyond the public suffix list. */
@@ -40,26 +39,11 @@ function titleSiteName(page: Page, hints: string[], removed: string[]): string {
   return site ?? '';
 }
 
-/** The logo's alt text or the copyright line, when it names the domain: the brand's own casing. */
-function brandFromPage(page: Page, label: string): string {
-  if (label.length < 2) return '';
-  const logo = page.doc.querySelector('[class*="logo"] img[alt], img[class*="logo"][alt], [id*="logo"] img[alt], a[class*="brand"] img[alt]');
-  const alt = cleanText(logo?.getAttribute('alt') ?? '');
-  // `WebMD: Better information. Better health.`: the piece that holds the domain's name.
-  const piece = splitTitle(alt).pieces.map((p) => p.trim()).find((p) => squash(p).includes(squash(label)));
-  if (piece && nameLike(piece) && piece.split(/\s+/).length <= 4) return piece.replace(/\s+(?:logo|home|homepage)$/i, '');
-  const text = [firstMeta(page, ['copyright', 'author'])?.value ?? '', page.title].join(' ');
-  const m = new RegExp(`(?<![\\p{L}\\p{N}])(${label.replace(/[^a-z0-9]/gi, '.')})(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-  return m && m[1] !== label ? m[1]! : '';
-}
-
 export function pickProviderName(page: Page, declared: NameCandidate[], removedFromTitle: string[], domain: string, hints: string[]): { name: string; source: string } {
   const good = declared.filter((c) => nameLike(c.name));
   if (good.length) return { name: good[0]!.name, source: good[0]!.source };
   const fromTitle = titleSiteName(page, hints, removedFromTitle);
   if (fromTitle) return { name: fromTitle, source: 'title' };
-  const brand = brandFromPage(page, domain.split('.')[0] ?? '');
-  if (brand) return { name: brand, source: 'logo' };
   if (page.url && domain) return { name: domain, source: 'domain' };
   return { name: '', source: 'none' };
 }

@@ -47,7 +47,7 @@ export function siteNameCandidates(page: Page): NameCandidate[] {
   if (og) push(og.value, 'og:site_name');
   const publisher = publisherName(page);
   if (publisher) push(publisher, 'json-ld publisher');
-  for (const key of ['application-name', 'apple-mobile-web-app-title', 'al:iphone:app_name', 'al:android:app_name', 'twitter:app:name:iphone', 'dc.publisher', 'dcterms.publisher', 'publisher', 'cre', 'copyright']) {
+  for (const key of ['application-name', 'apple-mobile-web-app-title', 'al:iphone:app_name', 'dc.publisher', 'publisher']) {
     const m = firstMeta(page, [key]);
     if (m && m.value.length <= 60) push(m.value, key);
   }

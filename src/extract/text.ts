@@ -1,12 +1,9 @@
 // Plain-text cleaning for every extracted value: markup out, entities decoded, invisible characters gone.
 
+// Numeric references cover the rest; JSON-LD text (not decoded by the parser) mostly uses these.
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', laquo: '«', raquo: '»',
-  middot: '·', bull: '•', copy: '©', reg: '®', trade: '™', eacute: 'é', egrave: 'è',
-  aacute: 'á', agrave: 'à', oacute: 'ó', uacute: 'ú', iacute: 'í', ntilde: 'ñ', ccedil: 'ç',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', szlig: 'ß', ecirc: 'ê', acirc: 'â', ocirc: 'ô', atilde: 'ã',
-  otilde: 'õ', thinsp: ' ', ensp: ' ', emsp: ' ', zwj: '', zwnj: '', shy: '',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', laquo: '«', raquo: '»', shy: '',
 };
 
 // Bidi controls, zero-width characters, BOM and soft hyphen: they hide or reorder text.

@@ -4,7 +4,7 @@ import { ldString } from './jsonld.js';
 import { firstMeta, type Page } from './page.js';
 
 /** Query parameters that only say how a reader arrived, never which page it is. */
-const TRACKING = /^(?:utm_[a-z0-9_]*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|twclid|ttclid|li_fat_id|_hsenc|_hsmi|mkt_tok|ocid|ncid|cmpid|s_cid|wt\.mc_id|wt\.[a-z_]+|icid|sr_share|ref_src|ref_url|soc_src|soc_trk|oly_anon_id|oly_enc_id|rb_clickid|vero_id|guccounter|guce_referrer[a-z_]*|at_medium|at_campaign|at_custom\d*|xtor|__twitter_impression|smid|smtyp|cid|mbid|sref|ito)$/i;
+const TRACKING = /^(?:utm_[a-z0-9_]*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|twclid|ttclid|li_fat_id|_hsenc|_hsmi|mkt_tok|ocid|ncid|cmpid|s_cid|wt\.mc_id|wt\.[a-z_]+|icid|sr_share|ref_src|ref_url|soc_src|soc_trk|vero_id|guccounter|guce_referrer[a-z_]*|at_medium|at_campaign|xtor|__twitter_impression|smid|cid)$/i;
 
 /** An absolute, clean http(s) address from page text, or null for other schemes and garbage. */
 export function cleanUrl(raw: string | null | undefined, base?: string): string | null {

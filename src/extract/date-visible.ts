@@ -1,32 +1,10 @@
-// Every place a page states when it was published, each read into a dated candidate with its rank.
-import { parseDateText, parseMachineDate, type DateParts } from './date-parse.js';
-import { typesOf, type LdNode } from './jsonld.js';
+// Dates people read on the page: marked-up times, bylines, datelines, the title and the address.
+import { addCandidate, type DateCandidate } from './date-declared.js';
+import { parseMachineDate } from './date-machine.js';
+import { parseDateText } from './date-text.js';
+import { headlineWrappers, inFurniture, walkElements } from './furniture.js';
 import type { Page } from './page.js';
-import { inFurniture, walkElements } from './furniture.js';
 import { cleanText } from './text.js';
-
-export interface DateCandidate {
-  parts: DateParts;
-  source: string;
-  /** 1 = the article's own structured data … 4 = guessed from the address. */
-  rank: number;
-}
-
-/** Meta names that state the first publication, most specific first. */
-const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'published_time',
-  'og:published_time', 'datepublished', 'sailthru.date', 'parsely-pub-date', 'article.published',
-  'article_date_original', 'original-publish-date', 'publishdate', 'publish-date', 'publish_date',
-  'pubdate', 'dc.date.issued', 'dcterms.issued', 'citation_publication_date', 'citation_online_date',
-  'citation_date', 'rnews:datepublished', 'bt:pubdate', 'displaydate', 'date.release', 'og:pubdate',
-  'cxenseparse:recs:publishtime', 'dc.date.created', 'dcterms.created',
-];
-/** Meta names that give a date without saying which one: weaker. */
-const GENERIC_META = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];
-export const MODIFIED_META = [
-  'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified',
-  'dcterms.modified', 'article.updated', 'lastmod', 'revised',
-];
 
 /** Class or id words of elements that show a byline date. */
 const DATE_HINT = /(?:^|[-_\s])(?:posted|postdate|byline|dateline|datum|fecha|data|entry-meta|post-meta|article-meta|meta|info)(?:[-_\s]|$)|date|time|publi/i;
@@ -36,36 +14,6 @@ const POSTED = /^\s*(?:posted|published|publi[ée]|publicad|publicat|veröffentl
 const LEAF_TAGS = /^(?:P|DIV|SPAN|SMALL|EM|LI|TD)$/;
 const MAX_SCAN_ELEMENTS = 6000;
 const MAX_VISIBLE = 12;
-
-function add(out: DateCandidate[], text: string | null | undefined, source: string, rank: number, machineOnly = false): void {
-  if (!text) return;
-  const clean = cleanText(text);
-  const parts = machineOnly ? parseMachineDate(clean) : parseDateText(clean);
-  if (parts) out.push({ parts, source, rank });
-}
-
-function fromJsonLd(page: Page, out: DateCandidate[]): void {
-  const main = page.article;
-  if (main) {
-    add(out, String(main['datePublished'] ?? ''), 'json-ld datePublished', 1);
-    add(out, String(main['dateCreated'] ?? ''), 'json-ld dateCreated', 2);
-  }
-  // Article nodes other than the main one may be the same article described twice.
-  for (const node of page.ld.slice(0, 50)) {
-    if (node === main || !typesOf(node).some((t) => /article|posting/.test(t))) continue;
-    add(out, String(node['datePublished'] ?? ''), 'json-ld datePublished', 2);
-  }
-}
-
-function fromMeta(page: Page, out: DateCandidate[]): void {
-  for (const key of PUBLISHED_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 1);
-  for (const key of GENERIC_META) for (const value of page.meta.get(key) ?? []) add(out, value, key, 2);
-  const parsely = page.meta.get('parsely-page')?.[0];
-  if (parsely) {
-    const pub = /"pub_date"\s*:\s*"([^"]{8,40})"/.exec(parsely);
-    add(out, pub?.[1], 'parsely-page', 1, true);
-  }
-}
 
 let wrappers: Set<Element> | undefined;
 function excluded(el: Element): boolean {
@@ -79,12 +27,12 @@ function fromMarkup(page: Page, out: DateCandidate[]): void {
     const el = marked[i]!;
     if (el.tagName === 'META') continue; // already read with the meta tags
     const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('pubdate') ?? el.textContent;
-    add(out, value, el.getAttribute('itemprop') === 'dateCreated' ? 'itemprop dateCreated' : 'itemprop datePublished', 2);
+    addCandidate(out, parseDateText, value, el.getAttribute('itemprop') === 'dateCreated' ? 'itemprop dateCreated' : 'itemprop datePublished', 2);
   }
   const micro = page.doc.querySelectorAll('.published[title], .dt-published, abbr.published');
   for (let i = 0; i < Math.min(micro.length, 5); i++) {
     const el = micro[i]!;
-    if (!excluded(el)) add(out, el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent, 'microformat published', 3);
+    if (!excluded(el)) addCandidate(out, parseDateText, el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent, 'microformat published', 3);
   }
   const times = page.doc.getElementsByTagName('time');
   let seen = 0;
@@ -94,8 +42,8 @@ function fromMarkup(page: Page, out: DateCandidate[]): void {
     if (excluded(el) || MODIFIED_WORDS.test(around)) continue;
     seen++;
     const datetime = el.getAttribute('datetime');
-    if (datetime) add(out, datetime, '<time datetime>', 3);
-    else add(out, el.textContent, '<time>', 3);
+    if (datetime) addCandidate(out, parseDateText, datetime, '<time datetime>', 3);
+    else addCandidate(out, parseDateText, el.textContent, '<time>', 3);
   }
 }
 
@@ -155,32 +103,14 @@ function fromUrl(page: Page, out: DateCandidate[]): void {
   if (parts) out.push({ parts, source: 'url', rank: 4 });
 }
 
-export function dateCandidates(page: Page): DateCandidate[] {
+/** Every date the page shows, in reading order within each kind. */
+export function visibleDates(page: Page): DateCandidate[] {
   const out: DateCandidate[] = [];
-  wrappers = page.wrappers;
-  fromJsonLd(page, out);
-  fromMeta(page, out);
+  wrappers = headlineWrappers(page.doc);
   fromMarkup(page, out);
   fromVisible(page, out);
   fromDateline(page, out);
   fromUrl(page, out);
   fromTitle(page, out);
-  return out;
-}
-
-/** Dates the page gives as its last modification: a published date equal to one is suspect. */
-export function modifiedDates(page: Page): DateParts[] {
-  const out: DateParts[] = [];
-  const main = page.article as LdNode | null;
-  if (main) {
-    const parts = parseMachineDate(cleanText(String(main['dateModified'] ?? '')));
-    if (parts) out.push(parts);
-  }
-  for (const key of MODIFIED_META) {
-    for (const value of page.meta.get(key) ?? []) {
-      const parts = parseMachineDate(cleanText(value));
-      if (parts) out.push(parts);
-    }
-  }
   return out;
 }

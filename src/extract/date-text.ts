@@ -1,21 +1,7 @@
-// Reading one date text: ISO 8601, timestamps, RFC 2822 and written dates in several languages.
+// Reading written dates: RFC 2822 and day-month-year in several languages, with time and zone.
 import { abbreviationOffset, MONTH_BY_NAME, MONTH_PATTERN, ZONE_PATTERN } from './date-words.js';
+import { numericOffset, parseMachineDate, validParts as valid, wallMs, type DateParts } from './date-machine.js';
 
-/** A date as the page wrote it: wall-clock fields plus the offset when the page gave one. */
-export interface DateParts {
-  y: number;
-  mo: number;
-  d: number;
-  /** null when the text gives only a day. */
-  h: number | null;
-  mi: number;
-  s: number;
-  /** Minutes east of UTC; null when the text gives no zone. */
-  offset: number | null;
-}
-
-const ISO = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:T|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z\b|[+-]\d{2}(?::?\d{2})?\b|(?:UTC|GMT)\b)?)?/i;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$/;
 const M = `(?<![a-z])(${MONTH_PATTERN})(?![a-z])`;
 const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|o)?\\.?\\s*(?:de\\s+|of\\s+)?${M}\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`);
 const MONTH_DAY_YEAR = new RegExp(`${M}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,\\s*|\\s+)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*,?\\s*)?(\\d{4})(?!\\d)`);
@@ -23,25 +9,9 @@ const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const NUMERIC = /(?<![\d.\/])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\/])/;
 const TIME = new RegExp(`^(?:\\s*(?:[,|@:\\-–—]|(?:at|a las|as|a|um|alle|v|o|kl|in)(?![a-z])\\.?))*\\s*(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?(?:\\s*h)?\\s*([ap]\\.?\\s?m\\.?)?\\s*(?:\\(?\\s*((?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|(?:${ZONE_PATTERN})(?![a-z]))\\)?)?`);
 
-function valid(p: DateParts): boolean {
-  if (p.y < 1990 || p.y > 2100 || p.mo < 1 || p.mo > 12 || p.d < 1) return false;
-  if (p.d > new Date(Date.UTC(p.y, p.mo, 0)).getUTCDate()) return false;
-  return p.h == null || (p.h <= 23 && p.mi <= 59 && p.s <= 59);
-}
-
-/** Minutes east of UTC for `Z`, `+02:00`, `-0500`, `+01`, `UTC`, `GMT+1`, `EST`…; null if unknown. */
-export function offsetOf(zone: string, wallMs: number): number | null {
-  const z = zone.replace(/\s+/g, '').toLowerCase();
-  const numeric = /^(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
-  if (numeric) {
-    const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
-    return minutes > 18 * 60 ? null : (numeric[1] === '-' ? -minutes : minutes);
-  }
-  return abbreviationOffset(z, wallMs);
-}
-
-export function wallMs(p: DateParts): number {
-  return Date.UTC(p.y, p.mo - 1, p.d, p.h ?? 0, p.mi, p.s);
+/** Minutes east of UTC for numeric zones and abbreviations (`EST`, `CEST`, `ET`…); null if unknown. */
+export function offsetOf(zone: string, at: number): number | null {
+  return numericOffset(zone) ?? abbreviationOffset(zone.replace(/\s+/g, '').toLowerCase(), at);
 }
 
 function withZone(p: DateParts, zone: string | undefined): DateParts {
@@ -63,37 +33,9 @@ function timeAfter(p: DateParts, rest: string): DateParts {
   return withZone({ ...p, h, mi: Number(t[2]), s: Number(t[3] ?? 0) }, t[5]);
 }
 
-function fromIso(m: RegExpExecArray): DateParts {
-  const p: DateParts = {
-    y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]),
-    h: m[4] == null ? null : Number(m[4]), mi: Number(m[5] ?? 0), s: Number(m[6] ?? 0), offset: null,
-  };
-  return withZone(p, m[7]);
-}
-
 function fullYear(text: string): number {
   const y = Number(text);
   return text.length === 2 ? (y < 70 ? 2000 + y : 1900 + y) : y;
-}
-
-/** Machine-readable values: ISO 8601, compact ISO, Unix seconds or milliseconds. */
-export function parseMachineDate(text: string): DateParts | null {
-  const s = text.trim();
-  if (/^\d{10}(?:\d{3})?$/.test(s)) {
-    const d = new Date(s.length === 10 ? Number(s) * 1000 : Number(s));
-    return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), offset: 0 };
-  }
-  const compact = COMPACT.exec(s);
-  if (compact) {
-    const p = fromIso(compact);
-    return valid(p) ? p : null;
-  }
-  const iso = ISO.exec(s.slice(0, 80));
-  if (iso) {
-    const p = fromIso(iso);
-    return valid(p) ? p : null;
-  }
-  return null;
 }
 
 /**
@@ -134,12 +76,4 @@ export function parseDateText(text: string, dayFirst = false): DateParts | null 
   }
   const p = timeAfter(best.p, s.slice(best.end));
   return valid(p) ? p : best.p;
-}
-
-/** The format's UTC text for parts: converted by the offset; floating times and days kept as written. */
-export function toUtcText(p: DateParts, dayOnly = false): string {
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  if (dayOnly || p.h == null) return `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}T00:00:00Z`;
-  const ms = wallMs(p) - (p.offset ?? 0) * 60000;
-  return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }

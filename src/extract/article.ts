@@ -1,0 +1,47 @@
+// The extraction engine's second stage, run only when the first left something pending: dates
+// people read on the page (bylines, datelines, <time>) and the excerpt from the article's text.
+import { articleParagraph, firstParagraph } from './article-text.js';
+import { brandFromPage } from './brand.js';
+import { declaredDates, modifiedDates } from './date-declared.js';
+import { pickDate } from './date-pick.js';
+import { parseDateText } from './date-text.js';
+import { visibleDates } from './date-visible.js';
+import { offsetGuess } from './date-zone.js';
+import type { EngineResult, ExtractOptions } from './index.js';
+import { readPage } from './page.js';
+
+/** Completes `result` in place from the article's text; clears its pending flags. */
+export function completeWithArticle(doc: Document, url: string, result: EngineResult, options: ExtractOptions = {}): void {
+  const page = readPage(doc, url);
+  if (result.pending.provider) {
+    const brand = brandFromPage(page, result.provider.domain.split('.')[0] ?? '');
+    if (brand) {
+      result.provider.name = brand;
+      result.sources.providerName = 'logo';
+    }
+  }
+  if (result.pending.date) {
+    const candidates = [...declaredDates(page, parseDateText), ...visibleDates(page)];
+    const date = pickDate(candidates, modifiedDates(page), options.now ?? Date.now(), offsetGuess(page));
+    if (date) {
+      result.publishedDateTime = date.value;
+      result.sources.publishedDateTime = date.source;
+    }
+  }
+  if (result.pending.excerpt) {
+    const names = result.provider.name ? [result.provider.name] : [];
+    let paragraph = articleParagraph(doc, result.title, names);
+    let source = 'readability';
+    if (!paragraph) {
+      // Readability found no article (or the page is too large for it): the first prose paragraph.
+      paragraph = firstParagraph(doc, result.title, names);
+      source = 'first paragraph';
+    }
+    if (paragraph) {
+      result.excerpt = paragraph;
+      result.sources.excerpt = source;
+    }
+  }
+  result.pending = { excerpt: false, date: false, provider: false };
+  result.needsReadability = false;
+}

@@ -1,0 +1,74 @@
+// Dates a page declares in its metadata (JSON-LD, meta tags): the metadata bundle reads these.
+import { parseMachineDate, type DateParts } from './date-machine.js';
+import { typesOf } from './jsonld.js';
+import type { Page } from './page.js';
+import { cleanText } from './text.js';
+
+export interface DateCandidate {
+  parts: DateParts;
+  source: string;
+  /** 1 = the article's own structured data … 4 = guessed from the address. */
+  rank: number;
+}
+
+/** Reads one date text; the metadata bundle passes the machine reader, the article stage the full one. */
+export type DateReader = (text: string) => DateParts | null;
+
+/** Meta names that state the first publication, most specific first. */
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'published_time',
+  'og:published_time', 'datepublished', 'sailthru.date', 'parsely-pub-date', 'article.published',
+  'article_date_original', 'original-publish-date', 'publishdate', 'publish-date', 'publish_date',
+  'pubdate', 'dc.date.issued', 'dcterms.issued', 'citation_publication_date', 'citation_online_date',
+  'citation_date', 'displaydate', 'dc.date.created', 'dcterms.created',
+];
+/** Meta names that give a date without saying which one: weaker. */
+const GENERIC_META = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];
+export const MODIFIED_META = [
+  'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dc.date.modified',
+  'dcterms.modified', 'article.updated', 'lastmod', 'revised',
+];
+
+export function addCandidate(out: DateCandidate[], read: DateReader, text: string | null | undefined, source: string, rank: number): void {
+  if (!text) return;
+  const parts = read(cleanText(text));
+  if (parts) out.push({ parts, source, rank });
+}
+
+/** JSON-LD and meta dates, read with `read`. */
+export function declaredDates(page: Page, read: DateReader = parseMachineDate): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const main = page.article;
+  if (main) {
+    addCandidate(out, read, String(main['datePublished'] ?? ''), 'json-ld datePublished', 1);
+    addCandidate(out, read, String(main['dateCreated'] ?? ''), 'json-ld dateCreated', 2);
+  }
+  // Article nodes other than the main one may be the same article described twice.
+  for (const node of page.ld.slice(0, 50)) {
+    if (node === main || !typesOf(node).some((t) => /article|posting/.test(t))) continue;
+    addCandidate(out, read, String(node['datePublished'] ?? ''), 'json-ld datePublished', 2);
+  }
+  for (const key of PUBLISHED_META) for (const value of page.meta.get(key) ?? []) addCandidate(out, read, value, key, 1);
+  for (const key of GENERIC_META) for (const value of page.meta.get(key) ?? []) addCandidate(out, read, value, key, 2);
+  const parsely = page.meta.get('parsely-page')?.[0];
+  const pub = parsely ? /"pub_date"\s*:\s*"([^"]{8,40})"/.exec(parsely) : null;
+  addCandidate(out, read, pub?.[1], 'parsely-page', 1);
+  return out;
+}
+
+/** Dates the page gives as its last modification: a published date equal to one is suspect. */
+export function modifiedDates(page: Page): DateParts[] {
+  const out: DateParts[] = [];
+  const main = page.article;
+  if (main) {
+    const parts = parseMachineDate(cleanText(String(main['dateModified'] ?? '')));
+    if (parts) out.push(parts);
+  }
+  for (const key of MODIFIED_META) {
+    for (const value of page.meta.get(key) ?? []) {
+      const parts = parseMachineDate(cleanText(value));
+      if (parts) out.push(parts);
+    }
+  }
+  return out;
+}
