@@ -1,7 +1,7 @@
 // The record for a page not yet saved: what extraction read, plus the person's defaults from settings.
 import { getDomain } from 'tldts';
 import type { Extraction } from '../extract/types.js';
-import { cutCodePoints, DEFAULT_TYPE, type LedeRecord } from '../record/index.js';
+import { cutCodePoints, DEFAULT_TYPE, isWebUrl, type LedeRecord } from '../record/index.js';
 import type { Settings } from '../shared/settings.js';
 
 /** The registrable domain (public-suffix aware) of a host or address; the host itself when it has none. */
@@ -20,9 +20,22 @@ export function registrableDomain(hostOrUrl: string): string {
   return getDomain(host, { allowPrivateDomains: true }) ?? host.replace(/^www\./, '');
 }
 
+/**
+ * The publication's registrable domain and where it was read: the canonical address names the
+ * publisher even when the page was read elsewhere (AMP cache, syndication, a mirror, a local copy);
+ * else the domain extraction gave, which is the host the page was read at.
+ */
+export function providerDomain(extraction: Extraction): { domain: string; source: string } {
+  if (isWebUrl(extraction.originalUrl)) {
+    const domain = registrableDomain(extraction.originalUrl);
+    if (domain) return { domain, source: 'canonical url' };
+  }
+  const domain = registrableDomain(extraction.provider.domain) || registrableDomain(extraction.webUrl);
+  return { domain, source: 'public suffix list' };
+}
+
 export function recordFromExtraction(extraction: Extraction, settings: Settings): LedeRecord {
-  const domain = registrableDomain(extraction.provider.domain) ||
-    registrableDomain(extraction.originalUrl) || registrableDomain(extraction.webUrl);
+  const { domain } = providerDomain(extraction);
   const category = settings.categories.includes(settings.defaultCategory)
     ? settings.defaultCategory
     : settings.categories[0] ?? 'news';

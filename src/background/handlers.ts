@@ -4,7 +4,7 @@ import type { MessageName, PageReadResult, Request, Response } from '../shared/m
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
 import { exportRecord } from './export.js';
-import { recordFromExtraction } from './from-extraction.js';
+import { providerDomain, recordFromExtraction } from './from-extraction.js';
 import { readTab, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
@@ -61,7 +61,9 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     if (!outcome.ok) {
       return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
     }
-    extraction = outcome.extraction;
+    const { domain, source } = providerDomain(outcome.extraction);
+    extraction = { ...outcome.extraction, provider: { ...outcome.extraction.provider, domain } };
+    extraction.sources = { ...extraction.sources, providerDomain: source };
     saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
   }
   const addresses = [address, extraction?.webUrl ?? '', extraction?.originalUrl ?? '',

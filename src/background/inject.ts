@@ -50,6 +50,13 @@ export function isExtraction(value: unknown): value is Extraction {
     isListOf(value.suggestedTopics, isString) && isObject(value.sources);
 }
 
+/** Only the fields an Extraction has: the engine's working flags (needsReadability, …) stay behind. */
+function ownFields(result: Extraction): Extraction {
+  const { title, excerpt, publishedDateTime, originalUrl, webUrl, type, provider, images, suggestedTopics, sources } = result;
+  return { title, excerpt, publishedDateTime, originalUrl, webUrl, type, provider: { name: provider.name, domain: provider.domain },
+    images, suggestedTopics, sources: { ...sources } };
+}
+
 async function run(scripting: ScriptingApi, tabId: number, how: { files?: string[]; func?: () => unknown }): Promise<unknown> {
   const results = await scripting.executeScript({ target: { tabId }, ...how });
   return results[0]?.result;
@@ -74,8 +81,7 @@ export async function readTab(scripting: ScriptingApi, tabId: number, address = 
     }
     if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
     if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
-    const { needsReadability: _done, ...extraction } = result as Extraction & { needsReadability?: boolean };
-    return { ok: true, extraction };
+    return { ok: true, extraction: ownFields(result) };
   } catch (error) {
     return failureOf(error, address);
   }

@@ -1,6 +1,6 @@
 // A page not yet saved becomes a record: extraction's values, the settings' defaults, the registrable domain.
 import { describe, expect, it } from 'vitest';
-import { recordFromExtraction, registrableDomain } from '../../src/background/from-extraction.js';
+import { providerDomain, recordFromExtraction, registrableDomain } from '../../src/background/from-extraction.js';
 import { validateRecord } from '../../src/record/index.js';
 import { defaultSettings, loadSettings } from '../../src/shared/settings.js';
 import { sampleExtraction } from './fakes.js';
@@ -55,5 +55,21 @@ describe('recordFromExtraction', () => {
     expect(record.type).toBe('article');
     expect([...record.excerpt]).toHaveLength(200);
     expect(record.category).toBe('news');
+  });
+});
+
+describe('providerDomain', () => {
+  it('takes the publisher from the canonical address when the page was read elsewhere', () => {
+    expect(providerDomain(sampleExtraction({
+      originalUrl: 'https://www.harbourlight.example/2026/03/x', webUrl: 'http://127.0.0.1:4000/fixtures/a.html',
+      provider: { name: 'Harbour Light', domain: '127.0.0.1' },
+    }))).toEqual({ domain: 'harbourlight.example', source: 'canonical url' });
+  });
+
+  it('falls back to the domain extraction read, then to the page address', () => {
+    expect(providerDomain(sampleExtraction({ originalUrl: '', provider: { name: '', domain: 'www.example.co.uk' } })))
+      .toEqual({ domain: 'example.co.uk', source: 'public suffix list' });
+    expect(providerDomain(sampleExtraction({ originalUrl: 'not a url', webUrl: 'https://a.b.example.com/x', provider: { name: '', domain: '' } })))
+      .toEqual({ domain: 'example.com', source: 'public suffix list' });
   });
 });

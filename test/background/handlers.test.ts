@@ -50,6 +50,7 @@ describe('page/read', () => {
     expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
     const answer = await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
     expect(answer.ok && answer.extraction).not.toHaveProperty('needsReadability');
+    expect(answer.ok && answer.extraction?.sources.providerDomain).toBe('canonical url');
   });
 
   it('restores the draft of the same page and drops the draft of an earlier page', async () => {
