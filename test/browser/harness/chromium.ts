@@ -56,8 +56,8 @@ export async function launchChromium(extensionDir = chromeTestBuild): Promise<Ch
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update',
-      // Corpus pages link to their sites' scripts and images: fail those at once, keep the fixture server.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      // Every http address is answered by the fixture server (pages at their real addresses, the rest 404).
+      `--proxy-server=http://127.0.0.1:${server.port}`,
     ],
   });
   const worker = async (): Promise<Worker> => {

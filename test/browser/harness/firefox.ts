@@ -62,12 +62,12 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
       'browser.download.dir': downloads,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
-      // Corpus pages link to their sites: send everything but 127.0.0.1 to a closed port.
+      // Every address but 127.0.0.1 goes to the fixture server (pages at their real addresses, the rest 404).
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
+      'network.proxy.http_port': server.port,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
+      'network.proxy.ssl_port': server.port,
       'network.proxy.no_proxies_on': '127.0.0.1',
     },
   });

@@ -1,4 +1,5 @@
-// A fixture server on 127.0.0.1: our committed fixture pages and the shared corpus, nothing from the network.
+// A fixture server on 127.0.0.1 that is also the browsers' HTTP proxy: pages load at their own addresses
+// (www.harbourlight.example, hacks.mozilla.org …) but every byte comes from our fixtures or the shared corpus.
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -7,10 +8,19 @@ import { corpusDir, fixturesDir } from './paths.js';
 
 export interface FixtureServer {
   origin: string;
-  /** `/fixtures/<name>` for a committed fixture, `/corpus/<file>` for a corpus page. */
+  /** Port to give the browser as its HTTP proxy. */
+  port: number;
+  /** `/fixtures/<name>` or `/corpus/<file>` on 127.0.0.1. */
   url(path: string): string;
   close(): Promise<void>;
 }
+
+/** Committed fixtures at the address their canonical link names (http: the proxy cannot serve TLS). */
+export const FIXTURE_PAGES: Record<string, string> = {
+  'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour': 'sample-article.html',
+  'http://crumbreview.example/science/sourdough-starters-apples': 'second-article.html',
+  'http://hostile.example/articles/markup-in-metadata': 'hostile-article.html',
+};
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +29,20 @@ const types: Record<string, string> = {
   '.png': 'image/png',
 };
 
-function resolvePath(pathname: string): string | null {
+function withoutQuery(address: string): string {
+  const url = new URL(address);
+  return `http://${url.host}${url.pathname}`;
+}
+
+/** Corpus pages at the http: form of the address labels.json records for them. */
+function corpusPages(): Record<string, string> {
+  const labels = join(corpusDir, 'labels.json');
+  if (!existsSync(labels)) return {};
+  const entries = JSON.parse(readFileSync(labels, 'utf8')) as Array<{ url: string; file: string }>;
+  return Object.fromEntries(entries.map((entry) => [withoutQuery(entry.url.replace(/^https:/, 'http:')), join(corpusDir, entry.file)]));
+}
+
+function localFile(pathname: string): string | null {
   const [, area, ...rest] = pathname.split('/');
   const base = area === 'fixtures' ? fixturesDir : area === 'corpus' ? corpusDir : null;
   if (!base || rest.length === 0) return null;
@@ -28,20 +51,28 @@ function resolvePath(pathname: string): string | null {
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
+  const byAddress: Record<string, string> = { ...corpusPages() };
+  for (const [address, name] of Object.entries(FIXTURE_PAGES)) byAddress[address] = join(fixturesDir, name);
+
   const server: Server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = resolvePath(pathname);
+    // A proxied request names the whole address; a direct one only the path.
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = url.hostname === '127.0.0.1' ? localFile(url.pathname) : byAddress[withoutQuery(url.href)] ?? null;
     if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;
     }
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
+  // https through the proxy (CONNECT): refused at once, as the network is not there.
+  server.on('connect', (_req, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    port,
     url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

@@ -7,9 +7,10 @@ import {
   injectionSigns, openLibrary, openPopup, readForm, readRows, savePopup, seriousViolations, waitForTitles,
 } from './ui.js';
 
-/** What the fixture pages say, read off their HTML: the popup must show exactly this. */
+/** What the fixture pages say, read off their HTML: the popup must show exactly this.
+ *  Each page is opened at the address of its canonical link (see FIXTURE_PAGES in server.ts). */
 const SAMPLE = {
-  path: '/fixtures/sample-article.html',
+  url: 'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour',
   title: 'Tidal Turbines Bring Night Light to Skerry Harbour',
   excerpt: 'Six turbines anchored off the breakwater now power the harbour lamps all winter, and the fishing co-op wants twelve more.',
   dateUtc: '2026-03-14T08:30:00Z',
@@ -20,13 +21,13 @@ const SAMPLE = {
   topic: 'Tidal Energy',
 };
 const SECOND = {
-  path: '/fixtures/second-article.html',
+  url: 'http://crumbreview.example/science/sourdough-starters-apples',
   title: 'Why Sourdough Starters Smell Like Apples',
   providerName: 'The Crumb Review',
   topic: 'Baking',
 };
 const HOSTILE = {
-  path: '/fixtures/hostile-article.html',
+  url: 'http://hostile.example/articles/markup-in-metadata',
   titlePart: '<img src=x onerror="window.__ledePwned=1;',
 };
 
@@ -48,8 +49,9 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       await session?.close();
     });
 
-    async function popupFor(path: string) {
-      const { page, tabId } = await session.openTab(session.server.url(path));
+    /** Opens the page (a fixture's address, served by the fixture server) and the popup for its tab. */
+    async function popupFor(url: string) {
+      const { page, tabId } = await session.openTab(url);
       const popup = await openPopup(session, tabId);
       opened.push(page, popup);
       return { page, tabId, popup };
@@ -65,7 +67,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     }
 
     test('save from a page: the popup is filled from the page, and the library then holds the record', async () => {
-      const { popup } = await popupFor(SAMPLE.path);
+      const { popup } = await popupFor(SAMPLE.url);
       const form = await readForm(popup);
       expect(form.state, `popup message: ${form.message}`).toBe('editing');
       // Soft: every field is checked and reported, and the save below still runs for the tests after this one.
@@ -90,7 +92,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     });
 
     test('edit and save again: the record is updated, not duplicated', async () => {
-      const { popup } = await popupFor(SAMPLE.path);
+      const { popup } = await popupFor(SAMPLE.url);
       const form = await readForm(popup);
       expect.soft(form.title, `popup message: ${form.message}`).toBe(SAMPLE.title);
       await popup.fill('#title', SAMPLE.editedTitle);
@@ -109,7 +111,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     });
 
     test('topic autocomplete suggests a topic of a record saved before', async () => {
-      const { popup } = await popupFor(SECOND.path);
+      const { popup } = await popupFor(SECOND.url);
       const form = await readForm(popup);
       expect.soft(form.title, `popup message: ${form.message}`).toBe(SECOND.title);
       await popup.type('#topic-input', 'tid');
@@ -190,7 +192,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     });
 
     test('a draft survives the popup closing', async () => {
-      const { tabId, popup } = await popupFor(`${SECOND.path}?draft`);
+      const { tabId, popup } = await popupFor(`${SECOND.url}?draft`);
       expect((await readForm(popup)).state).not.toBe('message');
       await popup.fill('#title', 'A draft title that must survive');
       await popup.fill('#excerpt', 'Draft excerpt.');
@@ -205,19 +207,20 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     });
 
     test('hostile page: markup and script in its metadata stay text and nothing runs', async () => {
-      const { page, popup } = await popupFor(HOSTILE.path);
+      const { page, popup } = await popupFor(HOSTILE.url);
       const form = await readForm(popup);
       expect(form.state, `popup message: ${form.message}`).toBe('editing');
-      expect(form.title).toContain(HOSTILE.titlePart);
-      expect(form.title).toContain('<script>');
-      expect(form.excerpt).toContain('<b>bold</b>');
+      // The page's text as text: shown literally, not cleaned up as if it were markup (soft: all reported).
+      expect.soft(form.title).toContain(HOSTILE.titlePart);
+      expect.soft(form.title).toContain('<script>');
+      expect.soft(form.excerpt).toContain('<b>bold</b>');
       expect(await injectionSigns(popup)).toEqual([]);
       await popup.screenshot('popup-hostile');
       expect(await savePopup(popup)).toBe('saved');
 
       const lib = await library();
-      await lib.waitFor('the hostile record in the library', (part: string) =>
-        [...document.querySelectorAll('#records .record-title')].some((el) => el.textContent?.includes(part)), HOSTILE.titlePart);
+      await lib.waitFor('the hostile record in the library, titled as in the popup', (title: string) =>
+        [...document.querySelectorAll('#records .record-title')].some((el) => el.textContent?.trim() === title), form.title ?? '');
       expect(await injectionSigns(lib)).toEqual([]);
       await lib.screenshot('library-hostile');
       // The page itself: extraction must not have turned its text into live markup there either.
@@ -226,7 +229,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     });
 
     test('accessibility: no serious or critical axe violations in popup, library and options', async () => {
-      const { popup } = await popupFor(SAMPLE.path);
+      const { popup } = await popupFor(SAMPLE.url);
       const lib = await library();
       await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'records to check').catch(() => undefined);
       const options = await session.openExtensionPage('pages/options/options.html');
@@ -244,7 +247,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
 
     const noCorpus = corpusMissing();
     test.skipIf(noCorpus !== null)(`a real corpus page is read into the popup${noCorpus ? ` (skipped: ${noCorpus})` : ''}`, async () => {
-      const { popup } = await popupFor('/corpus/rdb-002.html');
+      const { popup } = await popupFor('http://hacks.mozilla.org/2015/03/this-api-is-so-fetching/');
       const form = await readForm(popup);
       expect(form.title, `popup message: ${form.message}`).toBe('This API is so Fetching!');
       expect(form.providerDomain).toMatch(/(^|\.)mozilla\.org$/);
