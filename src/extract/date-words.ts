@@ -45,10 +45,10 @@ export function zoneOffset(timeZone: string, utcMs: number): number | null {
     const parts = new Intl.DateTimeFormat('en-US', {
       timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
       hour: 'numeric', minute: 'numeric',
-    }).formatToParts(new Date(utcMs));
+    }).formatToParts(new Date(utcMs - (utcMs % 60000)));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    return Math.round((local - utcMs) / 60000);
+    return Math.round((local - (utcMs - (utcMs % 60000))) / 60000);
   } catch {
     return null;
   }

@@ -83,8 +83,8 @@ export function pickTopics(page: Page): { topics: string[]; source: string } {
 const TYPES: [RegExp, string][] = [
   [/scholarly|techarticle|report|thesis|paper/, 'paper'],
   [/posting|blog|post$/, 'post'],
-  [/video|movie|episode$|clip/, 'video'],
   [/podcast|audio|radio|music/, 'podcast'],
+  [/video|movie|episode$|clip/, 'video'],
 ];
 
 function typeOf(name: string): string | null {
