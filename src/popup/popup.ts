@@ -1,12 +1,13 @@
 // The popup: reads the current tab into the editor, keeps a draft of every edit, and saves to the library.
 //
-// Stable hooks for tests — body[data-state] is loading | message | editing | saved | updated.
+// Stable hooks for tests — body[data-state] is loading | message | editing | saving | saved | updated.
 // Header: #library-link. Loading: #loading. Unreadable page: #message[data-reason], #message-title,
 // #message-detail, #retry. Notes: #draft-note, #discard-draft, #saved-note. Footer: #save, #status.
 // Editor (src/ui/editor.ts): #editor (form), #title, #excerpt, #excerpt-count, #published-at,
 // #published-at-utc, #clear-date, #category, #type, #quality, #quality-range, #heat, #published,
 // #provider-name, #provider-domain, #original-url, #web-url, #topic-input (combobox), #topics
 // (chips, each .chip with .chip-remove), #topic-suggestions (listbox, options #topic-option-N),
+// #topic-quick (the page's suggested topics, buttons .quick-topic),
 // #related (.related-entry .remove-related), #body; field errors #<id>-error.
 import browser from 'webextension-polyfill';
 import type { Extraction } from '../extract/types.js';
@@ -47,7 +48,9 @@ let editor: Editor | null = null;
 let page: Readable | null = null;
 let saving = false;
 
-function setState(state: 'loading' | 'message' | 'editing' | 'saved' | 'updated'): void {
+type PopupState = 'loading' | 'message' | 'editing' | 'saving' | 'saved' | 'updated';
+
+function setState(state: PopupState): void {
   document.body.dataset.state = state;
   main.setAttribute('aria-busy', String(state === 'loading'));
   loading.hidden = state !== 'loading';
@@ -80,7 +83,14 @@ function showEditor(record: LedeRecord, settings: Settings, knownTopics: string[
     suggestedTopics: result.draft?.suggestedTopics ?? result.extraction?.suggestedTopics,
     knownTopics,
     categories: settings.categories,
-    onChange: (next) => putDraft(next),
+    onChange: (next) => {
+      putDraft(next);
+      // An edit after a save is unsaved again: say so, so "Saved" never describes older text.
+      if (document.body.dataset.state === 'saved' || document.body.dataset.state === 'updated') {
+        setState('editing');
+        showStatus(status, '');
+      }
+    },
     onSubmit: () => void save(),
   });
   replaceChildren(notes,
@@ -112,6 +122,8 @@ async function save(): Promise<void> {
   }
   putDraft.cancel();
   saving = true;
+  const before = document.body.dataset.state as PopupState;
+  setState('saving');
   saveButton.setAttribute('aria-disabled', 'true');
   showStatus(status, t('popupSaving'));
   try {
@@ -121,6 +133,7 @@ async function save(): Promise<void> {
     if (!result.ok) {
       const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
       showStatus(status, [t('popupFixFields'), ...rest.map((p) => p.message)].join(' '), 'error');
+      setState(before);
       return;
     }
     await send('draft/clear', { tabId });
@@ -130,6 +143,7 @@ async function save(): Promise<void> {
     showStatus(status, result.created ? t('popupSaved') : t('popupUpdated'), 'ok');
   } catch (error) {
     showStatus(status, t('popupSaveFailed', errorText(error)), 'error');
+    setState(before);
   } finally {
     saving = false;
     saveButton.removeAttribute('aria-disabled');

@@ -7,6 +7,8 @@ export interface ChipsOptions {
   topics: string[];
   /** Topics to suggest: the library's and the page's. */
   candidates: string[];
+  /** The page's own suggestions, also offered as one-click buttons. */
+  suggested?: string[] | undefined;
   onChange: (topics: string[]) => void;
 }
 
@@ -32,10 +34,22 @@ export function createChips(options: ChipsOptions): Chips {
     'aria-controls': 'topic-suggestions', 'aria-describedby': 'topic-hint',
   });
 
+  const quick = h('p', { id: 'topic-quick', class: 'quick-topics' });
+  const renderQuick = () => {
+    const offered = suggestTopics(options.suggested ?? [], '', topics, 6);
+    replaceChildren(quick, offered.length ? h('span', { class: 'hint' }, t('editorTopicQuick')) : null,
+      offered.map((topic) => h('button', {
+        type: 'button', class: 'quick-topic', title: t('editorTopicAdd', topic),
+        onclick: () => { setTopics(addTopics(topics, topic)); input.focus(); },
+      }, `+ ${topic}`)));
+    quick.hidden = offered.length === 0;
+  };
+
   const setTopics = (next: string[]) => {
     if (next.length === topics.length && next.every((topic, i) => topic === topics[i])) return;
     topics = next;
     renderChips();
+    renderQuick();
     options.onChange([...topics]);
   };
 
@@ -140,9 +154,11 @@ export function createChips(options: ChipsOptions): Chips {
   input.addEventListener('blur', () => close());
 
   renderChips();
+  renderQuick();
   const element = h('div', { class: 'chips-field' },
     list,
     h('div', { class: 'combo' }, input, listbox),
+    quick,
     h('p', { id: 'topic-hint', class: 'hint' }, t('editorTopicHint')));
 
   return {

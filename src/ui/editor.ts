@@ -128,7 +128,7 @@ export function createEditor(options: EditorOptions): Editor {
   const webUrl = h('input', { id: 'web-url', type: 'url', value: base.webUrl, autocomplete: 'off', spellcheck: false });
 
   const candidates = [...(options.suggestedTopics ?? []), ...(options.knownTopics ?? [])];
-  const chips = createChips({ topics: base.topics, candidates, onChange: changed });
+  const chips = createChips({ topics: base.topics, candidates, suggested: options.suggestedTopics, onChange: changed });
 
   const relatedList = h('ul', { id: 'related', class: 'related' });
   const showRelated = () => renderRelated(relatedList, base.related, (index) => {

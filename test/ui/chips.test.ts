@@ -77,4 +77,15 @@ describe('topic chips', () => {
     expect(document.querySelector('#topics img')).toBeNull();
     expect(document.querySelector('#topics .chip-text')!.textContent).toBe('<img src=x onerror=alert(1)>');
   });
+
+  it('offers the page’s suggestions as one-click buttons until chosen', () => {
+    document.body.replaceChildren();
+    const chips = createChips({ topics: ['AI'], candidates: [], suggested: ['ai', 'Tides', 'Energy'], onChange: () => undefined });
+    document.body.append(chips.element);
+    const offered = () => [...document.querySelectorAll('#topic-quick .quick-topic')].map((b) => b.textContent);
+    expect(offered()).toEqual(['+ Tides', '+ Energy']);
+    document.querySelector<HTMLButtonElement>('#topic-quick .quick-topic')!.click();
+    expect(chips.value()).toEqual(['AI', 'Tides']);
+    expect(offered()).toEqual(['+ Energy']);
+  });
 });
