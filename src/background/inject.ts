@@ -9,7 +9,7 @@ export interface ScriptingApi {
     Promise<Array<{ result?: unknown }>>;
 }
 
-export type ReadFailureKey = 'readBrowserPage' | 'readExtensionPage' | 'readWebStore' | 'readPdf' | 'readNotHtml' | 'readNoAccess' | 'readNoTab' | 'readPageChanged' |
+export type ReadFailureKey = 'readBrowserPage' | 'readExtensionPage' | 'readWebStore' | 'readPdf' | 'readNotHtml' | 'readTimeout' | 'readNoAccess' | 'readNoTab' | 'readPageChanged' |
   'readErrorPage' | 'readFailed' | 'readNoResult';
 
 export type ReadOutcome =
@@ -66,23 +66,41 @@ async function run(scripting: ScriptingApi, tabId: number, how: { files?: string
 const readResult = (): unknown => (globalThis as { __ledeExtraction?: unknown }).__ledeExtraction;
 const readContentType = (): unknown => document.contentType;
 
+/** How long a page may take to answer: a modal dialog or a frozen page would otherwise keep the popup loading. */
+export const READ_TIMEOUT_MS = 20_000;
+
+class ReadTimeout extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadTimeout()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Reads the page in `tabId`. `address` is the tab's URL when the browser tells it. */
-export async function readTab(scripting: ScriptingApi, tabId: number, address = ''): Promise<ReadOutcome> {
+export async function readTab(scripting: ScriptingApi, tabId: number, address = '', timeoutMs = READ_TIMEOUT_MS): Promise<ReadOutcome> {
   try {
-    const contentType = await run(scripting, tabId, { func: readContentType });
-    if (contentType === 'application/pdf') return { ok: false, reason: 'restricted', key: 'readPdf' };
-    if (isString(contentType) && !HTML_TYPES.has(contentType)) return { ok: false, reason: 'restricted', key: 'readNotHtml' };
-    await run(scripting, tabId, { files: [EXTRACT_SCRIPT] });
-    let result = await run(scripting, tabId, { func: readResult });
-    // The extraction asks for Readability only when the page's own metadata is not enough.
-    if (isObject(result) && result.needsReadability === true) {
-      await run(scripting, tabId, { files: [READABILITY_SCRIPT] });
-      result = await run(scripting, tabId, { func: readResult });
-    }
-    if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
-    if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
-    return { ok: true, extraction: ownFields(result) };
+    return await withTimeout(inject(scripting, tabId), timeoutMs);
   } catch (error) {
+    if (error instanceof ReadTimeout) return { ok: false, reason: 'failed', key: 'readTimeout' };
     return failureOf(error, address);
   }
+}
+
+async function inject(scripting: ScriptingApi, tabId: number): Promise<ReadOutcome> {
+  const contentType = await run(scripting, tabId, { func: readContentType });
+  if (contentType === 'application/pdf') return { ok: false, reason: 'restricted', key: 'readPdf' };
+  if (isString(contentType) && !HTML_TYPES.has(contentType)) return { ok: false, reason: 'restricted', key: 'readNotHtml' };
+  await run(scripting, tabId, { files: [EXTRACT_SCRIPT] });
+  let result = await run(scripting, tabId, { func: readResult });
+  // The extraction asks for Readability only when the page's own metadata is not enough.
+  if (isObject(result) && result.needsReadability === true) {
+    await run(scripting, tabId, { files: [READABILITY_SCRIPT] });
+    result = await run(scripting, tabId, { func: readResult });
+  }
+  if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
+  if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
+  return { ok: true, extraction: ownFields(result) };
 }

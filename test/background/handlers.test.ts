@@ -1,7 +1,7 @@
 // The save loop through the handlers: read a tab, build or open its record, save, badge, drafts, export.
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
-import { EXTRACT_SCRIPT, READABILITY_SCRIPT } from '../../src/background/inject.js';
+import { EXTRACT_SCRIPT, READABILITY_SCRIPT, readTab } from '../../src/background/inject.js';
 import { parseRecord } from '../../src/record/index.js';
 import type { Draft } from '../../src/shared/messages.js';
 import { fakeScripting, makeDeps, sampleExtraction, sampleRecord } from './fakes.js';
@@ -155,5 +155,12 @@ describe('library/export', () => {
     const parsed = parseRecord(file!.text);
     expect(parsed).toMatchObject({ ok: true });
     expect(await handlers['library/export']({ id: 'https://missing.example' }, popup)).toBeNull();
+  });
+});
+
+describe('readTab', () => {
+  it('gives up on a page that never answers', async () => {
+    const hanging = { executeScript: () => new Promise<never>(() => undefined) };
+    expect(await readTab(hanging, 1, ARTICLE, 20)).toEqual({ ok: false, reason: 'failed', key: 'readTimeout' });
   });
 });
