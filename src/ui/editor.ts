@@ -86,9 +86,12 @@ export function createEditor(options: EditorOptions): Editor {
   const initialLocal = utcToLocalInput(base.publishedDateTime);
   const publishedAt = h('input', { id: 'published-at', type: 'datetime-local', step: 1, value: initialLocal });
   const stored = h('span', { id: 'published-at-utc' });
+  const zone = h('span', { id: 'published-at-zone' });
   const showStored = () => {
     const utc = readDate();
     stored.textContent = utc ? t('editorDateStored', utc) : t('editorDateNone');
+    // The offset of that day, not of today: summer and winter time differ.
+    zone.textContent = t('editorDateZone', localZoneLabel(utc ? new Date(utc) : new Date()));
   };
   const clearDate = h('button', {
     id: 'clear-date', type: 'button', class: 'link-button',
@@ -145,7 +148,7 @@ export function createEditor(options: EditorOptions): Editor {
     field(t('editorExcerpt'), excerpt, { hint: h('div', { class: 'hint-row' }, count, limitNote) }),
     field(t('editorPublishedAt'), publishedAt, {
       extra: clearDate,
-      hint: h('p', { class: 'hint', id: 'published-at-hint' }, t('editorDateZone', localZoneLabel()), ' · ', stored),
+      hint: h('p', { class: 'hint', id: 'published-at-hint' }, zone, ' · ', stored),
     }),
     h('div', { class: 'row' },
       field(t('editorCategory'), category, { wide: false }),

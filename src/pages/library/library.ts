@@ -53,7 +53,7 @@ function filtered(): boolean {
 }
 
 function showCounts(): void {
-  count.textContent = t('libraryCount', total);
+  count.textContent = filtered() ? t('libraryCountFound', total) : t('libraryCount', total);
   empty.hidden = loaded.size > 0;
   empty.textContent = filtered() ? t('libraryNoMatch') : t('libraryEmpty');
   showMore.hidden = loaded.size >= total;
@@ -81,7 +81,7 @@ async function load(mode: 'reset' | 'more', announce = false): Promise<void> {
     }
     list.append(...rows);
     showCounts();
-    if (announce) showStatus(status, t('libraryCount', total));
+    if (announce) showStatus(status, count.textContent ?? '');
     if (mode === 'more') rows[0]?.querySelector<HTMLElement>('.record-title a, .edit')?.focus();
   } catch (error) {
     if (mine === generation) showToast(t('libraryLoadFailed', errorText(error)), false);
@@ -114,7 +114,15 @@ function showToast(text: string, withUndo: boolean): void {
   toast.hidden = false;
   showStatus(status, text, withUndo ? 'info' : 'error');
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { toast.hidden = true; lastDeleted = null; }, withUndo ? 10_000 : 8_000);
+  toastTimer = setTimeout(hideToast, withUndo ? 10_000 : 8_000);
+}
+
+function hideToast(): void {
+  const hadFocus = toast.contains(document.activeElement);
+  toast.hidden = true;
+  lastDeleted = null;
+  // Focus must not vanish with the toast.
+  if (hadFocus) (list.querySelector<HTMLElement>('.record .edit') ?? search).focus();
 }
 
 async function remove(stored: StoredRecord, row: HTMLElement): Promise<void> {
@@ -140,6 +148,7 @@ async function restore(): Promise<void> {
     const { ok } = await send('library/restore', { stored });
     if (!ok) throw new Error(t('libraryRestoreRefused'));
     lastDeleted = null;
+    clearTimeout(toastTimer);
     toast.hidden = true;
     showStatus(status, t('libraryRestored', stored.record.title), 'ok');
     await load('reset');
@@ -193,6 +202,9 @@ byId('filters').addEventListener('submit', (event) => {
 });
 showMore.addEventListener('click', () => void load('more'));
 undo.addEventListener('click', () => void restore());
+toast.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') hideToast();
+});
 
 applyLocale();
 localiseStatic();
