@@ -6,7 +6,7 @@ import { inFurniture } from './furniture.js';
 import { elementText } from './text.js';
 
 /** Pages larger than this are not handed to Readability: its cost grows with the DOM. */
-const MAX_ELEMENTS = 30_000;
+const MAX_ELEMENTS = 15_000;
 
 /**
  * Readability's article on a clone of `doc` (it rewrites the tree it gets), then the first

@@ -7,8 +7,13 @@ import { pickDate } from './date-pick.js';
 import { parseDateText } from './date-text.js';
 import { visibleDates } from './date-visible.js';
 import { offsetGuess } from './date-zone.js';
-import type { EngineResult, ExtractOptions } from './index.js';
+import type { EngineResult, ExtractOptions as BaseOptions } from './index.js';
 import { readPage } from './page.js';
+
+interface ExtractOptions extends BaseOptions {
+  /** false skips Readability (huge pages): the first prose paragraph is used instead. */
+  readability?: boolean;
+}
 
 /** Completes `result` in place from the article's text; clears its pending flags. */
 export function completeWithArticle(doc: Document, url: string, result: EngineResult, options: ExtractOptions = {}): void {
@@ -30,7 +35,7 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
   }
   if (result.pending.excerpt) {
     const names = result.provider.name ? [result.provider.name] : [];
-    let paragraph = articleParagraph(doc, result.title, names);
+    let paragraph = options.readability === false ? '' : articleParagraph(doc, result.title, names);
     let source = 'readability';
     if (!paragraph) {
       // Readability found no article (or the page is too large for it): the first prose paragraph.

@@ -1,0 +1,66 @@
+// Bad input: best-effort records, never an exception, bounded time, plain-text values.
+import { describe, expect, it } from 'vitest';
+import { page, run } from './helpers.js';
+
+/** Times `fn` after one untimed warm-up call, so module loading and JIT do not count. */
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  run(page('<title>warm-up</title>'), 'https://example.com/warm');
+  const start = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - start };
+}
+
+describe('hostile and broken pages', () => {
+  it('reads a page with no <head>, and an empty or non-HTML input', () => {
+    const out = run('<h1>Only a body headline</h1><p>Some text here.</p>', 'https://example.com/a');
+    expect(out.title).toBe('Only a body headline');
+    expect(run('', 'https://example.com/a')).toMatchObject({ title: '', publishedDateTime: null, webUrl: 'https://example.com/a' });
+    expect(run('\u0000\u0001 binary junk \uFFFF', 'not a url').webUrl).toBe('');
+  });
+
+  it('handles a 10 MB page within a second', () => {
+    const filler = '<div class="x"><p>Filler paragraph with words, words and more words.</p></div>'.repeat(130_000);
+    const html = page('<title>Big page | Example</title><meta property="article:published_time" content="2020-01-02T03:04:05Z">' +
+      '<meta property="og:description" content="A real description of the big page.">', filler);
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const { value, ms } = timed(() => run(html, 'https://example.com/big'));
+    expect(value.title).toBe('Big page');
+    expect(value.publishedDateTime).toBe('2020-01-02T03:04:05Z');
+    expect(ms).toBeLessThan(process.env.CI ? 3000 : 1000);
+  });
+
+  it('handles 100,000 meta tags in bounded time', () => {
+    const metas = '<meta name="x" content="y">'.repeat(100_000);
+    const html = page(`<title>Many metas</title>${metas}<meta property="og:title" content="Too late to count">`);
+    const { value, ms } = timed(() => run(html, 'https://example.com/a'));
+    expect(value.title).toBe('Many metas');
+    expect(ms).toBeLessThan(process.env.CI ? 3000 : 1000);
+  });
+
+  it('removes bidi controls and zero-width characters from every value', () => {
+    const dirty = 'Evil\u202E txet\u202C \u200Bheadline\u2066 \uFEFF';
+    const out = run(page(`<title>${dirty}</title><meta property="og:site_name" content="Si\u200Bte\u202E"><meta name="description" content="A description that is long enough\u200D to keep.">`), 'https://example.com/a');
+    for (const value of [out.title, out.provider.name, out.excerpt]) expect(value).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/);
+    expect(out.title).toBe('Evil txet headline');
+  });
+
+  it('returns plain text for markup inside titles and descriptions', () => {
+    const out = run(page('<meta property="og:title" content="<script>alert(1)</script><b>Bold</b> &amp;amp; <i>italic</i>">' +
+      '<meta name="description" content="&lt;p&gt;Paragraph &lt;a href=x&gt;with a link&lt;/a&gt; and enough words.&lt;/p&gt;">'), 'https://example.com/a');
+    expect(out.title).not.toMatch(/[<>]/);
+    expect(out.title).toContain('Bold & italic');
+    expect(out.excerpt).toBe('Paragraph with a link and enough words.');
+  });
+
+  it('refuses javascript: and data: addresses for the canonical and images', () => {
+    const out = run(page('<link rel="canonical" href="javascript:alert(document.cookie)"><meta property="og:image" content="data:image/png;base64,AAAA">' +
+      '<meta property="og:url" content="  javascript:void(0)">'), 'https://example.com/story?utm_source=x');
+    expect(out.originalUrl).toBe('https://example.com/story');
+    expect(out.images).toEqual([]);
+  });
+
+  it('reads the top document only: frames and iframes add nothing', () => {
+    const out = run(page('<title>Top page</title>', '<iframe srcdoc="<title>Inner</title><h1>Inner headline</h1>"></iframe><frameset><frame src="x.html"></frameset>'), 'https://example.com/a');
+    expect(out.title).toBe('Top page');
+  });
+});
