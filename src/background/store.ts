@@ -1,7 +1,7 @@
 // The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Extraction } from '../extract/types.js';
-import type { LedeRecord } from '../record/index.js';
+import { validateRecord, type LedeRecord } from '../record/index.js';
 import { normaliseUrl } from '../record/url.js';
 import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
 import { LibraryIndex } from './library-index.js';
@@ -53,7 +53,7 @@ export function libraryKey(record: Pick<LedeRecord, 'originalUrl' | 'webUrl'>): 
   return normaliseUrl(record.originalUrl) || normaliseUrl(record.webUrl);
 }
 
-/** A row as stored, brought up to date and checked; null when it cannot be trusted. */
+/** A row as stored, brought up to date and checked (shape and the format's rules); null when it cannot be trusted. */
 export function rowToStored(raw: unknown): StoredRecord | null {
   if (!isObject(raw)) return null;
   let row: RawRow = raw;
@@ -67,7 +67,10 @@ export function rowToStored(raw: unknown): StoredRecord | null {
     updatedAt: row.updatedAt as string,
   };
   if (row.sources !== undefined) stored.sources = row.sources as Extraction['sources'];
-  return isStoredRecord(stored) ? stored : null;
+  // Every row passed these checks when it was written; one that fails now was changed behind our
+  // back or by an older rule set, and is left in the database but not shown as if it were sound.
+  if (!isStoredRecord(stored) || validateRecord(stored.record).length > 0) return null;
+  return stored;
 }
 
 function toRow(stored: StoredRecord): Row {

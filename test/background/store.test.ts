@@ -131,6 +131,7 @@ describe('LibraryStore', () => {
     expect(rowToStored(good)).toEqual({ id: 'https://a.example', record: sampleRecord(), savedAt: 'a', updatedAt: 'b' });
     expect(rowToStored({ ...good, record: { ...sampleRecord(), topics: [1] } })).toBeNull();
     expect(rowToStored({ ...good, id: '' })).toBeNull();
+    expect(rowToStored({ ...good, record: { ...sampleRecord(), quality: 300 } })).toBeNull();
     expect(rowToStored(null)).toBeNull();
   });
 
