@@ -6,7 +6,7 @@ const M = `(?<![a-z])(${MONTH_PATTERN})(?![a-z])`;
 const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er|o)?\\.?\\s*(?:de\\s+|of\\s+)?${M}\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`);
 const MONTH_DAY_YEAR = new RegExp(`${M}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,\\s*|\\s+)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*,?\\s*)?(\\d{4})(?!\\d)`);
 const CJK = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const NUMERIC = /(?<![\d.\/])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\/])/;
+const NUMERIC = /(?<![\d./])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])/;
 const TIME = new RegExp(`^(?:\\s*(?:[,|@:\\-–—]|(?:at|a las|as|a|um|alle|v|o|kl|in)(?![a-z])\\.?))*\\s*(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?(?:\\s*h)?\\s*([ap]\\.?\\s?m\\.?)?\\s*(?:\\(?\\s*((?:utc|gmt)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|(?:${ZONE_PATTERN})(?![a-z]))\\)?)?`);
 
 /** Minutes east of UTC for numeric zones and abbreviations (`EST`, `CEST`, `ET`…); null if unknown. */

@@ -87,7 +87,7 @@ function fromDateline(page: Page, out: DateCandidate[]): void {
 
 /** A day written in the title (`… - 07.12.2017 - Site`): four-digit years only. */
 function fromTitle(page: Page, out: DateCandidate[]): void {
-  const m = /(?<![\d.\/])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d.\/])|(?:19|20)\d{2}-\d{2}-\d{2}/.exec(page.title);
+  const m = /(?<![\d./])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d./])|(?:19|20)\d{2}-\d{2}-\d{2}/.exec(page.title);
   if (!m) return;
   const parts = parseDateText(m[0]);
   if (parts) out.push({ parts: { ...parts, h: null }, source: '<title>', rank: 4 });

@@ -5,7 +5,7 @@ import { isSiteLike } from './site-names.js';
 import { cleanText, elementText } from './text.js';
 
 /** Separators between a headline and the site or section names a title adds. */
-const SEPARATOR = /\s+[|•·–—\-:»›~\/@]\s+|(?<=\p{L}):\s+|\s*[|•·»]\s*|\s+::?\s+|\s+-{2,}\s+|\s+(?=[\[＜【<][^\]＞】>]{2,60}[\]＞】>]$)/gu;
+const SEPARATOR = /\s+[|•·–—\-:»›~/@]\s+|(?<=\p{L}):\s+|\s*[|•·»]\s*|\s+::?\s+|\s+-{2,}\s+|\s+(?=[[＜【<][^\]＞】>]{2,60}[\]＞】>]$)/gu;
 /** `Headline_Section_Site`, common on Chinese portals; used only when no other separator is. */
 const WEAK_SEPARATOR = /\s*_\s*/g;
 
@@ -33,7 +33,7 @@ export function splitTitle(raw: string): { pieces: string[]; seps: string[] } {
   pieces.push(text.slice(last));
   // A bracketed site name (`… [LWN.net]`) is a piece without its brackets.
   const lastPiece = pieces.length - 1;
-  if (lastPiece > 0) pieces[lastPiece] = pieces[lastPiece]!.replace(/^[\[＜【<]\s*|\s*[\]＞】>]$/g, '');
+  if (lastPiece > 0) pieces[lastPiece] = pieces[lastPiece]!.replace(/^[[＜【<]\s*|\s*[\]＞】>]$/g, '');
   return { pieces, seps };
 }
 
