@@ -206,6 +206,13 @@ toast.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') hideToast();
 });
 
+// Records saved from the popup while this tab was in the background show up on return.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' || byId<HTMLDialogElement>('edit-dialog').open) return;
+  void load('reset');
+  void loadFilters();
+});
+
 applyLocale();
 localiseStatic();
 void (async () => {
