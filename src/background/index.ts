@@ -38,17 +38,21 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage')).catch((error: unknown) => console.error('Lede: menu', error)));
 browser.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
 
-// Chrome keeps a tab's badge across navigations. Without the "tabs" permission the new address is
-// hidden, so a tab that loads a page loses its mark unless activeTab still lets us see where it went.
-// (Cleared even when this worker does not remember marking the tab: it may have restarted since.)
-browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status !== 'loading') return;
-  if (tab.url) {
-    void store.find([tab.url]).then((saved) => badges.show(tabId, saved?.id ?? null), () => undefined);
-  } else {
-    void badges.show(tabId, null);
-  }
-});
+// Firefox resets a tab's badge when the tab navigates; Chrome keeps it. So in Chrome a tab that
+// loads a page loses its mark, unless activeTab still shows where it went (the "tabs" permission
+// would, but we do without it). Cleared even when this worker does not remember marking the tab:
+// it may have restarted since.
+const badgeOutlivesNavigation = !browser.runtime.getURL('').startsWith('moz-extension:');
+if (badgeOutlivesNavigation) {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    if (tab.url) {
+      void store.find([tab.url]).then((saved) => badges.show(tabId, saved?.id ?? null), () => undefined);
+    } else {
+      void badges.show(tabId, null);
+    }
+  });
+}
 
 browser.tabs.onRemoved.addListener((tabId) => {
   badges.tabClosed(tabId);
