@@ -6,6 +6,8 @@ import { cleanText, elementText } from './text.js';
 
 /** Separators between a headline and the site or section names a title adds. */
 const SEPARATOR = /\s+[|•·–—\-:»›~/@]\s+|(?<=\p{L}):\s+|\s*[|•·»]\s*|\s+::?\s+|\s+-{2,}\s+|\s+(?=[[＜【<][^\]＞】>]{2,60}[\]＞】>]$)/gu;
+/** A site or section added to a title: any separator but a colon, which headlines use themselves. */
+const ADDED = /\s[|•·–—»›~/@-]\s|[|•·»]|\s::?\s|\s-{2,}\s|[\]＞】]$/;
 /** `Headline_Section_Site`, common on Chinese portals; used only when no other separator is. */
 const WEAK_SEPARATOR = /\s*_\s*/g;
 
@@ -62,9 +64,9 @@ function sources(page: Page): TitleSource[] {
     if (m) push(m.value, key === 'headline' ? 'itemprop headline' : key, key === 'og:title' ? 3 : 2);
   }
   // A <title> with nothing added is the page's own headline: the CMS did not append the site.
-  push(page.title, '<title>', splitTitle(page.title).pieces.length === 1 ? 2.4 : 2);
+  push(page.title, '<title>', ADDED.test(page.title) ? 2 : 2.4);
   page.headings.slice(0, 4).forEach((h, i) => push(h, 'h1', i === 0 ? 2.2 : 1));
-  const marked = page.doc.querySelector('.entry-title, .post-title, .article-title, .headline, [itemprop="headline"]:not(meta)');
+  const marked = page.doc.querySelector('.entry-title, .post-title, .article-title, .headline, [itemprop="headline"]:not(meta), h1.title, h2.title');
   if (marked) push(elementText(marked, 400), 'headline element', 1.5);
   return out;
 }
