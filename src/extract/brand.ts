@@ -16,8 +16,13 @@ export function brandFromPage(page: Page, label: string): string {
   // `WebMD: Better information. Better health.`: the piece that holds the domain's name.
   const piece = splitTitle(alt).pieces.map((p) => p.trim()).find((p) => squash(p).includes(squash(label)));
   if (piece && nameLike(piece) && piece.split(/\s+/).length <= 4) return piece.replace(/\s+(?:logo|home|homepage)$/i, '');
-  const text = [firstMeta(page, ['copyright', 'author'])?.value ?? '', page.title].join(' ');
-  const m = new RegExp(`(?<![\\p{L}\\p{N}])(${label.replace(/[^a-z0-9]/gi, '.')})(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-  return m && m[1] !== label ? m[1]! : '';
+  // The spelling the page itself uses most (`IETF`, `Yahoo`), when it is not just the lower-case host.
+  const text = [firstMeta(page, ['copyright', 'author'])?.value ?? '', page.title, (page.doc.body?.textContent ?? '').slice(0, 100_000)].join(' ');
+  const counts = new Map<string, number>();
+  const word = new RegExp(`(?<![\\p{L}\\p{N}.])${label.replace(/[^a-z0-9]/gi, '.')}(?![\\p{L}\\p{N}]|\\.[a-z])`, 'giu');
+  for (const m of text.matchAll(word)) if (m[0] !== label.toLowerCase()) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  let best = '';
+  for (const [spelling, n] of counts) if (n > (counts.get(best) ?? 0)) best = spelling;
+  return best;
 }
 

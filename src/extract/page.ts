@@ -16,6 +16,8 @@ export interface Page {
   title: string;
   /** Visible top headings (h1), cleaned. */
   headings: string[];
+  /** For each heading: whether it sits in the site's header (a logo, not the article's headline). */
+  logoHeadings: boolean[];
   lang: string;
 }
 
@@ -55,13 +57,32 @@ function pageUrl(url: string): URL | null {
   }
 }
 
+const SITE_HEADER = /(?:^|[-_\s])(?:header|site-header|masthead|branding|logo|site-title|site-name|navbar)(?:[-_\s]|$)/i;
+const ARTICLE_WORDS = /article|entry|post|story|content|main/i;
+
+/** An h1 inside the page's header bar or logo (a header inside <main>/<article> is the article's). */
+function inSiteHeader(h1: Element): boolean {
+  let node: Element | null = h1;
+  let header = false;
+  for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
+    if (node.tagName === 'MAIN' || node.tagName === 'ARTICLE' || node.getAttribute('role') === 'main') return false;
+    if (depth >= 4) continue;
+    const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
+    if (ARTICLE_WORDS.test(names)) return false;
+    if ((node.tagName === 'HEADER' && depth > 0) || SITE_HEADER.test(names)) header = true;
+  }
+  return header;
+}
+
 export function readPage(doc: Document, url: string): Page {
   const meta = readMeta(doc);
   const ld = readJsonLd(doc);
   const titleEl = doc.querySelector('title');
   const headings: string[] = [];
+  const logoHeadings: boolean[] = [];
   const h1s = doc.getElementsByTagName('h1');
   for (let i = 0; i < Math.min(h1s.length, 8); i++) {
+    logoHeadings.push(inSiteHeader(h1s[i]!));
     // Permalink marks after a heading (`Title¶`) are not part of it.
     const text = elementText(h1s[i], 400).replace(/\s*[¶§#🔗]+$/u, '');
     if (text && text.length <= 400) headings.push(text);
@@ -75,6 +96,7 @@ export function readPage(doc: Document, url: string): Page {
     article: mainNode(ld),
     title: titleEl ? cleanText(titleEl.textContent ?? '') : '',
     headings,
+    logoHeadings,
     lang: lang.toLowerCase(),
   };
 }

@@ -36,7 +36,9 @@ function titleSiteName(page: Page, hints: string[], removed: string[]): string {
     }
   }
   const site = [...removed].reverse().find((p) => nameLike(p) && isSiteLike(p, [], hints));
-  return site ?? '';
+  // Else the last piece cut from the end of the title: `Headline — Site` is the common shape.
+  const last = removed[removed.length - 1]?.trim() ?? '';
+  return site ?? (nameLike(last) && page.title.trim().endsWith(last) ? last : '');
 }
 
 export function pickProviderName(page: Page, declared: NameCandidate[], removedFromTitle: string[], domain: string, hints: string[]): { name: string; source: string } {

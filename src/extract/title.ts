@@ -65,7 +65,8 @@ function sources(page: Page): TitleSource[] {
   }
   // A <title> with nothing added is the page's own headline: the CMS did not append the site.
   push(page.title, '<title>', ADDED.test(page.title) ? 2 : 2.4);
-  page.headings.slice(0, 4).forEach((h, i) => push(h, 'h1', i === 0 ? 2.2 : 1));
+  // The first h1 is usually the headline; one in the site's header bar is usually the logo.
+  page.headings.slice(0, 4).forEach((h, i) => push(h, 'h1', page.logoHeadings[i] ? 0.8 : i === 0 ? 2.2 : 1));
   const marked = page.doc.querySelector('.entry-title, .post-title, .article-title, .headline, [itemprop="headline"]:not(meta), h1.title, h2.title');
   if (marked) push(elementText(marked, 400), 'headline element', 1.5);
   return out;
