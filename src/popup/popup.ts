@@ -204,8 +204,8 @@ localiseStatic();
 if (tabIdFromUrl(location.href) !== null) document.body.classList.add('as-tab');
 saveButton.addEventListener('click', () => void save());
 document.addEventListener('keydown', (event) => {
-  // Inside the form the editor handles the shortcut itself.
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !editor?.element.contains(event.target as Node)) {
+  // Inside the form the editor has handled the shortcut already (and said so with preventDefault).
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
     event.preventDefault();
     void save();
   }

@@ -76,7 +76,7 @@ saveButton.addEventListener('click', () => void save());
 byId('cancel-edit').addEventListener('click', () => close());
 dialog.addEventListener('close', () => { if (current) close(); });
 dialog.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !current?.editor.element.contains(event.target as Node)) {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
     event.preventDefault();
     void save();
   }

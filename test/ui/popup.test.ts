@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+// The popup end to end in jsdom, with the browser and the background stood in for: open, draft, save, fail.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageReadResult } from '../../src/shared/messages.js';
+import { key, sampleRecord, type } from './record.js';
+
+const bg = vi.hoisted(() => ({
+  calls: [] as Array<[string, unknown]>,
+  handlers: {} as Record<string, (payload: never) => unknown>,
+}));
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    tabs: { query: async () => [{ id: 7 }], create: async () => ({}) },
+    runtime: { getURL: (path: string) => `chrome-extension://lede/${path}` },
+  },
+}));
+vi.mock('../../src/shared/send.js', () => ({
+  send: async (name: string, payload: unknown) => {
+    bg.calls.push([name, payload]);
+    const handler = bg.handlers[name];
+    if (!handler) throw new Error(`no handler for ${name}`);
+    return handler(payload as never);
+  },
+}));
+
+const html = readFileSync(join(import.meta.dirname, '../../src/popup/popup.html'), 'utf8');
+
+async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
+const state = () => document.body.dataset.state;
+const sent = (name: string) => bg.calls.filter(([n]) => n === name).map(([, payload]) => payload);
+
+async function openPopup(read: PageReadResult | (() => never), query = '?tabId=42'): Promise<void> {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
+  history.replaceState(null, '', `/popup/popup.html${query}`);
+  bg.handlers['page/read'] = typeof read === 'function' ? read : () => read;
+  vi.resetModules();
+  await import('../../src/popup/popup.js');
+  await until('the popup to leave loading', () => state() !== 'loading');
+}
+
+const page = (overrides: Partial<Extract<PageReadResult, { ok: true }>> = {}): PageReadResult => ({
+  ok: true, record: sampleRecord(), saved: null, draft: null,
+  extraction: null, ...overrides,
+});
+
+describe('popup', () => {
+  beforeEach(() => {
+    bg.calls.length = 0;
+    bg.handlers = {
+      'settings/get': () => ({ categories: ['news', 'analysis'], defaultCategory: 'news', defaultQuality: 50, defaultHeat: -1, defaultPublished: false }),
+      'library/topics': () => [{ topic: 'Energy', count: 2 }],
+      'draft/put': () => ({ ok: true }),
+      'draft/clear': () => ({ ok: true }),
+      'library/save': (payload: { record: unknown }) => ({ ok: true, created: true, stored: { id: 'x', record: payload.record, savedAt: '', updatedAt: '' } }),
+    };
+  });
+  afterEach(() => document.body.replaceChildren());
+
+  it('opens filled with the record of the tab named in its address', async () => {
+    await openPopup(page());
+    expect(state()).toBe('editing');
+    expect(sent('page/read')).toEqual([{ tabId: 42 }]);
+    expect($('title').value).toBe('A headline');
+    expect($('save').hidden).toBe(false);
+    expect(document.getElementById('saved-note')).toBeNull();
+  });
+
+  it('uses the active tab when no tab is named', async () => {
+    await openPopup(page(), '');
+    expect(sent('page/read')).toEqual([{ tabId: 7 }]);
+  });
+
+  it('sends one draft 200 ms after typing pauses', async () => {
+    await openPopup(page());
+    type($('title'), 'N');
+    type($('title'), 'New');
+    expect(sent('draft/put')).toHaveLength(0);
+    await until('the draft', () => sent('draft/put').length > 0, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const drafts = sent('draft/put') as Array<{ draft: { tabId: number; record: { title: string } } }>;
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.draft.tabId).toBe(42);
+    expect(drafts[0]!.draft.record.title).toBe('New');
+  });
+
+  it('restores a draft and can discard it', async () => {
+    const draft = { tabId: 42, url: 'https://example.com/a', record: sampleRecord({ title: 'Unsaved' }), updatedAt: '' };
+    await openPopup(page({ draft }));
+    expect($('title').value).toBe('Unsaved');
+    expect($('draft-note')).not.toBeNull();
+    $<HTMLButtonElement>('discard-draft').click();
+    await until('the discard', () => document.getElementById('draft-note') === null);
+    expect(sent('draft/clear')).toEqual([{ tabId: 42 }]);
+    expect($('title').value).toBe('A headline');
+  });
+
+  it('saves with Ctrl+Enter, says so, and clears the draft', async () => {
+    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '', updatedAt: '' };
+    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...saved, record: payload.record } });
+    await openPopup(page({ saved }));
+    expect($('saved-note')).not.toBeNull();
+    type($('title'), 'Changed');
+    key($('title'), 'Enter', { ctrlKey: true });
+    await until('the save', () => state() === 'updated');
+    const [request] = sent('library/save') as Array<{ record: { title: string }; previousId: string; tabId: number }>;
+    expect(request).toMatchObject({ record: { title: 'Changed' }, previousId: saved.id, tabId: 42 });
+    expect(sent('draft/clear')).toEqual([{ tabId: 42 }]);
+    expect($('status').textContent).toBe('popupUpdated');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sent('draft/put')).toHaveLength(0); // the pending draft was dropped, not sent after the save
+  });
+
+  it('shows the background’s problems and stays unsaved', async () => {
+    bg.handlers['library/save'] = () => ({ ok: false, problems: [{ key: 'webUrl', message: 'bad address', severity: 'error' }] });
+    await openPopup(page());
+    $<HTMLButtonElement>('save').click();
+    await until('the problem', () => $('web-url-error').hidden === false);
+    expect($('web-url-error').textContent).toBe('bad address');
+    expect(state()).toBe('editing');
+    expect($('status').dataset.kind).toBe('error');
+  });
+
+  it('shows a message with what to do for a page it cannot read', async () => {
+    await openPopup({ ok: false, reason: 'restricted', message: 'This is a browser page.' });
+    expect(state()).toBe('message');
+    expect($('message').dataset.reason).toBe('restricted');
+    expect($('message-detail').textContent).toBe('This is a browser page.');
+    expect($('save').hidden).toBe(true);
+    expect(document.getElementById('title')).toBeNull();
+  });
+
+  it('turns a failing background into a message with Try again', async () => {
+    await openPopup(() => { throw new Error('worker gone'); });
+    expect(state()).toBe('message');
+    expect($('message').dataset.reason).toBe('failed');
+    expect($('message-detail').textContent).toBe('worker gone');
+    expect($('retry')).not.toBeNull();
+  });
+});
