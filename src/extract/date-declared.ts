@@ -1,6 +1,5 @@
 // Dates a page declares in its metadata (JSON-LD, meta tags): the metadata bundle reads these.
 import { parseMachineDate, type DateParts } from './date-machine.js';
-import { typesOf } from './jsonld.js';
 import type { Page } from './page.js';
 import { cleanText } from './text.js';
 
@@ -43,16 +42,8 @@ export function declaredDates(page: Page, read: DateReader = parseMachineDate): 
     addCandidate(out, read, String(main['datePublished'] ?? ''), 'json-ld datePublished', 1);
     addCandidate(out, read, String(main['dateCreated'] ?? ''), 'json-ld dateCreated', 2);
   }
-  // Article nodes other than the main one may be the same article described twice.
-  for (const node of page.ld.slice(0, 50)) {
-    if (node === main || !typesOf(node).some((t) => /article|posting/.test(t))) continue;
-    addCandidate(out, read, String(node['datePublished'] ?? ''), 'json-ld datePublished', 2);
-  }
   for (const key of PUBLISHED_META) for (const value of page.meta.get(key) ?? []) addCandidate(out, read, value, key, 1);
   for (const key of GENERIC_META) for (const value of page.meta.get(key) ?? []) addCandidate(out, read, value, key, 2);
-  const parsely = page.meta.get('parsely-page')?.[0];
-  const pub = parsely ? /"pub_date"\s*:\s*"([^"]{8,40})"/.exec(parsely) : null;
-  addCandidate(out, read, pub?.[1], 'parsely-page', 1);
   return out;
 }
 

@@ -41,10 +41,6 @@ export function pickImages(page: Page, base: string): { images: RecordImage[]; s
   }
   const twitter = firstMeta(page, ['twitter:image', 'twitter:image:src']);
   if (twitter) push(twitter.value, undefined, undefined, 'twitter:image');
-  if (!images.length) {
-    const link = page.doc.querySelector('link[rel="image_src"]');
-    if (link) push(link.getAttribute('href'), undefined, undefined, 'image_src');
-  }
   return { images, source };
 }
 

@@ -1,10 +1,7 @@
 // Plain-text cleaning for every extracted value: markup out, entities decoded, invisible characters gone.
 
-// Numeric references cover the rest; JSON-LD text (not decoded by the parser) mostly uses these.
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', laquo: '«', raquo: '»', shy: '',
-};
+// The DOM decodes attributes and text already: these are for JSON-LD text and double escaping.
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 // Bidi controls, zero-width characters, BOM and soft hyphen: they hide or reorder text.
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
