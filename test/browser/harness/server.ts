@@ -20,6 +20,7 @@ export const FIXTURE_PAGES: Record<string, string> = {
   'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour': 'sample-article.html',
   'http://crumbreview.example/science/sourdough-starters-apples': 'second-article.html',
   'http://hostile.example/articles/markup-in-metadata': 'hostile-article.html',
+  'http://papers.example/2026/tidal-arrays.pdf': 'paper.pdf',
 };
 
 const types: Record<string, string> = {

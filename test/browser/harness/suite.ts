@@ -191,6 +191,23 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       await closeAll();
     });
 
+    test('a PDF gets a message, not an editor', async () => {
+      const { tabId, page } = await session.openTab('http://papers.example/2026/tidal-arrays.pdf');
+      const popup = await openPopup(session, tabId);
+      opened.push(page, popup);
+      const shown = await popup.evaluate(() => ({
+        state: document.body.dataset.state,
+        reason: document.getElementById('message')?.dataset.reason,
+        title: document.getElementById('message-title')?.textContent ?? '',
+        editor: document.getElementById('title') !== null,
+      }));
+      // The address is visible to the extension here, so it knows this is a PDF before trying to read it.
+      expect(shown).toMatchObject({ state: 'message', reason: 'restricted', editor: false });
+      expect(shown.title.length).toBeGreaterThan(5);
+      await popup.screenshot('popup-pdf');
+      await closeAll();
+    });
+
     test('a draft survives the popup closing', async () => {
       const { tabId, popup } = await popupFor(`${SECOND.url}?draft`);
       expect((await readForm(popup)).state).not.toBe('message');
