@@ -90,6 +90,10 @@ async function load(mode: 'reset' | 'more', announce = false): Promise<void> {
   }
 }
 
+function rowFor(id: string): HTMLElement | undefined {
+  return [...list.querySelectorAll<HTMLElement>('.record')].find((row) => row.dataset.id === id);
+}
+
 function fillSelect(select: HTMLSelectElement, allLabel: string, entries: Array<{ name: string; count: number }>): void {
   const chosen = select.value;
   replaceChildren(select, h('option', { value: '' }, allLabel),
@@ -152,7 +156,7 @@ async function restore(): Promise<void> {
     toast.hidden = true;
     showStatus(status, t('libraryRestored', stored.record.title), 'ok');
     await load('reset');
-    list.querySelector<HTMLElement>(`.record[data-id="${CSS.escape(stored.id)}"] .edit`)?.focus();
+    rowFor(stored.id)?.querySelector<HTMLElement>('.edit')?.focus();
     void loadFilters();
   } catch (error) {
     showToast(t('libraryRestoreFailed', errorText(error)), false);
@@ -171,7 +175,7 @@ async function exportRecord(stored: StoredRecord): Promise<void> {
 }
 
 function saved(stored: StoredRecord, previousId: string): void {
-  const row = list.querySelector(`.record[data-id="${CSS.escape(previousId)}"]`);
+  const row = rowFor(previousId);
   loaded.delete(previousId);
   loaded.set(stored.id, stored);
   const fresh = renderRow(stored);
