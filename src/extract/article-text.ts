@@ -39,8 +39,27 @@ export function firstParagraph(root: ParentNode, title: string, siteNames: strin
   for (let i = 0; i < Math.min(paragraphs.length, 80); i++) {
     const p = paragraphs[i]!;
     const text = elementText(p, 3000);
-    if (text.length < 40 || !/[.!?。…»"”)！？」]$/.test(text) || isBoilerplate(text, title, siteNames)) continue;
+    // Prose ends a sentence (or a citation mark, or leads into a formula with a colon); a long
+    // block of text counts as prose even without that.
+    const prose = /[.!?。…»"”)！？」:\]]$/.test(text) || text.length >= 120;
+    if (text.length < 40 || !prose || isBoilerplate(text, title, siteNames)) continue;
     if (!cleaned && skipped(p)) continue;
+    return cutCodePoints(text);
+  }
+  return '';
+}
+
+/** Classes publishers give the standfirst (summary, dek, lede) when no meta description says it. */
+const STANDFIRST = '[itemprop="abstract"], .standfirst, .article-summary, .entry-summary, .summary blockquote, .summary p, .dek, .deck, .lede, .subheadline, .sub-headline';
+
+const ELSEWHERE = /comment|related|sidebar|promo|newsletter|teaser|card/i;
+
+/** The page's own visible standfirst, outside furniture; empty when there is none. */
+export function standfirst(doc: Document, title: string, siteNames: string[]): string {
+  const found = doc.querySelectorAll(STANDFIRST);
+  for (let i = 0; i < Math.min(found.length, 5); i++) {
+    const text = elementText(found[i], 1000);
+    if (text.length < 40 || text.length > 800 || isBoilerplate(text, title, siteNames) || inFurniture(found[i]!, ELSEWHERE)) continue;
     return cutCodePoints(text);
   }
   return '';

@@ -1,6 +1,6 @@
 // The extraction engine's second stage, run only when the first left something pending: dates
 // people read on the page (bylines, datelines, <time>) and the excerpt from the article's text.
-import { articleParagraph, firstParagraph } from './article-text.js';
+import { articleParagraph, firstParagraph, standfirst } from './article-text.js';
 import { brandFromPage } from './brand.js';
 import { declaredDates, modifiedDates } from './date-declared.js';
 import { pickDate } from './date-pick.js';
@@ -35,8 +35,12 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
   }
   if (result.pending.excerpt) {
     const names = result.provider.name ? [result.provider.name] : [];
-    let paragraph = options.readability === false ? '' : articleParagraph(doc, result.title, names);
-    let source = 'readability';
+    let paragraph = standfirst(doc, result.title, names);
+    let source = 'standfirst';
+    if (!paragraph && options.readability !== false) {
+      paragraph = articleParagraph(doc, result.title, names);
+      source = 'readability';
+    }
     if (!paragraph) {
       // Readability found no article (or the page is too large for it): the first prose paragraph.
       paragraph = firstParagraph(doc, result.title, names);
