@@ -61,15 +61,16 @@ const FIELDS = ['title', 'date', 'provider', 'domain', 'excerpt'];
 const stats = Object.fromEntries(Object.keys(extractors).map((name) => [name,
   { times: [], errors: 0, ...Object.fromEntries(FIELDS.map((f) => [f, { ok: 0, n: 0 }])) }]));
 
+const originalConsole = { warn: console.warn, error: console.error, log: console.log };
+const mute = () => { console.warn = console.error = console.log = () => {}; };
+const unmute = () => Object.assign(console, originalConsole);
+
 const pages = labels.map((label) => ({ label, html: readFileSync(join(dir, label.file), 'utf8') }));
 // One untimed warm-up call each: module loading and JIT do not land on the first page.
 mute();
 for (const run of Object.values(extractors)) await run(pages[0].html, pages[0].label.url).catch(() => {});
 unmute();
 
-const originalConsole = { warn: console.warn, error: console.error, log: console.log };
-const mute = () => { console.warn = console.error = console.log = () => {}; };
-const unmute = () => Object.assign(console, originalConsole);
 for (const { label, html } of pages) {
   for (const [name, run] of Object.entries(extractors)) {
     const s = stats[name];

@@ -8,7 +8,7 @@ import { parseDateText } from './date-text.js';
 import { visibleDates } from './date-visible.js';
 import { offsetGuess } from './date-zone.js';
 import type { EngineResult, ExtractOptions as BaseOptions } from './index.js';
-import { readPage } from './page.js';
+import { readPage, type Page } from './page.js';
 
 interface ExtractOptions extends BaseOptions {
   /** false skips Readability (huge pages): the first prose paragraph is used instead. */
@@ -16,8 +16,8 @@ interface ExtractOptions extends BaseOptions {
 }
 
 /** Completes `result` in place from the article's text; clears its pending flags. */
-export function completeWithArticle(doc: Document, url: string, result: EngineResult, options: ExtractOptions = {}): void {
-  const page = readPage(doc, url);
+export function completeWithArticle(doc: Document, url: string, result: EngineResult, options: ExtractOptions = {}, read?: Page): void {
+  const page = read ?? readPage(doc, url);
   if (result.pending.provider) {
     const brand = brandFromPage(page, result.provider.domain.split('.')[0] ?? '');
     if (brand) {

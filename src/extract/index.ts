@@ -4,7 +4,7 @@ import { declaredDates, modifiedDates } from './date-declared.js';
 import { pickDate } from './date-pick.js';
 import { pickDescription } from './excerpt.js';
 import { pickImages, pickTopics, pickType } from './media.js';
-import { readPage } from './page.js';
+import { readPage, type Page } from './page.js';
 import { hostDomain, pickProviderName } from './provider.js';
 import { siteHints, siteNameCandidates } from './site-names.js';
 import { pickTitle } from './title.js';
@@ -37,7 +37,11 @@ function domainOf(host: string, options: ExtractOptions): string {
 }
 
 export function extractMetadata(doc: Document, url: string, options: ExtractOptions = {}): EngineResult {
-  const page = readPage(doc, url);
+  return readMetadata(readPage(doc, url), url, options);
+}
+
+/** The first stage over an already read page (Node keeps the page for the article stage). */
+export function readMetadata(page: Page, url: string, options: ExtractOptions = {}): EngineResult {
   const webUrl = cleanUrl(url) ?? '';
   const domain = domainOf(page.url?.hostname ?? '', options);
   const declared = siteNameCandidates(page);

@@ -3,7 +3,8 @@ import { parseHTML } from 'linkedom';
 import { getDomain } from 'tldts';
 import { completeWithArticle } from './article.js';
 import { boundHtml, LARGE_PAGE } from './bound-html.js';
-import { extractMetadata } from './index.js';
+import { readMetadata } from './index.js';
+import { readPage } from './page.js';
 import { platformDomain } from './provider.js';
 import type { Extraction } from './types.js';
 
@@ -19,8 +20,9 @@ export function extractFromHtml(html: string, url: string, options: { now?: numb
   const { document } = parseHTML(text.includes('<html') ? text : `<!doctype html><html><head></head><body>${text}</body></html>`);
   const doc = document as unknown as Document;
   const engineOptions = { registrableDomain, now: options.now };
-  const result = extractMetadata(doc, url, engineOptions);
-  if (result.needsReadability) completeWithArticle(doc, url, result, { ...engineOptions, readability: raw.length <= LARGE_PAGE });
+  const page = readPage(doc, url);
+  const result = readMetadata(page, url, engineOptions);
+  if (result.needsReadability) completeWithArticle(doc, url, result, { ...engineOptions, readability: raw.length <= LARGE_PAGE }, page);
   const { needsReadability: _done, pending: _pending, ...extraction } = result;
   return extraction;
 }
