@@ -7,6 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionEntries, nodeEntries, staticDirs } from './entries.mjs';
 import { iconPng } from './icons.mjs';
+import { inertHtmlPlugin } from './inert-html.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -64,6 +65,7 @@ async function buildExtension(browser, outDir) {
     target: browser === 'chrome' ? 'chrome121' : 'firefox128',
     legalComments: 'none',
     define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(forTests) },
+    plugins: [inertHtmlPlugin],
     logLevel: 'warning',
   });
   for (const dir of staticDirs) {
