@@ -19,7 +19,10 @@ export function cleanUrl(raw: string | null | undefined, base?: string): string 
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  // forEach, not the iterator: in Firefox content scripts searchParams.keys() is not iterable.
+  const keys: string[] = [];
+  url.searchParams.forEach((_, key) => keys.push(key));
+  for (const key of keys) if (TRACKING.test(key)) url.searchParams.delete(key);
   if (/[=&]/.test(url.hash) && /(?:utm_|xtor|ref|fbclid|src)/i.test(url.hash)) url.hash = '';
   url.username = '';
   url.password = '';
