@@ -26,12 +26,13 @@ export function applyLocale(doc: Document = document): void {
   doc.documentElement.dir = i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
-/** Fills the text of every `[data-i18n]` element (and `data-i18n-label` → aria-label) in static HTML. */
+/** Fills static HTML: `data-i18n` → text, `-label` → aria-label, `-title` → title, `-placeholder` → placeholder. */
 export function localiseStatic(root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     el.setAttribute('aria-label', t(el.dataset.i18nLabel!));
   }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle!);
   for (const el of root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) {
     el.placeholder = t(el.dataset.i18nPlaceholder!);
   }
