@@ -54,7 +54,16 @@ export function createEditor(options: EditorOptions): Editor {
   const base = clone(options.record);
   const changed = () => options.onChange?.(read());
 
-  const title = h('input', { id: 'title', type: 'text', required: true, value: base.title, autocomplete: 'off' });
+  // A headline is one line of text, but shown whole: a two-row textarea that refuses line breaks.
+  const title = h('textarea', {
+    id: 'title', rows: 2, required: true, value: base.title, autocomplete: 'off', spellcheck: true,
+    onkeydown: (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) event.preventDefault();
+    },
+    oninput: () => {
+      if (/[\r\n]/.test(title.value)) title.value = title.value.replace(/\s*[\r\n]+\s*/g, ' ');
+    },
+  });
 
   const excerpt = h('textarea', { id: 'excerpt', rows: 3, value: base.excerpt });
   const count = h('p', { id: 'excerpt-count', class: 'counter' });
