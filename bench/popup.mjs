@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 20);
-const corpus = resolve(root, '../shared/corpus/dev');
+const corpus = join(process.env.LEDE_SHARED ?? resolve(root, '../shared'), 'corpus/dev');
 const pageFile = process.argv.find((arg) => arg.endsWith('.html')) ?? 'rdb-yahoo-3.html';
 const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 

@@ -7,8 +7,9 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 export const fixturesDir = join(repoRoot, 'test/browser/fixtures');
 export const chromeTestBuild = join(repoRoot, 'dist/chrome-test');
 export const firefoxTestBuild = join(repoRoot, 'dist/firefox-test');
-/** The shared corpus lives beside the repo (`<repo>/../shared`), outside git. */
-export const corpusDir = process.env.LEDE_CORPUS_DIR ?? resolve(repoRoot, '../shared/corpus/dev');
+/** The shared corpus lives beside the repo (`<repo>/../shared`, or LEDE_SHARED), outside git. */
+export const corpusDir = process.env.LEDE_CORPUS_DIR
+  ?? join(process.env.LEDE_SHARED ?? resolve(repoRoot, '../shared'), 'corpus/dev');
 export const artifactsDir = join(repoRoot, 'test-artifacts');
 
 /** Debian's real binary: the /usr/bin/chromium wrapper adds flags of its own and prints a shell error. */
@@ -28,6 +29,7 @@ export function missing(browser: 'chromium' | 'firefox'): string | null {
   return null;
 }
 
+/** Why the corpus tests cannot run, or null. */
 export function corpusMissing(): string | null {
   return existsSync(corpusDir) ? null : `corpus not found at ${corpusDir}: the corpus tests need <repo>/../shared/corpus/dev`;
 }
