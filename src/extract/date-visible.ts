@@ -96,8 +96,11 @@ function fromTitle(page: Page, out: DateCandidate[]): void {
 /** `/2015/03/18/` or `20150220` in the address: a day, the weakest evidence. */
 function fromUrl(page: Page, out: DateCandidate[]): void {
   const path = page.url?.pathname ?? '';
+  // Article ids that start with the day (`?a=20170309-35097838`) count too.
+  const query = page.url?.search ?? '';
   const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/.exec(path)
-    ?? /(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path);
+    ?? /(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/.exec(path)
+    ?? /[=]((?:19|20)\d{2})(\d{2})(\d{2})(?:[_.-]|&|$)/.exec(query);
   if (!m) return;
   const parts = parseMachineDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
   if (parts) out.push({ parts, source: 'url', rank: 4 });

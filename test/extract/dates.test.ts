@@ -68,5 +68,7 @@ describe('publishedDateTime', () => {
 
   it('takes a day from the address when nothing else says', () => {
     expect(run(page('<title>x</title>'), 'https://example.com/2015/03/18/story').publishedDateTime).toBe('2015-03-18T00:00:00Z');
+    expect(run(page('<title>x</title>'), 'https://example.com/hl?a=20170309-35097838-sci').publishedDateTime).toBe('2017-03-09T00:00:00Z');
+    expect(run(page('<title>x</title>'), 'https://example.com/item?id=123456789').publishedDateTime).toBeNull();
   });
 });
