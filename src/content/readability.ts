@@ -1,4 +1,4 @@
-// Content script injected only when needed: completes the excerpt and date from the article's text.
+// Content script injected only when needed: completes the excerpt, date and provider from the article.
 // Runs after content/extract.js and completes `globalThis.__ledeExtraction` in place (see there).
 import { completeWithArticle } from '../extract/article.js';
 import type { EngineResult } from '../extract/index.js';

@@ -1,4 +1,4 @@
-// The article's first real paragraph via Readability: run on a copy, only when the page gave no excerpt.
+// The excerpt from the article: a visible standfirst, else Readability's first paragraph, else the first prose one.
 import { Readability } from '@mozilla/readability';
 import { cutCodePoints } from '../record/text.js';
 import { isBoilerplate } from './excerpt.js';

@@ -1,4 +1,4 @@
-// The standfirst: the page's own description unless it is boilerplate, else the first real paragraph.
+// The excerpt from metadata: the page's own description unless it is boilerplate or describes the site.
 import { cutCodePoints } from '../record/text.js';
 import { ldString } from './jsonld.js';
 import type { Page } from './page.js';

@@ -1,4 +1,4 @@
-// The publication: its display name (declared, else from the title or logo, else the domain) and its domain.
+// The publication: its display name (declared, else from the title, else the domain) and its domain.
 import { firstMeta, type Page } from './page.js';
 import { isSiteLike, type NameCandidate } from './site-names.js';
 import { splitTitle } from './title.js';
