@@ -29,7 +29,12 @@ function wrap(page: Page): UiPage {
       }
     },
     click: (selector) => page.click(selector),
-    fill: (selector, value) => page.locator(selector).fill(value),
+    async fill(selector, value) {
+      if (value !== '') return page.locator(selector).fill(value);
+      // Locator.fill('') fires no input event here: select everything and delete it as a user would.
+      await page.$eval(selector, (el) => { (el as HTMLInputElement).focus(); (el as HTMLInputElement).select(); });
+      await page.keyboard.press('Backspace');
+    },
     type: (selector, text) => page.type(selector, text),
     press: (key) => page.keyboard.press(key as any),
     select: async (selector, value) => { await page.select(selector, value); },
