@@ -17,9 +17,8 @@ export type DateReader = (text: string) => DateParts | null;
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published', 'published_time',
   'og:published_time', 'datepublished', 'sailthru.date', 'parsely-pub-date', 'article.published',
-  'article_date_original', 'original-publish-date', 'publishdate', 'publish-date', 'publish_date',
-  'pubdate', 'dc.date.issued', 'dcterms.issued', 'citation_publication_date', 'citation_online_date',
-  'citation_date', 'displaydate', 'dc.date.created', 'dcterms.created',
+  'publishdate', 'publish-date', 'publish_date', 'pubdate', 'dc.date.issued', 'dcterms.issued',
+  'citation_publication_date', 'citation_date', 'dc.date.created', 'dcterms.created',
 ];
 /** Meta names that give a date without saying which one: weaker. */
 const GENERIC_META = ['date', 'dc.date', 'dcterms.date', 'datecreated', 'created'];

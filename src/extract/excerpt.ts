@@ -10,7 +10,7 @@ const BOILERPLATE = /\bcookies?\b|newsletter|sign up|subscribe|(?:enable|enabled
 /** Texts that describe the whole site rather than this page. */
 const SITE_WIDE = /breaking news|latest news|official (?:site|website)|welcome to|home ?page|(?:web)?site of\b|blog of\b|read (?:the )?latest/i;
 
-const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'sailthru.description', 'parsely-description'];
+const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description'];
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'at', 'by', 'from']);
 function words(text: string): Set<string> {

@@ -66,7 +66,7 @@ export function typesOf(node: LdNode): string[] {
   const raw = node['@type'];
   const list = Array.isArray(raw) ? raw : [raw];
   return list.filter((t): t is string => typeof t === 'string')
-    .map((t) => t.replace(/^https?:\/\/schema\.org\//i, '').replace(/^schema:/i, '').toLowerCase());
+    .map((t) => t.replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '').toLowerCase());
 }
 
 /** Follows `{"@id": …}` references to the node that carries that id. */

@@ -55,7 +55,6 @@ export function pickTopics(page: Page): { topics: string[]; source: string } {
     { list: (page.meta.get('article:tag') ?? []).flatMap(splitTopics), source: 'article:tag' },
     { list: (page.meta.get('news_keywords') ?? []).flatMap(splitTopics), source: 'news_keywords' },
     { list: page.article ? splitTopics(page.article['keywords']) : [], source: 'json-ld keywords' },
-    { list: (page.meta.get('parsely-tags') ?? page.meta.get('sailthru.tags') ?? []).flatMap(splitTopics), source: 'parsely-tags' },
     { list: page.article ? splitTopics(page.article['articleSection']) : [], source: 'json-ld articleSection' },
     { list: (page.meta.get('article:section') ?? []).flatMap(splitTopics), source: 'article:section' },
   ];

@@ -39,7 +39,7 @@ export function readMeta(doc: Document): Map<string, string[]> {
     const content = tag.getAttribute('content') ?? tag.getAttribute('value') ?? tag.getAttribute('datetime');
     if (content == null) continue;
     const value = content.length > 5000 ? content.slice(0, 5000) : content;
-    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+    for (const attr of ['property', 'name', 'itemprop']) {
       const key = tag.getAttribute(attr);
       if (!key) continue;
       // `property="og:title article:tag"` lists several names in one attribute.

@@ -15,25 +15,14 @@ function hostAsName(value: string): string {
 }
 
 function publisherName(page: Page): string {
-  const main = page.article;
-  if (main) {
-    const name = ldString(main['publisher'], page.ld) || ldString(main['sourceOrganization'], page.ld);
+  // The article's publisher first, then any node's publisher, then the site's own node.
+  const nodes = page.article ? [page.article, ...page.ld.slice(0, 60)] : page.ld.slice(0, 60);
+  for (const node of nodes) {
+    const name = ldString(node['publisher'] ?? node['sourceOrganization'], page.ld);
     if (name) return name;
   }
-  for (const node of page.ld.slice(0, 60)) {
-    const types = typesOf(node);
-    if (types.includes('newsmediaorganization') || (types.includes('website') && node['name'])) {
-      const name = ldString(node['name'], page.ld);
-      if (name) return name;
-    }
-  }
-  for (const node of page.ld.slice(0, 60)) {
-    if (node['publisher']) {
-      const name = ldString(node['publisher'], page.ld);
-      if (name) return name;
-    }
-  }
-  return '';
+  const site = page.ld.find((n) => typesOf(n).some((t) => t === 'newsmediaorganization' || t === 'website') && n['name']);
+  return site ? ldString(site['name'], page.ld) : '';
 }
 
 /** Declared site names, most trusted first. */
@@ -65,7 +54,7 @@ export function siteHints(page: Page, domain: string): string[] {
   if (label) hints.push(label, ...label.split('-').filter((p) => p.length >= 4));
   // Host labels before the domain (`android-developers` of android-developers.googleblog.com).
   for (const part of host.split('.').slice(0, -2)) {
-    if (part.length >= 4 && !/^(?:blog|blogs|news|home|site|web|www\d*|en|m|amp)$/.test(part)) hints.push(part);
+    if (part.length >= 4 && !/^(?:blogs?|news|home|site|www\d*)$/.test(part)) hints.push(part);
   }
   hints.push(domain, host);
   return hints.filter((h) => h.length >= 2);

@@ -23,7 +23,7 @@ export function cleanUrl(raw: string | null | undefined, base?: string): string 
   const keys: string[] = [];
   url.searchParams.forEach((_, key) => keys.push(key));
   for (const key of keys) if (TRACKING.test(key)) url.searchParams.delete(key);
-  if (/[=&]/.test(url.hash) && /(?:utm_|xtor|ref|fbclid|src)/i.test(url.hash)) url.hash = '';
+  if (/[#&](?:utm_|xtor|fbclid)/i.test(url.hash)) url.hash = '';
   url.username = '';
   url.password = '';
   const out = url.href.replace(/\?$/, '');
