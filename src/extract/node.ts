@@ -5,12 +5,12 @@ import { completeWithArticle } from './article.js';
 import { boundHtml, LARGE_PAGE } from './bound-html.js';
 import { readMetadata } from './index.js';
 import { readPage } from './page.js';
-import { platformDomain } from './provider.js';
+import { registrableDomainWith } from './domain.js';
 import type { Extraction } from './types.js';
 
 /** Registrable domain, public-suffix aware, blog platforms' subdomains kept whole. */
-export function registrableDomain(host: string): string | null {
-  return platformDomain(host) ?? getDomain(host, { allowPrivateDomains: true });
+export function registrableDomain(host: string): string {
+  return registrableDomainWith(getDomain, host);
 }
 
 
