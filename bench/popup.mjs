@@ -139,7 +139,9 @@ async function main() {
     console.log(`    of which the popup page itself (→ DOMContentLoaded) ${ms(median(shellTimes))}; the rest is reading the page and filling the form`);
     console.log(`  peer: Readability 0.6 injected + parse     ${ms(peerMedian).padStart(10)}   (min ${ms(Math.min(...peerTimes))}, max ${ms(Math.max(...peerTimes))})`);
     console.log(`  context: the page's own load (→ load end)  ${ms(median(loadTimes)).padStart(10)}`);
+    const readingMedian = median(popupTimes.map((at, i) => at - shellTimes[i]));
     console.log(`  ratio popup / Readability peer: ${(popupMedian / peerMedian).toFixed(2)}`);
+    console.log(`  ratio of the reading part alone (popup − its page, median ${ms(readingMedian)}) / peer: ${(readingMedian / peerMedian).toFixed(2)}`);
   } finally {
     await context.close();
     server.close();
