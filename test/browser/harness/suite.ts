@@ -25,6 +25,7 @@ const SECOND = {
   title: 'Why Sourdough Starters Smell Like Apples',
   providerName: 'The Crumb Review',
   topic: 'Baking',
+  editedTitle: 'Sourdough Starters Smell Like Apples, and Why',
 };
 const HOSTILE = {
   url: 'http://hostile.example/articles/markup-in-metadata',
@@ -173,6 +174,25 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       await closeAll();
     });
 
+    test('library: edit a record in the dialog; the row changes and nothing is duplicated', async () => {
+      const lib = await library();
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'both saved records');
+      const second = (await readRows(lib)).find((row) => row.title === SECOND.title)!;
+      await lib.click(`.record[data-id="${second.id}"] .edit`);
+      await lib.waitFor('the edit dialog with the record', (title: string) =>
+        (document.getElementById('edit-dialog') as HTMLDialogElement | null)?.open === true
+        && (document.querySelector('#edit-slot #title') as HTMLTextAreaElement | null)?.value === title, SECOND.title);
+      await lib.fill('#edit-slot #title', SECOND.editedTitle);
+      await lib.click('#edit-dialog #save');
+      await lib.waitFor('the dialog to close', () => (document.getElementById('edit-dialog') as HTMLDialogElement).open === false);
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.editedTitle], 'the edited title in its row');
+      await lib.close();
+
+      const again = await library();
+      await waitForTitles(again, [SAMPLE.editedTitle, SECOND.editedTitle], 'the edit kept after reopening the library');
+      await closeAll();
+    });
+
     test('a page that cannot be read gets a message, not an editor', async () => {
       const { tabId } = await session.openTab('about:blank');
       const popup = await openPopup(session, tabId);
@@ -270,7 +290,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     test('accessibility: no serious or critical axe violations in popup, library and options', async () => {
       const { popup } = await popupFor(SAMPLE.url);
       const lib = await library();
-      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.title], 'records to check').catch(() => undefined);
+      await waitForTitles(lib, [SAMPLE.editedTitle, SECOND.editedTitle], 'records to check').catch(() => undefined);
       const options = await session.openExtensionPage('pages/options/options.html');
       opened.push(options);
       await options.waitFor('the options page to be built', () => document.querySelector('main, form') !== null);
