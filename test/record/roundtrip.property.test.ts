@@ -92,7 +92,7 @@ describe('write then read', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 240_000); // thousands of cases; generous because CI runs the browser tests beside it on 2 cores
 
   // The body is Markdown kept as is, so a lone surrogate there cannot become UTF-8; front matter escapes it.
   it('reads the same record through UTF-8 bytes', () => {
@@ -105,5 +105,5 @@ describe('write then read', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 120_000);
 });
