@@ -1,5 +1,6 @@
 // The record for a page not yet saved: what extraction read, plus the person's defaults from settings.
 import { getDomain } from 'tldts';
+import { registrableDomainWith } from '../extract/domain.js';
 import type { Extraction } from '../extract/types.js';
 import { cutCodePoints, DEFAULT_TYPE, isWebUrl, type LedeRecord } from '../record/index.js';
 import type { Settings } from '../shared/settings.js';
@@ -16,8 +17,8 @@ export function registrableDomain(hostOrUrl: string): string {
       return '';
     }
   }
-  // Private suffixes count: `someone.github.io` is a publisher of its own, not github.io.
-  return getDomain(host, { allowPrivateDomains: true }) ?? host.replace(/^www\./, '');
+  // The same rule as the CLI: private suffixes and blog platforms keep the publisher's own label.
+  return registrableDomainWith(getDomain, host);
 }
 
 /**

@@ -11,6 +11,8 @@ describe('registrableDomain', () => {
     ['news.bbc.co.uk', 'bbc.co.uk'],
     ['https://www.theguardian.com/uk', 'theguardian.com'],
     ['user.github.io', 'user.github.io'],
+    ['mcupdate.tumblr.com', 'mcupdate.tumblr.com'],
+    ['http://stevenhgm.pixnet.net/blog/post/1', 'stevenhgm.pixnet.net'],
     ['localhost', 'localhost'],
     ['127.0.0.1', '127.0.0.1'],
     ['', ''],
