@@ -4,6 +4,7 @@
 export const extensionEntries = [
   { in: 'src/background/index.ts', out: 'background' },
   { in: 'src/content/extract.ts', out: 'content/extract' },
+  { in: 'src/content/article.ts', out: 'content/article' },
   { in: 'src/content/readability.ts', out: 'content/readability' },
   { in: 'src/popup/popup.ts', out: 'popup/popup' },
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },

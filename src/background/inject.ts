@@ -16,7 +16,11 @@ export type ReadOutcome =
   | { ok: true; extraction: Extraction }
   | { ok: false; reason: 'restricted' | 'no-access' | 'no-tab' | 'failed'; key: ReadFailureKey; detail?: string };
 
+/** Always injected: the page's metadata (small). */
 export const EXTRACT_SCRIPT = 'content/extract.js';
+/** Injected when the metadata left something pending: bylines, datelines, standfirst, first paragraph. */
+export const ARTICLE_SCRIPT = 'content/article.js';
+/** Injected only when the article stage still wants Readability for the excerpt (Readability alone, ~38 KB). */
 export const READABILITY_SCRIPT = 'content/readability.js';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -50,7 +54,7 @@ export function isExtraction(value: unknown): value is Extraction {
     isListOf(value.suggestedTopics, isString) && isObject(value.sources);
 }
 
-/** Only the fields an Extraction has: the engine's working flags (needsReadability, …) stay behind. */
+/** Only the fields an Extraction has: the engine's working flags (needsArticle, needsReadability, …) stay behind. */
 function ownFields(result: Extraction): Extraction {
   const { title, excerpt, publishedDateTime, originalUrl, webUrl, type, provider, images, suggestedTopics, sources } = result;
   return { title, excerpt, publishedDateTime, originalUrl, webUrl, type, provider: { name: provider.name, domain: provider.domain },
@@ -95,7 +99,12 @@ async function inject(scripting: ScriptingApi, tabId: number): Promise<ReadOutco
   if (isString(contentType) && !HTML_TYPES.has(contentType)) return { ok: false, reason: 'restricted', key: 'readNotHtml' };
   await run(scripting, tabId, { files: [EXTRACT_SCRIPT] });
   let result = await run(scripting, tabId, { func: readResult });
-  // The extraction asks for Readability only when the page's own metadata is not enough.
+  // The article stage runs only when the page's own metadata is not enough, and Readability only
+  // when the article stage found no standfirst for the excerpt.
+  if (isObject(result) && result.needsArticle === true) {
+    await run(scripting, tabId, { files: [ARTICLE_SCRIPT] });
+    result = await run(scripting, tabId, { func: readResult });
+  }
   if (isObject(result) && result.needsReadability === true) {
     await run(scripting, tabId, { files: [READABILITY_SCRIPT] });
     result = await run(scripting, tabId, { func: readResult });

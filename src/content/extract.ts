@@ -4,9 +4,11 @@
 // - `scripting.executeScript({ files: ['content/extract.js'] })` runs this file in the isolated world;
 //   it leaves the result on `globalThis.__ledeExtraction` (the page's own scripts cannot see it).
 // - `executeScript({ func: () => globalThis.__ledeExtraction })` then fetches it: an Extraction plus
-//   `needsReadability: true` when the page's metadata left the excerpt or the date incomplete; the
-//   background then injects `content/readability.js` (Readability, bylines, datelines), which
-//   completes the same object in place, and reads it again.
+//   `needsArticle: true` when the page's metadata left the excerpt, the date or the provider name
+//   incomplete; the background then injects `content/article.js` (bylines, datelines, standfirst,
+//   first paragraph), which completes the same object in place, and reads it again.
+// - When that left `needsReadability: true` (excerpt pending, no standfirst on the page), the
+//   background injects `content/readability.js` (Readability only), which completes it once more.
 // - `provider.domain` here is the host minus `www.`: the background applies the public suffix list
 //   (tldts is too large for this bundle).
 import { extractMetadata, type EngineResult } from '../extract/index.js';

@@ -1,15 +1,16 @@
-// Content script injected only when needed: completes the excerpt, date and provider from the article.
-// Runs after content/extract.js and completes `globalThis.__ledeExtraction` in place (see there).
-import { completeWithArticle } from '../extract/article.js';
+// Content script injected only when the article stage asked for it (`needsReadability`): Mozilla
+// Readability's first paragraph for the excerpt. Runs after content/article.js and completes
+// `globalThis.__ledeExtraction` in place (see content/extract.ts).
 import type { EngineResult } from '../extract/index.js';
+import { completeWithReadability } from '../extract/readability.js';
 
 const scope = globalThis as { __ledeExtraction?: EngineResult };
 const result = scope.__ledeExtraction;
-if (result && typeof result === 'object' && result.needsReadability && result.pending) {
+if (result && typeof result === 'object' && result.needsReadability) {
   try {
-    completeWithArticle(document, location.href, result);
+    completeWithReadability(document, result);
   } catch {
-    // The metadata result stands on its own; the article stage only improves it.
+    // The excerpt the article stage kept stands; Readability only improves it.
     result.needsReadability = false;
   }
 }

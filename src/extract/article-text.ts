@@ -1,29 +1,16 @@
-// The excerpt from the article: a visible standfirst, else Readability's first paragraph, else the first prose one.
-import { Readability } from '@mozilla/readability';
+// The excerpt from the article's text without Readability: a visible standfirst, else the first
+// prose paragraph. Readability's own paragraph (readability.ts) ranks between the two.
 import { cutCodePoints } from '../record/text.js';
 import { isBoilerplate } from './excerpt.js';
 import { inFurniture } from './furniture.js';
 import { elementText } from './text.js';
 
 /** Pages larger than this are not handed to Readability: its cost grows with the DOM. */
-const MAX_ELEMENTS = 15_000;
+export const MAX_ELEMENTS = 15_000;
 
-/**
- * Readability's article on a clone of `doc` (it rewrites the tree it gets), then the first
- * paragraph of running prose in it. Empty when Readability finds no article.
- */
-export function articleParagraph(doc: Document, title: string, siteNames: string[]): string {
-  try {
-    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return '';
-    const copy = doc.cloneNode(true) as Document;
-    // The serializer hands back Readability's element itself: no markup string to parse again.
-    const reader = new Readability<Element>(copy, { charThreshold: 200, serializer: (el) => el as Element });
-    const article = reader.parse();
-    if (!article?.content) return '';
-    return firstParagraph(article.content, title, siteNames, true);
-  } catch {
-    return '';
-  }
+/** Whether Readability may run on `doc` at all (it is skipped on pages over MAX_ELEMENTS). */
+export function readabilityFits(doc: Document): boolean {
+  return doc.getElementsByTagName('*').length <= MAX_ELEMENTS;
 }
 
 const SKIP_ANCESTORS = /^(?:NAV|FOOTER|ASIDE|HEADER|FORM|FIGURE|FIGCAPTION|BLOCKQUOTE|LI|TD)$/;

@@ -1,5 +1,6 @@
 // The extraction engine's first stage: a Document and its URL in, the record's fields from the
-// page's metadata out, with what is still pending for the article stage (article.ts). Pure code.
+// page's metadata out, with what is still pending for the article stage (article.ts), which in turn
+// says whether Readability (readability.ts) should run for the excerpt. Pure code.
 import { declaredDates, modifiedDates } from './date-declared.js';
 import { pickDate } from './date-pick.js';
 import { pickDescription } from './excerpt.js';
@@ -20,9 +21,11 @@ export interface ExtractOptions {
   now?: number;
 }
 
-/** An extraction plus what the article stage still has to do (it needs the page's text). */
+/** An extraction plus what the later stages still have to do (they need the page's text). */
 export interface EngineResult extends Extraction {
-  /** True when the article stage (Readability, bylines, datelines) should run. */
+  /** True when the article stage (bylines, datelines, <time>, standfirst, first paragraph) should run. */
+  needsArticle: boolean;
+  /** True when Readability should run for the excerpt: only the article stage sets it. */
   needsReadability: boolean;
   pending: { excerpt: boolean; date: boolean; provider: boolean };
 }
@@ -79,7 +82,8 @@ export function readMetadata(page: Page, url: string, options: ExtractOptions = 
     images: images.images,
     suggestedTopics: topics.topics,
     sources,
-    needsReadability: pending.excerpt || pending.date || pending.provider,
+    needsArticle: pending.excerpt || pending.date || pending.provider,
+    needsReadability: false,
     pending,
   };
 }

@@ -5,6 +5,7 @@ import { completeWithArticle } from './article.js';
 import { boundHtml, LARGE_PAGE } from './bound-html.js';
 import { readMetadata } from './index.js';
 import { readPage } from './page.js';
+import { completeWithReadability } from './readability.js';
 import { registrableDomainWith } from './domain.js';
 import type { Extraction } from './types.js';
 
@@ -22,7 +23,9 @@ export function extractFromHtml(html: string, url: string, options: { now?: numb
   const engineOptions = { registrableDomain, now: options.now };
   const page = readPage(doc, url);
   const result = readMetadata(page, url, engineOptions);
-  if (result.needsReadability) completeWithArticle(doc, url, result, { ...engineOptions, readability: raw.length <= LARGE_PAGE }, page);
-  const { needsReadability: _done, pending: _pending, ...extraction } = result;
+  // Both later stages in the browser's order: the article stage, then Readability when it asks.
+  if (result.needsArticle) completeWithArticle(doc, url, result, { ...engineOptions, readability: raw.length <= LARGE_PAGE }, page);
+  if (result.needsReadability) completeWithReadability(doc, result);
+  const { needsArticle: _article, needsReadability: _readability, pending: _pending, ...extraction } = result;
   return extraction;
 }

@@ -52,24 +52,30 @@ export function sampleExtraction(overrides: Partial<Extraction> = {}): Extractio
   };
 }
 
-/** A scripting API that answers like a page holding `extraction`, or throws `error`. */
-export function fakeScripting(behaviour: { extraction?: unknown; contentType?: string; error?: Error }): ScriptingApi & {
+/**
+ * A scripting API that answers like a page holding `extraction` once a script ran, or throws `error`.
+ * `after` maps a later script (content/article.js, …) to what the page holds once that one ran.
+ */
+export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error }): ScriptingApi & {
   calls: Array<{ files?: string[]; func?: boolean }>;
 } {
   const calls: Array<{ files?: string[]; func?: boolean }> = [];
   let injected = false;
+  let held: unknown;
   return {
     calls,
     async executeScript(injection) {
       calls.push({ files: injection.files, func: injection.func !== undefined });
       if (behaviour.error) throw behaviour.error;
       if (injection.files) {
+        const file = injection.files[0] ?? '';
+        held = behaviour.after && file in behaviour.after ? behaviour.after[file] : injected ? held : behaviour.extraction;
         injected = true;
         return [{ result: undefined }];
       }
       const source = String(injection.func);
       if (source.includes('contentType')) return [{ result: behaviour.contentType ?? 'text/html' }];
-      return [{ result: injected ? behaviour.extraction : undefined }];
+      return [{ result: injected ? held : undefined }];
     },
   };
 }

@@ -1,7 +1,7 @@
 // The save loop through the handlers: read a tab, build or open its record, save, badge, drafts, export.
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
-import { EXTRACT_SCRIPT, READABILITY_SCRIPT, readTab } from '../../src/background/inject.js';
+import { ARTICLE_SCRIPT, EXTRACT_SCRIPT, READABILITY_SCRIPT, readTab } from '../../src/background/inject.js';
 import { parseRecord } from '../../src/record/index.js';
 import type { Draft } from '../../src/shared/messages.js';
 import { fakeScripting, makeDeps, sampleExtraction, sampleRecord } from './fakes.js';
@@ -44,12 +44,19 @@ describe('page/read', () => {
     expect(answer).toMatchObject({ ok: true, saved: { id: 'https://stratechery.com/2023/meta-ai' }, extraction: { webUrl: 'https://m.example.com/x' } });
   });
 
-  it('runs Readability when the extraction asks for it', async () => {
-    const scripting = fakeScripting({ extraction: { ...sampleExtraction(), needsReadability: true } });
-    await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
-    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+  it('runs the article stage, then Readability, when the extraction asks for them, and keeps the flags out', async () => {
+    const pending = { excerpt: true, date: true, provider: false };
+    const scripting = fakeScripting({
+      extraction: { ...sampleExtraction({ excerpt: '' }), needsArticle: true, needsReadability: false, pending },
+      after: {
+        [ARTICLE_SCRIPT]: { ...sampleExtraction({ excerpt: 'First paragraph.' }), needsArticle: false, needsReadability: true, pending: {} },
+        [READABILITY_SCRIPT]: { ...sampleExtraction({ excerpt: 'From Readability.' }), needsArticle: false, needsReadability: false, pending: {} },
+      },
+    });
     const answer = await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
-    expect(answer.ok && answer.extraction).not.toHaveProperty('needsReadability');
+    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+    expect(answer).toMatchObject({ ok: true, extraction: { excerpt: 'From Readability.' } });
+    for (const flag of ['needsArticle', 'needsReadability', 'pending']) expect(answer.ok && answer.extraction).not.toHaveProperty(flag);
     expect(answer.ok && answer.extraction?.sources.providerDomain).toBe('canonical url');
   });
 
@@ -159,6 +166,40 @@ describe('library/export', () => {
 });
 
 describe('readTab', () => {
+  const pending = { excerpt: true, date: true, provider: false };
+  const done = { excerpt: false, date: false, provider: false };
+  const order = (scripting: ReturnType<typeof fakeScripting>): string[] => scripting.calls.map((c) => c.files?.[0] ?? 'func');
+
+  it('injects only the metadata script when the metadata is complete', async () => {
+    const scripting = fakeScripting({ extraction: { ...sampleExtraction(), needsArticle: false, needsReadability: false, pending: done } });
+    expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The standfirst.' } });
+    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func']);
+  });
+
+  it('injects the article stage but not Readability when the article stage found the excerpt', async () => {
+    const scripting = fakeScripting({
+      extraction: { ...sampleExtraction({ excerpt: '', publishedDateTime: null }), needsArticle: true, needsReadability: false, pending },
+      after: { [ARTICLE_SCRIPT]: { ...sampleExtraction({ excerpt: 'The visible standfirst.' }), needsArticle: false, needsReadability: false, pending: done } },
+    });
+    expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({
+      ok: true, extraction: { excerpt: 'The visible standfirst.', publishedDateTime: '2024-01-02T03:04:05Z' },
+    });
+    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func']);
+    expect(order(scripting)).not.toContain(READABILITY_SCRIPT);
+  });
+
+  it('injects Readability after the article stage when the article stage left the excerpt to it', async () => {
+    const scripting = fakeScripting({
+      extraction: { ...sampleExtraction({ excerpt: '' }), needsArticle: true, needsReadability: false, pending },
+      after: {
+        [ARTICLE_SCRIPT]: { ...sampleExtraction({ excerpt: 'A first paragraph.' }), needsArticle: false, needsReadability: true, pending: done },
+        [READABILITY_SCRIPT]: { ...sampleExtraction({ excerpt: 'The article’s own first paragraph.' }), needsArticle: false, needsReadability: false, pending: done },
+      },
+    });
+    expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The article’s own first paragraph.' } });
+    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+  });
+
   it('gives up on a page that never answers', async () => {
     const hanging = { executeScript: () => new Promise<never>(() => undefined) };
     expect(await readTab(hanging, 1, ARTICLE, 20)).toEqual({ ok: false, reason: 'failed', key: 'readTimeout' });
