@@ -22,6 +22,8 @@ const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p
 /** Bundles and their targets in KB (minified, as shipped in dist/chrome). */
 const BUNDLES = [
   { file: 'content/extract.js', what: 'injected on click', targetKb: 20 },
+  { file: 'content/article.js', what: 'injected when a field is missing', targetKb: null },
+  { file: 'content/readability.js', what: 'injected when the excerpt is missing', targetKb: null },
   { file: 'popup/popup.js', what: 'popup', targetKb: 60 },
   { file: 'pages/library/library.js', what: 'library page', targetKb: null },
   { file: 'background.js', what: 'background', targetKb: null },
