@@ -1,24 +1,10 @@
 // A record for the editor tests.
 import type { LedeRecord } from '../../src/record/types.js';
+import { sampleRecord as baseRecord } from '../record/fixtures.js';
 
+/** The format tests' sample record, with the quality these editor tests were written against. */
 export function sampleRecord(overrides: Partial<LedeRecord> = {}): LedeRecord {
-  return {
-    category: 'news',
-    title: 'A headline',
-    excerpt: 'The standfirst.',
-    publishedDateTime: '2024-02-29T23:30:00Z',
-    originalUrl: 'https://example.com/a',
-    webUrl: 'https://example.com/a?amp=1',
-    type: 'article',
-    quality: 15,
-    heat: -1,
-    published: false,
-    provider: { name: 'Example News', domain: 'example.com' },
-    topics: ['AI'],
-    related: [],
-    body: '',
-    ...overrides,
-  };
+  return baseRecord({ quality: 15, ...overrides });
 }
 
 export function key(target: Element, keyName: string, init: KeyboardEventInit = {}): KeyboardEvent {
