@@ -55,9 +55,8 @@ function zipDir(dir, out) {
 async function buildExtension(browser, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  await esbuild.build({
-    entryPoints: extensionEntries.filter((e) => existsSync(join(root, e.in)))
-      .map((e) => ({ in: join(root, e.in), out: e.out })),
+  const present = extensionEntries.filter((e) => existsSync(join(root, e.in)));
+  const options = {
     outdir: outDir,
     bundle: true,
     minify: true,
@@ -67,7 +66,13 @@ async function buildExtension(browser, outDir) {
     define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(forTests) },
     plugins: [inertHtmlPlugin],
     logLevel: 'warning',
-  });
+  };
+  const isContent = (e) => e.out.startsWith('content/');
+  const points = (list) => list.map((e) => ({ in: join(root, e.in), out: e.out }));
+  await esbuild.build({ ...options, entryPoints: points(present.filter((e) => !isContent(e))) });
+  // Injected scripts end with their result as the completion value, which executeScript hands back.
+  await esbuild.build({ ...options, entryPoints: points(present.filter(isContent)),
+    footer: { js: 'globalThis.__ledeExtraction;' } });
   for (const dir of staticDirs) {
     const from = join(root, dir);
     if (!existsSync(from)) continue;

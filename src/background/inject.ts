@@ -93,22 +93,25 @@ export async function readTab(scripting: ScriptingApi, tabId: number, address = 
   }
 }
 
+/**
+ * Injects one content script. Its bundle ends with the result as the script's completion value
+ * (build.mjs adds that footer), which saves a round trip; a browser that does not hand it back
+ * gets the result read in a second call.
+ */
+async function stage(scripting: ScriptingApi, tabId: number, file: string): Promise<unknown> {
+  const value = await run(scripting, tabId, { files: [file] });
+  return value !== undefined && value !== null ? value : run(scripting, tabId, { func: readResult });
+}
+
 async function inject(scripting: ScriptingApi, tabId: number): Promise<ReadOutcome> {
   const contentType = await run(scripting, tabId, { func: readContentType });
   if (contentType === 'application/pdf') return { ok: false, reason: 'restricted', key: 'readPdf' };
   if (isString(contentType) && !HTML_TYPES.has(contentType)) return { ok: false, reason: 'restricted', key: 'readNotHtml' };
-  await run(scripting, tabId, { files: [EXTRACT_SCRIPT] });
-  let result = await run(scripting, tabId, { func: readResult });
+  let result = await stage(scripting, tabId, EXTRACT_SCRIPT);
   // The article stage runs only when the page's own metadata is not enough, and Readability only
   // when the article stage found no standfirst for the excerpt.
-  if (isObject(result) && result.needsArticle === true) {
-    await run(scripting, tabId, { files: [ARTICLE_SCRIPT] });
-    result = await run(scripting, tabId, { func: readResult });
-  }
-  if (isObject(result) && result.needsReadability === true) {
-    await run(scripting, tabId, { files: [READABILITY_SCRIPT] });
-    result = await run(scripting, tabId, { func: readResult });
-  }
+  if (isObject(result) && result.needsArticle === true) result = await stage(scripting, tabId, ARTICLE_SCRIPT);
+  if (isObject(result) && result.needsReadability === true) result = await stage(scripting, tabId, READABILITY_SCRIPT);
   if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
   if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
   return { ok: true, extraction: ownFields(result) };

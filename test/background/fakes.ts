@@ -56,7 +56,7 @@ export function sampleExtraction(overrides: Partial<Extraction> = {}): Extractio
  * A scripting API that answers like a page holding `extraction` once a script ran, or throws `error`.
  * `after` maps a later script (content/article.js, …) to what the page holds once that one ran.
  */
-export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error }): ScriptingApi & {
+export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error; completionValue?: boolean }): ScriptingApi & {
   calls: Array<{ files?: string[]; func?: boolean }>;
 } {
   const calls: Array<{ files?: string[]; func?: boolean }> = [];
@@ -71,7 +71,8 @@ export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<
         const file = injection.files[0] ?? '';
         held = behaviour.after && file in behaviour.after ? behaviour.after[file] : injected ? held : behaviour.extraction;
         injected = true;
-        return [{ result: undefined }];
+        // Like a real browser, a file's last expression can be its result (our bundles end with it).
+        return [{ result: behaviour.completionValue ? held : undefined }];
       }
       const source = String(injection.func);
       if (source.includes('contentType')) return [{ result: behaviour.contentType ?? 'text/html' }];

@@ -176,6 +176,16 @@ describe('readTab', () => {
     expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func']);
   });
 
+  it('takes each stage\'s result from the injection itself when the browser hands it back', async () => {
+    const scripting = fakeScripting({
+      completionValue: true,
+      extraction: { ...sampleExtraction({ excerpt: '' }), needsArticle: true, needsReadability: false, pending },
+      after: { [ARTICLE_SCRIPT]: { ...sampleExtraction({ excerpt: 'The visible standfirst.' }), needsArticle: false, needsReadability: false, pending: done } },
+    });
+    expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The visible standfirst.' } });
+    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, ARTICLE_SCRIPT]);
+  });
+
   it('injects the article stage but not Readability when the article stage found the excerpt', async () => {
     const scripting = fakeScripting({
       extraction: { ...sampleExtraction({ excerpt: '', publishedDateTime: null }), needsArticle: true, needsReadability: false, pending },
