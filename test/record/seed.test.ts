@@ -1,14 +1,19 @@
 // The reference record: read to the exact values it holds, and written back byte for byte.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRecord, serializeRecord } from '../../src/record/index.js';
 import { sharedDir, sharedOrSkipNote } from '../shared.js';
 
 describe.runIf(sharedOrSkipNote('the seed-record test'))('seed record', () => {
   const path = join(sharedDir, 'fixtures', 'seed-record.md');
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
+  // Read lazily: a skipped describe still runs its body while tests are collected.
+  let bytes = Buffer.alloc(0);
+  let text = '';
+  beforeAll(() => {
+    bytes = readFileSync(path);
+    text = bytes.toString('utf8');
+  });
 
   it('reads every value', () => {
     const result = parseRecord(bytes, { file: path });
