@@ -50,7 +50,8 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   const address = await deps.tabUrl(tabId);
   if (address === null) return { ok: false, reason: 'no-tab', message: t('readNoTab') };
   if (address) {
-    const blocked = blockedPage(address, await deps.fileAccess());
+    // Only a file: page needs the (slow) question whether file access is allowed.
+    const blocked = blockedPage(address, /^file:/i.test(address) ? await deps.fileAccess() : false);
     if (blocked) return { ok: false, reason: blocked.reason, message: t(BLOCKED_MESSAGE[blocked.kind]) };
   }
   // A page already in the library opens its record without reading the page again.
@@ -68,9 +69,13 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   }
   const addresses = [address, extraction?.webUrl ?? '', extraction?.originalUrl ?? '',
     saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
-  const draft = await deps.drafts.forPage(tabId, addresses);
-  await deps.badges.show(tabId, saved?.id ?? null);
-  const record = saved ? saved.record : recordFromExtraction(extraction!, await deps.settings.get());
+  // Independent of each other: asked together, so the popup waits for the slowest, not the sum.
+  const [draft, settings] = await Promise.all([
+    deps.drafts.forPage(tabId, addresses),
+    saved ? null : deps.settings.get(),
+    deps.badges.show(tabId, saved?.id ?? null),
+  ]);
+  const record = saved ? saved.record : recordFromExtraction(extraction!, settings!);
   return { ok: true, record, saved, draft, extraction };
 }
 
