@@ -1,10 +1,8 @@
 // Page addresses: made absolute, limited to http(s), tracking parameters removed; the canonical one chosen.
 import { isWebUrl } from '../record/text.js';
+import { isTrackingParam } from '../record/url.js';
 import { ldString } from './jsonld.js';
 import { firstMeta, type Page } from './page.js';
-
-/** Query parameters that only say how a reader arrived, never which page it is. */
-const TRACKING = /^(?:utm_[a-z0-9_]*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|twclid|ttclid|li_fat_id|_hsenc|_hsmi|mkt_tok|ocid|ncid|cmpid|s_cid|wt\.mc_id|wt\.[a-z_]+|icid|sr_share|ref_src|ref_url|soc_src|soc_trk|vero_id|guccounter|guce_referrer[a-z_]*|at_medium|at_campaign|xtor|__twitter_impression|smid|cid)$/i;
 
 /** An absolute, clean http(s) address from page text, or null for other schemes and garbage. */
 export function cleanUrl(raw: string | null | undefined, base?: string): string | null {
@@ -22,7 +20,7 @@ export function cleanUrl(raw: string | null | undefined, base?: string): string 
   // forEach, not the iterator: in Firefox content scripts searchParams.keys() is not iterable.
   const keys: string[] = [];
   url.searchParams.forEach((_, key) => keys.push(key));
-  for (const key of keys) if (TRACKING.test(key)) url.searchParams.delete(key);
+  for (const key of keys) if (isTrackingParam(key)) url.searchParams.delete(key);
   if (/[#&](?:utm_|xtor|fbclid)/i.test(url.hash)) url.hash = '';
   url.username = '';
   url.password = '';
