@@ -1,11 +1,12 @@
 // What the background does for each message: one handler per name in the message map.
 import { validateRecord, type Problem } from '../record/index.js';
 import type { MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
+import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
 import { exportRecord } from './export.js';
 import { providerDomain, recordFromExtraction } from './from-extraction.js';
-import { readTab, type ScriptingApi } from './inject.js';
+import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
@@ -54,11 +55,20 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     const blocked = blockedPage(address, /^file:/i.test(address) ? await deps.fileAccess() : false);
     if (blocked) return { ok: false, reason: blocked.reason, message: t(BLOCKED_MESSAGE[blocked.kind]) };
   }
-  // A page already in the library opens its record without reading the page again.
-  let saved = address ? await deps.store.find([address]) : null;
+  // Each of these is a round trip of its own, so they are all asked at once and the popup waits for the
+  // slowest, not the sum. The page is read while the library is asked whether the tab's address is saved;
+  // when it is, the saved record opens at once and the read is left to finish unheard.
+  const control: ReadControl = {};
+  const readP = readTab(deps.scripting, tabId, address, READ_TIMEOUT_MS, control);
+  const savedByAddressP = address ? deps.store.find([address]) : Promise.resolve(null);
+  const draftP = startedEarly(deps.drafts.get(tabId));
+  const settingsP = startedEarly(deps.settings.get());
+  let saved = await savedByAddressP;
   let extraction = null;
-  if (!saved) {
-    const outcome = await readTab(deps.scripting, tabId, address);
+  if (saved) {
+    control.stopped = true;
+  } else {
+    const outcome = await readP;
     if (!outcome.ok) {
       return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
     }
@@ -67,15 +77,12 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     extraction.sources = { ...extraction.sources, providerDomain: source };
     saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
   }
+  // The badge is not part of the answer: it is set while the popup fills in (Badges.show never throws).
+  void deps.badges.show(tabId, saved?.id ?? null);
   const addresses = [address, extraction?.webUrl ?? '', extraction?.originalUrl ?? '',
     saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
-  // Independent of each other: asked together, so the popup waits for the slowest, not the sum.
-  const [draft, settings] = await Promise.all([
-    deps.drafts.forPage(tabId, addresses),
-    saved ? null : deps.settings.get(),
-    deps.badges.show(tabId, saved?.id ?? null),
-  ]);
-  const record = saved ? saved.record : recordFromExtraction(extraction!, settings!);
+  const draft = await deps.drafts.matching(tabId, await draftP, addresses);
+  const record = saved ? saved.record : recordFromExtraction(extraction!, await settingsP);
   return { ok: true, record, saved, draft, extraction };
 }
 

@@ -23,8 +23,6 @@ export const ARTICLE_SCRIPT = 'content/article.js';
 /** Injected only when the article stage still wants Readability for the excerpt (Readability alone, ~38 KB). */
 export const READABILITY_SCRIPT = 'content/readability.js';
 
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-
 /** Tells an injection error apart: no permission, tab gone, page changed, or something else. */
 export function failureOf(error: unknown, address = ''): Extract<ReadOutcome, { ok: false }> {
   const message = error instanceof Error ? error.message : String(error);
@@ -68,7 +66,6 @@ async function run(scripting: ScriptingApi, tabId: number, how: { files?: string
 
 /** The extraction script leaves its result here (in the isolated world, out of the page's reach). */
 const readResult = (): unknown => (globalThis as { __ledeExtraction?: unknown }).__ledeExtraction;
-const readContentType = (): unknown => document.contentType;
 
 /** How long a page may take to answer: a modal dialog or a frozen page would otherwise keep the popup loading. */
 export const READ_TIMEOUT_MS = 20_000;
@@ -83,10 +80,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-/** Reads the page in `tabId`. `address` is the tab's URL when the browser tells it. */
-export async function readTab(scripting: ScriptingApi, tabId: number, address = '', timeoutMs = READ_TIMEOUT_MS): Promise<ReadOutcome> {
+/**
+ * Reads the page in `tabId`. `address` is the tab's URL when the browser tells it. Setting
+ * `control.stopped` skips the stages not yet begun (the answer is then incomplete: for a caller that dropped it).
+ */
+export async function readTab(scripting: ScriptingApi, tabId: number, address = '', timeoutMs = READ_TIMEOUT_MS,
+  control: ReadControl = {}): Promise<ReadOutcome> {
   try {
-    return await withTimeout(inject(scripting, tabId), timeoutMs);
+    return await withTimeout(inject(scripting, tabId, control), timeoutMs);
   } catch (error) {
     if (error instanceof ReadTimeout) return { ok: false, reason: 'failed', key: 'readTimeout' };
     return failureOf(error, address);
@@ -103,15 +104,20 @@ async function stage(scripting: ScriptingApi, tabId: number, file: string): Prom
   return value !== undefined && value !== null ? value : run(scripting, tabId, { func: readResult });
 }
 
-async function inject(scripting: ScriptingApi, tabId: number): Promise<ReadOutcome> {
-  const contentType = await run(scripting, tabId, { func: readContentType });
-  if (contentType === 'application/pdf') return { ok: false, reason: 'restricted', key: 'readPdf' };
-  if (isString(contentType) && !HTML_TYPES.has(contentType)) return { ok: false, reason: 'restricted', key: 'readNotHtml' };
+/** Lets a caller stop the later stages once it no longer needs their answer. */
+export interface ReadControl {
+  stopped?: boolean;
+}
+
+async function inject(scripting: ScriptingApi, tabId: number, control: ReadControl): Promise<ReadOutcome> {
   let result = await stage(scripting, tabId, EXTRACT_SCRIPT);
+  if (isObject(result) && isObject(result.notReadable)) {
+    return { ok: false, reason: 'restricted', key: result.notReadable.contentType === 'application/pdf' ? 'readPdf' : 'readNotHtml' };
+  }
   // The article stage runs only when the page's own metadata is not enough, and Readability only
   // when the article stage found no standfirst for the excerpt.
-  if (isObject(result) && result.needsArticle === true) result = await stage(scripting, tabId, ARTICLE_SCRIPT);
-  if (isObject(result) && result.needsReadability === true) result = await stage(scripting, tabId, READABILITY_SCRIPT);
+  if (!control.stopped && isObject(result) && result.needsArticle === true) result = await stage(scripting, tabId, ARTICLE_SCRIPT);
+  if (!control.stopped && isObject(result) && result.needsReadability === true) result = await stage(scripting, tabId, READABILITY_SCRIPT);
   if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
   if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
   return { ok: true, extraction: ownFields(result) };

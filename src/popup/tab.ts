@@ -1,5 +1,5 @@
 // Which tab the popup edits: `?tabId=N` when opened as a page, else the active tab of this window.
-import browser from 'webextension-polyfill';
+import { nativeApi } from '../shared/native.js';
 
 export function tabIdFromUrl(href: string): number | null {
   const raw = new URL(href).searchParams.get('tabId');
@@ -10,6 +10,6 @@ export function tabIdFromUrl(href: string): number | null {
 export async function findTabId(): Promise<number | null> {
   const fromUrl = tabIdFromUrl(location.href);
   if (fromUrl !== null) return fromUrl;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await nativeApi().tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }

@@ -1,6 +1,6 @@
 // The one way popup and pages talk to the background: typed, with a retry when the worker was asleep.
-import browser from 'webextension-polyfill';
 import type { Envelope, ErrorAnswer, MessageName, Request, Response } from './messages.js';
+import { nativeApi } from './native.js';
 
 export class MessageError extends Error {
   override name = 'MessageError';
@@ -17,7 +17,7 @@ export async function send<K extends MessageName>(type: K, payload: Request<K>):
   const envelope: Envelope<K> = { lede: 1, type, payload };
   for (let attempt = 0; ; attempt++) {
     try {
-      const answer: unknown = await browser.runtime.sendMessage(envelope);
+      const answer: unknown = await nativeApi().runtime.sendMessage(envelope);
       if (isErrorAnswer(answer)) throw new MessageError(answer.ledeError);
       if (answer === undefined) throw new MessageError(`The background did not answer "${type}".`);
       return answer as Response<K>;

@@ -54,9 +54,10 @@ export function sampleExtraction(overrides: Partial<Extraction> = {}): Extractio
 
 /**
  * A scripting API that answers like a page holding `extraction` once a script ran, or throws `error`.
+ * A `contentType` other than HTML makes the first stage answer `notReadable`, as content/extract.js does.
  * `after` maps a later script (content/article.js, …) to what the page holds once that one ran.
  */
-export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error; completionValue?: boolean }): ScriptingApi & {
+export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error; completionValue?: boolean; delayMs?: number }): ScriptingApi & {
   calls: Array<{ files?: string[]; func?: boolean }>;
 } {
   const calls: Array<{ files?: string[]; func?: boolean }> = [];
@@ -66,16 +67,17 @@ export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<
     calls,
     async executeScript(injection) {
       calls.push({ files: injection.files, func: injection.func !== undefined });
+      if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
       if (behaviour.error) throw behaviour.error;
       if (injection.files) {
         const file = injection.files[0] ?? '';
-        held = behaviour.after && file in behaviour.after ? behaviour.after[file] : injected ? held : behaviour.extraction;
+        const notReadable = behaviour.contentType && !/^(text\/html|application\/xhtml\+xml)$/.test(behaviour.contentType)
+          ? { notReadable: { contentType: behaviour.contentType } } : undefined;
+        held = behaviour.after && file in behaviour.after ? behaviour.after[file] : injected ? held : notReadable ?? behaviour.extraction;
         injected = true;
         // Like a real browser, a file's last expression can be its result (our bundles end with it).
         return [{ result: behaviour.completionValue ? held : undefined }];
       }
-      const source = String(injection.func);
-      if (source.includes('contentType')) return [{ result: behaviour.contentType ?? 'text/html' }];
       return [{ result: injected ? held : undefined }];
     },
   };

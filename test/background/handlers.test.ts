@@ -1,5 +1,5 @@
 // The save loop through the handlers: read a tab, build or open its record, save, badge, drafts, export.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
 import { ARTICLE_SCRIPT, EXTRACT_SCRIPT, READABILITY_SCRIPT, readTab } from '../../src/background/inject.js';
 import { parseRecord } from '../../src/record/index.js';
@@ -23,18 +23,36 @@ describe('page/read', () => {
       record: { title: 'A headline', category: 'news', quality: 50, heat: -1, published: false, provider: { domain: 'bbc.co.uk' } },
       extraction: { suggestedTopics: ['Politics'] },
     });
-    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func']);
+    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual([EXTRACT_SCRIPT, 'func']);
     expect(deps.badgeApi.texts.get(7)).toBe('');
   });
 
-  it('opens the saved record for a saved page, by the tab address, without reading the page', async () => {
-    const scripting = fakeScripting({ extraction: sampleExtraction() });
+  it('opens the saved record for a saved page, by the tab address, without waiting for the page', async () => {
+    // The page is read while the library is asked; a page that never answers must not hold the saved record up.
+    const calls: string[] = [];
+    const scripting = { executeScript: async (injection: { files?: string[] }) => {
+      calls.push(injection.files?.[0] ?? 'func');
+      return new Promise<never>(() => undefined);
+    } };
     const deps = makeDeps({ tabs: { 7: 'https://www.stratechery.com/2023/meta-ai' }, scripting });
     const { stored } = await deps.store.save(sampleRecord({ quality: 88 }));
     const answer = await createHandlers(deps)['page/read']({ tabId: 7 }, popup);
     expect(answer).toMatchObject({ ok: true, saved: { id: stored.id }, record: { quality: 88 }, extraction: null });
-    expect(scripting.calls).toEqual([]);
-    expect(deps.badgeApi.texts.get(7)).toBe('✓');
+    expect(calls).toEqual([EXTRACT_SCRIPT]);
+    await vi.waitFor(() => expect(deps.badgeApi.texts.get(7)).toBe('✓'));
+  });
+
+  it('stops after the first stage when the saved record was found meanwhile', async () => {
+    const scripting = fakeScripting({
+      delayMs: 50, // a page slower to answer than the library
+      extraction: { ...sampleExtraction({ excerpt: '' }), needsArticle: true, needsReadability: false, pending: { excerpt: true } },
+    });
+    const deps = makeDeps({ tabs: { 7: 'https://www.stratechery.com/2023/meta-ai' }, scripting });
+    await deps.store.save(sampleRecord());
+    expect(await createHandlers(deps)['page/read']({ tabId: 7 }, popup)).toMatchObject({ ok: true, extraction: null });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(scripting.calls.length).toBeGreaterThan(0);
+    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).not.toContain(ARTICLE_SCRIPT);
   });
 
   it('opens the saved record when the page names it as canonical', async () => {
@@ -54,7 +72,7 @@ describe('page/read', () => {
       },
     });
     const answer = await createHandlers(makeDeps({ tabs: { 1: ARTICLE }, scripting }))['page/read']({ tabId: 1 }, popup);
-    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual(['func', EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+    expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual([EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
     expect(answer).toMatchObject({ ok: true, extraction: { excerpt: 'From Readability.' } });
     for (const flag of ['needsArticle', 'needsReadability', 'pending']) expect(answer.ok && answer.extraction).not.toHaveProperty(flag);
     expect(answer.ok && answer.extraction?.sources.providerDomain).toBe('canonical url');
@@ -173,7 +191,7 @@ describe('readTab', () => {
   it('injects only the metadata script when the metadata is complete', async () => {
     const scripting = fakeScripting({ extraction: { ...sampleExtraction(), needsArticle: false, needsReadability: false, pending: done } });
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The standfirst.' } });
-    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func']);
+    expect(order(scripting)).toEqual([EXTRACT_SCRIPT, 'func']);
   });
 
   it('takes each stage\'s result from the injection itself when the browser hands it back', async () => {
@@ -183,7 +201,7 @@ describe('readTab', () => {
       after: { [ARTICLE_SCRIPT]: { ...sampleExtraction({ excerpt: 'The visible standfirst.' }), needsArticle: false, needsReadability: false, pending: done } },
     });
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The visible standfirst.' } });
-    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, ARTICLE_SCRIPT]);
+    expect(order(scripting)).toEqual([EXTRACT_SCRIPT, ARTICLE_SCRIPT]);
   });
 
   it('injects the article stage but not Readability when the article stage found the excerpt', async () => {
@@ -194,7 +212,7 @@ describe('readTab', () => {
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({
       ok: true, extraction: { excerpt: 'The visible standfirst.', publishedDateTime: '2024-01-02T03:04:05Z' },
     });
-    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func']);
+    expect(order(scripting)).toEqual([EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func']);
     expect(order(scripting)).not.toContain(READABILITY_SCRIPT);
   });
 
@@ -207,7 +225,7 @@ describe('readTab', () => {
       },
     });
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The article’s own first paragraph.' } });
-    expect(order(scripting)).toEqual(['func', EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+    expect(order(scripting)).toEqual([EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
   });
 
   it('gives up on a page that never answers', async () => {

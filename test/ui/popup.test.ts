@@ -17,6 +17,8 @@ vi.mock('webextension-polyfill', () => ({
     runtime: { getURL: (path: string) => `chrome-extension://lede/${path}` },
   },
 }));
+// The popup asks for its tab through the browser's own API (src/shared/native.ts), not the polyfill.
+vi.stubGlobal('chrome', { runtime: { id: 'lede' }, tabs: { query: async () => [{ id: 7 }] } });
 vi.mock('../../src/shared/send.js', () => ({
   send: async (name: string, payload: unknown) => {
     bg.calls.push([name, payload]);
@@ -40,12 +42,13 @@ const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.get
 const state = () => document.body.dataset.state;
 const sent = (name: string) => bg.calls.filter(([n]) => n === name).map(([, payload]) => payload);
 
-async function openPopup(read: PageReadResult | (() => never), query = '?tabId=42'): Promise<void> {
+async function openPopup(read: PageReadResult | (() => never), query = '?tabId=42', early = false): Promise<void> {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
   history.replaceState(null, '', `/popup/popup.html${query}`);
   bg.handlers['page/read'] = typeof read === 'function' ? read : () => read;
   vi.resetModules();
+  if (early) await import('../../src/popup/early.js');
   await import('../../src/popup/popup.js');
   await until('the popup to leave loading', () => state() !== 'loading');
 }
@@ -80,6 +83,38 @@ describe('popup', () => {
   it('uses the active tab when no tab is named', async () => {
     await openPopup(page(), '');
     expect(sent('page/read')).toEqual([{ tabId: 7 }]);
+  });
+
+  it('takes the page read that early.js started, and asks only once', async () => {
+    vi.resetModules();
+    history.replaceState(null, '', '/popup/popup.html?tabId=42');
+    bg.handlers['page/read'] = () => page();
+    await import('../../src/popup/early.js');
+    await until('early.js to ask', () => sent('page/read').length === 1);
+    expect(sent('settings/get')).toHaveLength(1);
+    expect(sent('library/topics')).toHaveLength(1);
+    bg.calls.length = 0;
+    // popup.js in the same document then picks those answers up instead of asking again.
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.replaceChild(document.adoptNode(parsed.documentElement), document.documentElement);
+    await import('../../src/popup/popup.js');
+    await until('the popup to leave loading', () => state() !== 'loading');
+    expect(state()).toBe('editing');
+    expect(sent('page/read')).toEqual([]);
+    expect(sent('settings/get')).toEqual([]);
+  });
+
+  it('asks afresh on Try again after an early read failed', async () => {
+    let fail = true;
+    await openPopup(() => {
+      if (fail) throw new Error('worker gone');
+      return page() as never;
+    }, '?tabId=42', true);
+    expect(state()).toBe('message');
+    fail = false;
+    $<HTMLButtonElement>('retry').click();
+    await until('the retry to fill the form', () => state() === 'editing');
+    expect(sent('page/read')).toEqual([{ tabId: 42 }, { tabId: 42 }]);
   });
 
   it('sends one draft 200 ms after typing pauses', async () => {

@@ -1,0 +1,42 @@
+// Everything the popup shows, asked for as early as possible. popup/early.js starts it from <head>, so the
+// background reads the page while the popup's own script and styles are still loading; popup.js then
+// takes what was started instead of asking again. "Try again" starts afresh.
+import type { PageReadResult, Response } from '../shared/messages.js';
+import { startedEarly } from '../shared/promise.js';
+import { send } from '../shared/send.js';
+import { findTabId } from './tab.js';
+
+export interface Opening {
+  /** The tab the popup edits, null when there is none. */
+  tabId: Promise<number | null>;
+  /** The page read, null when there is no tab to read. */
+  read: Promise<PageReadResult | null>;
+  settings: Promise<Response<'settings/get'>>;
+  topics: Promise<Response<'library/topics'>>;
+}
+
+export function startOpening(): Opening {
+  const tabId = startedEarly(findTabId());
+  return {
+    tabId,
+    read: startedEarly(tabId.then((id) => (id === null ? null : send('page/read', { tabId: id })))),
+    settings: startedEarly(send('settings/get', {})),
+    topics: startedEarly(send('library/topics', {})),
+  };
+}
+
+const SLOT = '__ledeOpening';
+type Scope = typeof globalThis & { [SLOT]?: Opening };
+
+/** Called by popup/early.js: starts the opening and leaves it for popup.js. */
+export function startOpeningEarly(): void {
+  (globalThis as Scope)[SLOT] = startOpening();
+}
+
+/** The opening early.js started (once), or a new one. */
+export function takeOpening(): Opening {
+  const scope = globalThis as Scope;
+  const early = scope[SLOT];
+  delete scope[SLOT];
+  return early ?? startOpening();
+}
