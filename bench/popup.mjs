@@ -27,6 +27,7 @@ const BUNDLES = [
   { file: 'content/extract.js', what: 'injected on click', targetKb: 20 },
   { file: 'content/article.js', what: 'injected when a field is missing', targetKb: null },
   { file: 'content/readability.js', what: 'injected when the excerpt is missing', targetKb: null },
+  { file: 'popup/early.js', what: 'popup, first script', targetKb: null },
   { file: 'popup/popup.js', what: 'popup', targetKb: 60 },
   { file: 'pages/library/library.js', what: 'library page', targetKb: null },
   { file: 'background.js', what: 'background', targetKb: null },
