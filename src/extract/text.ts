@@ -29,7 +29,12 @@ export function cleanText(value: unknown): string {
   if (typeof value !== 'string' && typeof value !== 'number') return '';
   let text = String(value);
   if (text.length > MAX_INPUT) text = text.slice(0, MAX_INPUT);
-  if (text.includes('<')) text = text.replace(/<!\[CDATA\[|\]\]>/g, '').replace(/<\/?[a-z!][^<>]*>/gi, ' ');
+  if (text.includes('<')) {
+    text = text.replace(/<!\[CDATA\[|\]\]>/g, '')
+      // Script and style bodies are code, not words: they go with their tags (an unclosed one to the end).
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+      .replace(/<\/?[a-z!][^<>]*>/gi, ' ');
+  }
   if (text.includes('&')) text = decodeEntities(decodeEntities(text)); // some pages double-escape
   return text.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }

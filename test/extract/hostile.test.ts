@@ -56,8 +56,17 @@ describe('hostile and broken pages', () => {
     const out = run(page('<meta property="og:title" content="<script>alert(1)</script><b>Bold</b> &amp;amp; <i>italic</i>">' +
       '<meta name="description" content="&lt;p&gt;Paragraph &lt;a href=x&gt;with a link&lt;/a&gt; and enough words.&lt;/p&gt;">'), 'https://example.com/a');
     expect(out.title).not.toMatch(/[<>]/);
-    expect(out.title).toContain('Bold & italic');
+    expect(out.title).toBe('Bold & italic');
     expect(out.excerpt).toBe('Paragraph with a link and enough words.');
+  });
+
+  it('drops the code of script and style elements written into titles, closed or not', () => {
+    const escaped = run(page('<title>Hostile &lt;img src=x onerror="window.__x=1"&gt; headline &lt;script&gt;window.__x=1&lt;/script&gt;</title>'),
+      'https://example.com/b');
+    expect(escaped.title).toBe('Hostile headline');
+    const unclosed = run(page('<meta property="og:title" content="Storm &lt;style&gt;body{display:none}&lt;/style&gt;warning &lt;SCRIPT type=module&gt;fetch(1)">'),
+      'https://example.com/c');
+    expect(unclosed.title).toBe('Storm warning');
   });
 
   it('refuses javascript: and data: addresses for the canonical and images', () => {
