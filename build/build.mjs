@@ -1,8 +1,10 @@
 // The esbuild build: dist/chrome and dist/firefox from one manifest plus a patch each, their
 // store zips, the `lede` CLI and the Node library. `--test` adds what browser tests need.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { zipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionEntries, nodeEntries, staticDirs } from './entries.mjs';
@@ -106,6 +108,13 @@ async function buildNode() {
   }
 }
 
+/** Type declarations for the Node library (dist/lib/types), from the same sources, by tsc. */
+function buildTypes() {
+  rmSync(join(dist, 'lib/types'), { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.lib.json')], { cwd: root, stdio: 'inherit' });
+}
+
 async function main() {
   const started = Date.now();
   for (const browser of browsers) {
@@ -114,6 +123,8 @@ async function main() {
     if (forTests) await buildExtension(browser, join(dist, `${browser}-test`));
   }
   await buildNode();
+  // The test build skips the declarations: browser tests do not need them, and tsc takes seconds.
+  if (!forTests) buildTypes();
   console.log(`built dist/chrome, dist/firefox, their zips, the CLI and the library in ${Date.now() - started} ms`);
 }
 

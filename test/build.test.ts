@@ -1,6 +1,7 @@
 // The build: one manifest plus a patch per browser, store zips that hold the manifest, and the CLI.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -70,4 +71,42 @@ describe('built output', () => {
     const lib = await import(join(repoRoot, 'dist/lib/index.js'));
     for (const name of ['parseRecord', 'serializeRecord', 'validateRecord']) expect(typeof lib[name]).toBe('function');
   });
+
+  it('ships type declarations a TypeScript program can import as "lede"', async () => {
+    if (!existsSync(join(repoRoot, 'dist/lib/types/lib/index.d.ts'))) execFileSync(process.execPath, [join(repoRoot, 'build/build.mjs')], { cwd: repoRoot });
+    // Every value the library exports is declared.
+    const lib = await import(join(repoRoot, 'dist/lib/index.js'));
+    const declared = readFileSync(join(repoRoot, 'dist/lib/types/lib/index.d.ts'), 'utf8');
+    for (const name of Object.keys(lib)) expect(declared, name).toMatch(new RegExp(`\\b${name}\\b`));
+    // A consumer resolving the package the way Node does: right uses compile, a wrong type is caught.
+    const dir = mkdtempSync(join(tmpdir(), 'lede-consumer-'));
+    try {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(repoRoot, join(dir, 'node_modules/lede'), 'dir');
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: {
+        module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [],
+      }, files: ['consumer.ts'] }));
+      writeFileSync(join(dir, 'consumer.ts'), [
+        "import { parseRecord, serializeRecord, extractFromHtml, type LedeRecord, type Extraction } from 'lede';",
+        "const parsed = parseRecord('---\\ntitle: x\\n---\\n');",
+        'if (parsed.ok) { const text: string = serializeRecord(parsed.record); void text; }',
+        "const extraction: Extraction = extractFromHtml('<title>x</title>', 'https://example.com/');",
+        "const quality: LedeRecord['quality'] = 5;",
+        'void extraction; void quality;',
+        '',
+      ].join('\n'));
+      const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+      const run = () => spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+      const good = run();
+      expect(good.stdout + good.stderr).toBe('');
+      expect(good.status).toBe(0);
+      writeFileSync(join(dir, 'consumer.ts'), "import type { LedeRecord } from 'lede';\nconst quality: LedeRecord['quality'] = 'high';\nvoid quality;\n");
+      const bad = run();
+      expect(bad.status).not.toBe(0);
+      expect(bad.stdout).toContain("Type 'string' is not assignable to type 'number'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

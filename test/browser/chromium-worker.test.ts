@@ -11,8 +11,11 @@ const why = missing('chromium');
 
 /** Stops every service worker of the extension's origin, as the browser does when it is idle. */
 async function stopWorkers(session: ChromiumSession): Promise<void> {
-  const page = session.context.pages().find((p) => p.url().startsWith(session.extensionOrigin))
-    ?? await session.context.newPage().then(async (p) => { await p.goto(`${session.extensionOrigin}/pages/options/options.html`); return p; });
+  let page = session.context.pages().find((p) => p.url().startsWith(session.extensionOrigin));
+  if (!page) {
+    page = await session.context.newPage();
+    await page.goto(`${session.extensionOrigin}/pages/options/options.html`);
+  }
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
