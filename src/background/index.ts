@@ -9,6 +9,7 @@ import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
 import { memoryArea, type StorageAreaLike } from './storage-areas.js';
 import { LibraryStore } from './store.js';
+import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
 
 const t = (key: string, ...substitutions: string[]): string =>
@@ -38,21 +39,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage')).catch((error: unknown) => console.error('Lede: menu', error)));
 browser.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
 
-// Firefox resets a tab's badge when the tab navigates; Chrome keeps it. So in Chrome a tab that
-// loads a page loses its mark, unless activeTab still shows where it went (the "tabs" permission
-// would, but we do without it). Cleared even when this worker does not remember marking the tab:
-// it may have restarted since.
-const badgeOutlivesNavigation = !browser.runtime.getURL('').startsWith('moz-extension:');
-if (badgeOutlivesNavigation) {
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'loading') return;
-    if (tab.url) {
-      void store.find([tab.url]).then((saved) => badges.show(tabId, saved?.id ?? null), () => undefined);
-    } else {
-      void badges.show(tabId, null);
-    }
-  });
-}
+// A tab that loads a page gets the ✓ when that page is saved, and loses an old one when it is not.
+const tabMarks = createTabMarks(store, badges, !browser.runtime.getURL('').startsWith('moz-extension:'));
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  // Firefox resets a badge as the tab's address changes, so a known page is marked again once loaded.
+  if (change.status === 'loading' || (change.status === 'complete' && tab.url)) void tabMarks.loading(tabId, tab.url);
+});
+// Granted in the options page: mark the tabs already open at once.
+browser.permissions.onAdded.addListener((added) => {
+  if (added.permissions?.includes('tabs')) void browser.tabs.query({}).then((tabs) => tabMarks.markAll(tabs), () => undefined);
+});
 
 browser.tabs.onRemoved.addListener((tabId) => {
   badges.tabClosed(tabId);

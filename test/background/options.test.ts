@@ -21,6 +21,32 @@ vi.mock('../../src/shared/send.js', () => ({
   }),
 }));
 
+// The browser's permissions: what is granted, and how the browser answers a request (the person's choice).
+const permissions = vi.hoisted(() => ({
+  granted: new Set<string>(),
+  answer: true as boolean | Error,
+  requests: 0,
+}));
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    permissions: {
+      contains: async ({ permissions: wanted }: { permissions: string[] }) => wanted.every((p) => permissions.granted.has(p)),
+      request: async ({ permissions: wanted }: { permissions: string[] }) => {
+        permissions.requests++;
+        if (permissions.answer instanceof Error) throw permissions.answer;
+        if (permissions.answer) for (const p of wanted) permissions.granted.add(p);
+        return permissions.answer;
+      },
+      remove: async ({ permissions: wanted }: { permissions: string[] }) => {
+        for (const p of wanted) permissions.granted.delete(p);
+        return true;
+      },
+      onAdded: { addListener: () => undefined },
+      onRemoved: { addListener: () => undefined },
+    },
+  },
+}));
+
 const html = readFileSync(join(repoRoot, 'src/pages/options/options.html'), 'utf8');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -39,6 +65,9 @@ function submit(): Promise<unknown> {
 }
 
 beforeEach(() => {
+  permissions.granted.clear();
+  permissions.answer = true;
+  permissions.requests = 0;
   sent.length = 0;
   stored = { ...defaultSettings, categories: ['tech', 'news'], defaultCategory: 'news', defaultQuality: 30 };
 });
@@ -106,5 +135,52 @@ describe('options page', () => {
     await settled();
     expect(sent.at(-1)).toEqual({ type: 'settings/set', payload: { settings: defaultSettings } });
     expect($<HTMLTextAreaElement>('options-categories').value).toBe(defaultSettings.categories.join('\n'));
+  });
+
+  describe('showing the ✓ on saved pages as I browse', () => {
+    const box = () => $<HTMLInputElement>('options-mark-tabs');
+    const toggle = async () => {
+      box().click();
+      await settled();
+      await settled();
+    };
+
+    it('says what the browser granted, and asks for "tabs" only when turned on', async () => {
+      await openPage();
+      expect(box().checked).toBe(false);
+      expect(box().disabled).toBe(false);
+      expect(permissions.requests).toBe(0);
+      await toggle();
+      expect(permissions.requests).toBe(1);
+      expect(permissions.granted.has('tabs')).toBe(true);
+      expect(box().checked).toBe(true);
+      expect($('options-marks-status').textContent).toBe('optionsMarkTabsOn');
+    });
+
+    it('stays off when the person declines, and says so', async () => {
+      permissions.answer = false;
+      await openPage();
+      await toggle();
+      expect(box().checked).toBe(false);
+      expect($('options-marks-status').textContent).toBe('optionsMarkTabsDeclined');
+    });
+
+    it('gives the permission back when turned off', async () => {
+      permissions.granted.add('tabs');
+      await openPage();
+      expect(box().checked).toBe(true);
+      await toggle();
+      expect(permissions.granted.has('tabs')).toBe(false);
+      expect(box().checked).toBe(false);
+      expect($('options-marks-status').textContent).toBe('optionsMarkTabsOff');
+    });
+
+    it('puts the box back and explains when the browser refuses to ask', async () => {
+      permissions.answer = new Error('permissions.request may only be called from a user input handler');
+      await openPage();
+      await toggle();
+      expect(box().checked).toBe(false);
+      expect($('options-marks-status').textContent).toContain('user input handler');
+    });
   });
 });

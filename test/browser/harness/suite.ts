@@ -294,6 +294,10 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       const options = await session.openExtensionPage('pages/options/options.html');
       opened.push(options);
       await options.waitFor('the options page to be built', () => document.querySelector('main, form') !== null);
+      // The browser answered whether the optional "tabs" permission is granted: it is not, at install.
+      await options.waitFor('the tab-marks option to learn its permission', () =>
+        (document.getElementById('options-mark-tabs') as HTMLInputElement | null)?.disabled === false);
+      expect(await options.evaluate(() => (document.getElementById('options-mark-tabs') as HTMLInputElement).checked)).toBe(false);
       const found = {
         popup: await seriousViolations(popup),
         library: await seriousViolations(lib),
