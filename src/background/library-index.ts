@@ -36,9 +36,9 @@ function entryOf(stored: StoredRecord): Entry {
   };
 }
 
-/** Newest first; equal times by id so the order is stable. */
+/** Newest first; equal times by id, descending, the order the database's savedAt index walks backwards. */
 function before(a: Entry, b: Entry): boolean {
-  return a.time !== b.time ? a.time > b.time : a.stored.id < b.stored.id;
+  return a.time !== b.time ? a.time > b.time : a.stored.id > b.stored.id;
 }
 
 /** Counts values that are alike once folded; each is shown as first spelt. */

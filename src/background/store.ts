@@ -4,11 +4,11 @@ import type { Extraction } from '../extract/types.js';
 import { validateRecord, type LedeRecord } from '../record/index.js';
 import { normaliseUrl } from '../record/url.js';
 import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
-import { LibraryIndex } from './library-index.js';
+import { LIST_LIMIT_DEFAULT, LibraryIndex } from './library-index.js';
 import { isObject, isStoredRecord } from './shape.js';
 
 /** Version of the database layout (stores and indexes); `upgrade` below builds each step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 /** Version of a row's content; `rowMigrations` bring older rows up to it when read. */
 export const ROW_SCHEMA = 1;
 
@@ -19,7 +19,7 @@ interface Row extends StoredRecord {
 }
 
 interface LedeDb extends DBSchema {
-  records: { key: string; value: Row; indexes: { webKey: string } };
+  records: { key: string; value: Row; indexes: { webKey: string; savedAt: string } };
 }
 
 type RawRow = Record<string, unknown>;
@@ -99,6 +99,11 @@ async function atomically<T>(tx: WriteTransaction, work: (tx: WriteTransaction) 
   }
 }
 
+/** Rows read per slice while loading the index. */
+const LOAD_SLICE = 500;
+/** How far into a plain listing the database answers directly while the index is still loading. */
+const FIRST_PAGES = 200;
+
 export interface SaveOptions {
   previousId?: string;
   sources?: Extraction['sources'];
@@ -118,11 +123,13 @@ export class LibraryStore {
   private open(): Promise<IDBPDatabase<LedeDb>> {
     this.db ??= new Promise<IDBPDatabase<LedeDb>>((resolve, reject) => {
       openDB<LedeDb>(this.name, DB_VERSION, {
-        upgrade(db, oldVersion) {
+        upgrade(db, oldVersion, _newVersion, transaction) {
           if (oldVersion < 1) {
             const records = db.createObjectStore('records', { keyPath: 'id' });
             records.createIndex('webKey', 'webKey');
           }
+          // 2: newest first straight from the database, for the library's first page before the index loads.
+          if (oldVersion < 2) transaction.objectStore('records').createIndex('savedAt', 'savedAt');
         },
         blocked: () => reject(new StoreError('blocked', 'another copy of the library is open in an older version')),
         // A newer version elsewhere wants to upgrade: step aside and reopen on the next call.
@@ -226,17 +233,26 @@ export class LibraryStore {
     this.changed((index) => index.upsert(stored));
   }
 
-  /** Loads every row once per background lifetime; later changes keep it current. */
+  /**
+   * Loads every row once per background lifetime; later changes keep it current. Read in slices, so
+   * the worker answers other messages (a popup reading its page, a save) between them.
+   */
   private async loadedIndex(): Promise<LibraryIndex> {
     if (this.index) return this.index;
     this.indexLoading ??= this.run(async (db) => {
-      const rows = await db.getAll('records');
       const all: StoredRecord[] = [];
       let skipped = 0;
-      for (const raw of rows) {
-        const stored = rowToStored(raw);
-        if (stored) all.push(stored);
-        else skipped++;
+      let after: string | null = null;
+      for (;;) {
+        const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+        const rows: Row[] = await db.getAll('records', range, LOAD_SLICE);
+        for (const raw of rows) {
+          const stored = rowToStored(raw);
+          if (stored) all.push(stored);
+          else skipped++;
+        }
+        if (rows.length < LOAD_SLICE) break;
+        after = rows[rows.length - 1]!.id;
       }
       if (skipped) console.warn(`Lede: ${skipped} library rows failed their checks and are not listed`);
       const index = new LibraryIndex();
@@ -254,7 +270,38 @@ export class LibraryStore {
     return this.indexLoading;
   }
 
+  /**
+   * The first pages of a plain listing (no search, no filter) come straight from the database's
+   * savedAt index while the in-memory index is not loaded yet: a library of 10,000 records opens
+   * without waiting for all of them. Rows that fail their checks are skipped, as the index skips them.
+   */
+  private async newestFromDatabase(offset: number, limit: number): Promise<ListResult> {
+    return this.run(async (db) => {
+      const tx = db.transaction('records');
+      const records: StoredRecord[] = [];
+      let skip = offset;
+      let cursor = await tx.store.index('savedAt').openCursor(null, 'prev');
+      while (cursor && records.length < limit) {
+        const stored = rowToStored(cursor.value);
+        if (stored && skip > 0) skip--;
+        else if (stored) records.push(stored);
+        cursor = await cursor.continue();
+      }
+      const total = await tx.store.count();
+      await tx.done;
+      return { records, total };
+    });
+  }
+
   async list(query: ListQuery): Promise<ListResult> {
+    const plain = !query.text?.trim() && !query.topic && !query.provider;
+    const offset = query.offset ?? 0;
+    if (!this.index && plain && offset < FIRST_PAGES) {
+      const page = await this.newestFromDatabase(offset, query.limit ?? LIST_LIMIT_DEFAULT);
+      // Then the index, for what comes next (search, filters, topics), without waiting for it.
+      void this.loadedIndex().catch(() => undefined);
+      return page;
+    }
     return (await this.loadedIndex()).list(query);
   }
 

@@ -17,12 +17,11 @@ export interface Opening {
 
 export function startOpening(): Opening {
   const tabId = startedEarly(findTabId());
-  return {
-    tabId,
-    read: startedEarly(tabId.then((id) => (id === null ? null : send('page/read', { tabId: id })))),
-    settings: startedEarly(send('settings/get', {})),
-    topics: startedEarly(send('library/topics', {})),
-  };
+  const read = startedEarly(tabId.then((id) => (id === null ? null : send('page/read', { tabId: id }))));
+  // The library's topics only feed the autocomplete, and with a large library they need every record
+  // loaded: asked once the page is read, so they never hold the form up.
+  const topics = () => send('library/topics', {});
+  return { tabId, read, settings: startedEarly(send('settings/get', {})), topics: startedEarly(read.then(topics, topics)) };
 }
 
 const SLOT = '__ledeOpening';

@@ -48,6 +48,8 @@ let tabId = -1;
 let editor: Editor | null = null;
 let page: Readable | null = null;
 let saving = false;
+/** The library's topics, for the autocomplete; filled in once they arrive. */
+let knownTopics: string[] = [];
 
 type PopupState = 'loading' | 'message' | 'editing' | 'saving' | 'saved' | 'updated';
 
@@ -78,7 +80,7 @@ function note(id: string, ...children: Array<Node | string>): HTMLElement {
   return h('p', { id, class: 'note' }, ...children);
 }
 
-function showEditor(record: LedeRecord, settings: Settings, knownTopics: string[], restored: boolean): void {
+function showEditor(record: LedeRecord, settings: Settings, restored: boolean): void {
   const result = page!;
   editor = createEditor({
     record,
@@ -98,18 +100,18 @@ function showEditor(record: LedeRecord, settings: Settings, knownTopics: string[
   });
   replaceChildren(notes,
     restored ? note('draft-note', t('popupDraftRestored'), ' · ',
-      h('button', { id: 'discard-draft', type: 'button', class: 'link-button', onclick: () => void discard(settings, knownTopics) },
+      h('button', { id: 'discard-draft', type: 'button', class: 'link-button', onclick: () => void discard(settings) },
         t('popupDraftDiscard'))) : null,
     result.saved ? note('saved-note', t('popupAlreadySaved')) : null);
   replaceChildren(slot, editor.element);
   setState('editing');
 }
 
-async function discard(settings: Settings, knownTopics: string[]): Promise<void> {
+async function discard(settings: Settings): Promise<void> {
   putDraft.cancel();
   try {
     await send('draft/clear', { tabId });
-    showEditor(page!.record, settings, knownTopics, false);
+    showEditor(page!.record, settings, false);
     showStatus(status, t('popupDraftDiscarded'));
     editor?.focus();
   } catch (error) {
@@ -188,10 +190,16 @@ async function load(): Promise<void> {
     return;
   }
   page = result;
-  const [settings, topics] = await Promise.all([settingsP, topicsP]);
-  showEditor(result.draft?.record ?? result.record, settings, topics.map((entry) => entry.topic), Boolean(result.draft));
-  if (warnings.length) showStatus(status, warnings.join(' '), 'error');
+  const settings = await settingsP;
+  showEditor(result.draft?.record ?? result.record, settings, Boolean(result.draft));
   editor?.focus();
+  if (warnings.length) showStatus(status, warnings.join(' '), 'error');
+  // The autocomplete learns the library's topics when they come; the form does not wait for them.
+  const shown = warnings.length;
+  const topics = await topicsP;
+  knownTopics = topics.map((entry) => entry.topic);
+  editor?.setKnownTopics(knownTopics);
+  if (warnings.length > shown) showStatus(status, warnings.join(' '), 'error');
 }
 
 /** Any fault while opening ends in a message with Try again, never in an endless spinner. */

@@ -45,6 +45,10 @@ export interface ListQuery {
 
 export interface ListResult {
   records: StoredRecord[];
+  /**
+   * How many records match. On the first pages of a plain listing answered before the library's
+   * index has loaded, it counts the stored rows, so rows that fail their checks are still in it.
+   */
   total: number;
 }
 

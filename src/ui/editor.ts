@@ -33,6 +33,8 @@ export interface Editor {
   /** Shows the background's problems beside their fields; returns those no field shows. */
   showProblems(problems: Problem[]): Problem[];
   focus(): void;
+  /** Replaces the library's topics offered by the autocomplete (they may arrive after the form). */
+  setKnownTopics(topics: string[]): void;
 }
 
 export const RECORD_TYPES = ['article', 'video', 'podcast', 'paper', 'post', 'book', 'report'];
@@ -256,5 +258,10 @@ export function createEditor(options: EditorOptions): Editor {
     return rest;
   }
 
-  return { element: form, read, validate, showProblems, focus: () => title.focus() };
+  function setKnownTopics(topics: string[]): void {
+    // The chips read this very array on every keystroke.
+    candidates.splice(0, candidates.length, ...(options.suggestedTopics ?? []), ...topics);
+  }
+
+  return { element: form, read, validate, showProblems, focus: () => title.focus(), setKnownTopics };
 }

@@ -1,7 +1,7 @@
 // The library in IndexedDB (fake-indexeddb): one row per article, moves on edit, lists fast and newest first.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { asStoreError, libraryKey, rowToStored, StoreError } from '../../src/background/store.js';
+import { asStoreError, libraryKey, LibraryStore, rowToStored, StoreError } from '../../src/background/store.js';
 import { freshStore, sampleRecord } from './fakes.js';
 
 function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
@@ -120,10 +120,52 @@ describe('LibraryStore', () => {
     await db.put('records', { id: 'https://x.example', schema: 1, webKey: 'x', record: { title: 42 }, savedAt: 'x', updatedAt: 'x' });
     await db.put('records', { ...(await db.get('records', 'https://stratechery.com/2023/meta-ai')), id: 'https://y.example', schema: 99 });
     db.close();
+    // The first page, straight from the database, leaves the broken rows out …
+    expect((await store.list({})).records.map((s) => s.id)).toEqual(['https://stratechery.com/2023/meta-ai']);
+    // … and once the index has loaded (topics need it), the count leaves them out too.
+    await store.topics();
     const { total } = await store.list({});
     expect(total).toBe(1);
     expect(store.skipped).toBe(2);
     expect(await store.get('https://x.example')).toBeNull();
+  });
+
+  it('opens a version-1 library, adds the savedAt index, and lists it newest first', async () => {
+    const name = `lede-test-v1-${process.pid}`;
+    const v1 = await openDB(name, 1, { upgrade(db) { db.createObjectStore('records', { keyPath: 'id' }).createIndex('webKey', 'webKey'); } });
+    for (const [i, savedAt] of ['2025-01-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z', '2025-02-01T00:00:00.000Z'].entries()) {
+      const record = sampleRecord({ originalUrl: `https://old.example/${i}`, webUrl: '' });
+      await v1.put('records', { id: libraryKey(record), schema: 1, webKey: libraryKey(record), record, savedAt, updatedAt: savedAt });
+    }
+    v1.close();
+    const store = new LibraryStore(name);
+    const ids = (r: { records: Array<{ id: string }> }) => r.records.map((s) => s.id.slice(-1));
+    expect(ids(await store.list({ limit: 2 }))).toEqual(['1', '2']);
+    expect(ids(await store.list({ offset: 2, limit: 2 }))).toEqual(['0']);
+    store.close();
+    const reopened = await openDB(name);
+    expect([...reopened.transaction('records').store.indexNames]).toEqual(['savedAt', 'webKey']);
+    reopened.close();
+  });
+
+  it('pages a plain listing the same from the database as from the loaded index, ties included', async () => {
+    const store = freshStore();
+    const times = ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z', '2025-01-03T00:00:00.000Z',
+      '2025-01-02T00:00:00.000Z', '2025-01-01T00:00:00.000Z', '2025-01-04T00:00:00.000Z'];
+    for (const [i, t] of times.entries()) {
+      const record = sampleRecord({ originalUrl: `https://tie.example/${i}`, webUrl: '' });
+      await store.restore({ id: libraryKey(record), record, savedAt: t, updatedAt: t });
+    }
+    const pages = async () => {
+      const seen: string[] = [];
+      for (let offset = 0; offset < times.length; offset += 3) seen.push(...(await store.list({ offset, limit: 3 })).records.map((s) => s.id));
+      return seen;
+    };
+    const fromDatabase = await pages();
+    await store.topics(); // loads the index
+    const fromIndex = await pages();
+    expect(fromDatabase).toEqual(fromIndex);
+    expect(fromDatabase.map((id) => id.slice(-1))).toEqual(['6', '3', '4', '2', '1', '5', '0']);
   });
 
   it('reads rows back only when their shape is right', () => {

@@ -117,6 +117,23 @@ describe('popup', () => {
     expect(sent('page/read')).toEqual([{ tabId: 42 }, { tabId: 42 }]);
   });
 
+  it('fills the form without waiting for the library\'s topics, asked after the page, and offers them once they come', async () => {
+    let answerTopics: (value: unknown) => void = () => undefined;
+    bg.handlers['library/topics'] = () => new Promise((resolve) => { answerTopics = resolve; });
+    await openPopup(page());
+    expect(state()).toBe('editing');
+    const order = bg.calls.map(([name]) => name).filter((name) => name === 'page/read' || name === 'library/topics');
+    expect(order).toEqual(['page/read', 'library/topics']);
+    const suggestions = () => [...document.querySelectorAll('#topic-suggestions [role="option"]')].map((el) => el.textContent);
+    type($('topic-input'), 'Ener');
+    expect(suggestions()).not.toContain('Energy');
+    answerTopics([{ topic: 'Energy', count: 2 }]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    type($('topic-input'), 'Ener');
+    expect(suggestions()).toContain('Energy');
+    await until('the draft of the typing to be sent', () => sent('draft/put').length > 0, 1000);
+  });
+
   it('sends one draft 200 ms after typing pauses', async () => {
     await openPopup(page());
     type($('title'), 'N');

@@ -196,7 +196,7 @@ list.addEventListener('click', (event) => {
   else if (action === 'delete') void remove(stored, row);
 });
 
-const searchLater = debounce(() => void load('reset', true), 250);
+const searchLater = debounce(() => void load('reset', true), 120);
 search.addEventListener('input', () => searchLater());
 topicFilter.addEventListener('change', () => void load('reset', true));
 providerFilter.addEventListener('change', () => void load('reset', true));
@@ -225,5 +225,5 @@ void (async () => {
     return defaultSettings;
   });
 })();
-void loadFilters();
-void load('reset');
+// The first page first: with a large library the filters need every record loaded, the first page does not.
+void load('reset').finally(() => void loadFilters());
