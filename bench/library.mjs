@@ -1,0 +1,206 @@
+// The library with 10,000 records in real Chromium: the library page's first rows (worker stopped, as
+// after 30 s idle, and running), a search, and the background's answers, beside a peer in the same run.
+//
+// Peer: what a library without an index does, run in an extension page of the same browser on the very
+// same IndexedDB: read every record (getAll), sort newest first, take 50; and for a search, read every
+// record and filter. Lede's figures are the same questions asked of its background (runtime messages).
+// Median of RUNS each; N records (default 10,000) are saved first through the background's own restore path.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.RUNS ?? 10);
+const N = Number(process.env.RECORDS ?? 10_000);
+const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+const range = (values) => `(min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))})`;
+
+async function main() {
+  if (!chromiumPath) throw new Error('Chromium not found: install Debian\'s chromium (see .ci/run).');
+  execFileSync(process.execPath, [join(root, 'build/build.mjs'), '--test'], { cwd: root, stdio: 'ignore' });
+  const extensionDir = join(root, 'dist/chrome-test');
+  const profile = mkdtempSync(join(tmpdir(), 'lede-bench-library-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    // In every page: the moment the library list first holds 50 rows.
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelectorAll('#records .record').length >= 50) {
+          window.__ledeRows = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    const probe = await context.newPage();
+    await probe.goto(`${origin}/pages/options/options.html`);
+
+    const seeding = performance.now();
+    await probe.evaluate(async (n) => {
+      const TOPICS = ['AI', 'Chips', 'Energy', 'Politics', 'Health', 'Climate', 'Markets'];
+      const start = Date.UTC(2024, 0, 1);
+      let batch = [];
+      for (let i = 0; i < n; i++) {
+        const host = `n${i % 80}.example`;
+        const record = {
+          category: 'news', title: `Story ${i} about ${TOPICS[i % 7]} and the week ahead`,
+          excerpt: `An excerpt that runs on for a while, number ${i}, much as real standfirsts do.`,
+          publishedDateTime: new Date(start + i * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          originalUrl: `https://${host}/a/${i}`, webUrl: `https://${host}/a/${i}`, type: 'article', quality: 50, heat: -1,
+          published: false, provider: { name: `Provider ${i % 80}`, domain: host }, topics: [TOPICS[i % 7], TOPICS[(i + 3) % 7]],
+          related: [], body: '',
+        };
+        const at = new Date(start + i * 60_000).toISOString();
+        batch.push(globalThis.chrome.runtime.sendMessage({ lede: 1, type: 'library/restore',
+          payload: { stored: { id: `https://${host}/a/${i}`, record, savedAt: at, updatedAt: at } } }));
+        if (batch.length === 250) {
+          const answers = await Promise.all(batch);
+          if (answers.some((a) => !a?.ok)) throw new Error(`a record was refused: ${JSON.stringify(answers.find((a) => !a?.ok))}`);
+          batch = [];
+        }
+      }
+      await Promise.all(batch);
+    }, N);
+    const seeded = performance.now() - seeding;
+
+    const cdp = await context.newCDPSession(probe);
+    await cdp.send('ServiceWorker.enable');
+    const stopWorker = async () => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    };
+    const ask = (type, payload) => probe.evaluate(async ([type, payload]) => {
+      const started = performance.now();
+      const answer = await globalThis.chrome.runtime.sendMessage({ lede: 1, type, payload });
+      if (answer?.ledeError) throw new Error(answer.ledeError);
+      return { took: performance.now() - started, total: answer.total, first: answer.records?.[0]?.record.title };
+    }, [type, payload]);
+
+    /** Opens the library page and returns navigation start → 50 rows shown, then searches in it. */
+    const openLibrary = async (query) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/pages/library/library.html`);
+      await page.waitForFunction(() => window.__ledeRows !== undefined, undefined, { timeout: 60_000 });
+      const rows = await page.evaluate(() => window.__ledeRows);
+      // Typing a search: the input event to the list showing its results (debounce included).
+      const search = await page.evaluate(async (query) => {
+        const list = document.getElementById('records');
+        const input = document.getElementById('search');
+        const started = performance.now();
+        const done = new Promise((resolve) => new MutationObserver((_, observer) => {
+          if (list.querySelectorAll('.record').length === 1) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(list, { childList: true }));
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return done;
+      }, query);
+      await page.close();
+      return { rows, search };
+    };
+
+    const QUERY = `story ${N - 1} politics`.replace('politics', ['AI', 'Chips', 'Energy', 'Politics', 'Health', 'Climate', 'Markets'][(N - 1) % 7].toLowerCase());
+    const cold = { page: [], search: [], list: [] };
+    const warm = { page: [], search: [], list: [], searchAnswer: [] };
+    for (let run = 0; run <= RUNS; run++) {
+      await stopWorker();
+      const coldList = await ask('library/list', { limit: 50 });
+      if (coldList.total !== N) throw new Error(`the library lists ${coldList.total} records, expected ${N}`);
+      await stopWorker();
+      const coldPage = await openLibrary(QUERY);
+      const warmPage = await openLibrary(QUERY);
+      const warmList = await ask('library/list', { limit: 50 });
+      const warmSearch = await ask('library/list', { text: QUERY, limit: 50 });
+      if (warmSearch.total !== 1) throw new Error(`searching "${QUERY}" found ${warmSearch.total} records, expected 1`);
+      if (run === 0) continue; // warms the caches
+      cold.list.push(coldList.took);
+      cold.page.push(coldPage.rows);
+      cold.search.push(coldPage.search);
+      warm.page.push(warmPage.rows);
+      warm.search.push(warmPage.search);
+      warm.list.push(warmList.took);
+      warm.searchAnswer.push(warmSearch.took);
+    }
+
+    // The peer, on the same database from an extension page: no index, every record read each time.
+    const peer = await probe.evaluate(async ([runs, query]) => {
+      const open = () => new Promise((ok, fail) => {
+        const request = indexedDB.open('lede');
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      const all = (db) => new Promise((ok, fail) => {
+        const request = db.transaction('records').objectStore('records').getAll();
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      const words = query.toLowerCase().split(/\s+/);
+      const list = [];
+      const search = [];
+      for (let run = 0; run <= runs; run++) {
+        let started = performance.now();
+        let db = await open();
+        const newest = (await all(db)).sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1)).slice(0, 50);
+        db.close();
+        const listed = performance.now() - started;
+        started = performance.now();
+        db = await open();
+        const found = (await all(db)).filter((row) => {
+          const text = [row.record.title, row.record.excerpt, row.record.provider.name, ...row.record.topics].join(' ').toLowerCase();
+          return words.every((word) => text.includes(word));
+        });
+        db.close();
+        const searched = performance.now() - started;
+        if (newest.length !== 50 || found.length !== 1) throw new Error('the peer read the library wrongly');
+        if (run > 0) {
+          list.push(listed);
+          search.push(searched);
+        }
+      }
+      return { list, search };
+    }, [RUNS, QUERY]);
+
+    console.log(`\nLibrary of ${N.toLocaleString('en')} records (seeded in ${(seeded / 1000).toFixed(1)} s), Chromium ${context.browser()?.version() ?? ''}, median of ${RUNS}:`);
+    console.log('  library page, navigation start → first 50 rows shown');
+    console.log(`    worker stopped (as after 30 s idle)   ${ms(median(cold.page)).padStart(10)}   ${range(cold.page)}`);
+    console.log(`    worker running                        ${ms(median(warm.page)).padStart(10)}   ${range(warm.page)}`);
+    console.log(`  search typed → its one result shown (120 ms debounce included), "${QUERY}"`);
+    console.log(`    right after opening, worker was stopped ${ms(median(cold.search)).padStart(8)}   ${range(cold.search)}`);
+    console.log(`    worker running                        ${ms(median(warm.search)).padStart(10)}   ${range(warm.search)}`);
+    console.log('  the background\'s answer, asked from an extension page (round trip)');
+    console.log(`    first 50, worker stopped              ${ms(median(cold.list)).padStart(10)}   ${range(cold.list)}`);
+    console.log(`    first 50, worker running              ${ms(median(warm.list)).padStart(10)}   ${range(warm.list)}`);
+    console.log(`    search, worker running                ${ms(median(warm.searchAnswer)).padStart(10)}   ${range(warm.searchAnswer)}`);
+    console.log('  peer: no index, every record read from the same IndexedDB each time (getAll)');
+    console.log(`    newest 50                             ${ms(median(peer.list)).padStart(10)}   ${range(peer.list)}`);
+    console.log(`    search                                ${ms(median(peer.search)).padStart(10)}   ${range(peer.search)}`);
+    console.log(`  ratios: first 50 with the worker stopped / peer ${(median(cold.list) / median(peer.list)).toFixed(2)}; ` +
+      `running / peer ${(median(warm.list) / median(peer.list)).toFixed(2)}; search / peer ${(median(warm.searchAnswer) / median(peer.search)).toFixed(2)}`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`\nbench:library failed: ${error.message}`);
+  process.exitCode = 1;
+});
