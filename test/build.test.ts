@@ -1,6 +1,6 @@
 // The build: one manifest plus a patch per browser, store zips that hold the manifest, and the CLI.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -61,6 +61,14 @@ describe('built output', () => {
       const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
       expect(manifest.background).toEqual(manifestFor(browser).background);
       expect(Object.keys(files)).toEqual(expect.arrayContaining(['background.js', 'popup/popup.html', 'icons/128.png']));
+    }
+  });
+
+  it('keeps the script injected on every click within 20 KB and the popup within 60 KB (minified)', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const size = (file: string) => statSync(join(repoRoot, 'dist', browser, file)).size;
+      expect(size('content/extract.js'), `${browser} content/extract.js`).toBeLessThanOrEqual(20 * 1024);
+      expect(size('popup/early.js') + size('popup/popup.js'), `${browser} popup`).toBeLessThanOrEqual(60 * 1024);
     }
   });
 
