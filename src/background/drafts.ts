@@ -15,12 +15,7 @@ export class DraftStore {
     return isDraft(value) ? value : null;
   }
 
-  /** The tab's draft when it was made on the page at one of `addresses`; a draft of an earlier page is dropped. */
-  async forPage(tabId: number, addresses: string[]): Promise<Draft | null> {
-    return this.matching(tabId, await this.get(tabId), addresses);
-  }
-
-  /** `draft` (the tab's, fetched earlier) when it was made at one of `addresses`; else it is dropped. */
+  /** `draft` (the tab's, fetched with `get`) when it was made on the page at one of `addresses`; a draft of an earlier page is dropped. */
   async matching(tabId: number, draft: Draft | null, addresses: string[]): Promise<Draft | null> {
     if (!draft) return null;
     const keys = new Set(addresses.map(normaliseUrl).filter(Boolean));

@@ -1,5 +1,6 @@
 // Reads a tab: injects the extraction script on demand (activeTab + scripting) and collects its result.
 import type { Extraction } from '../extract/types.js';
+import { withTimeout } from '../shared/promise.js';
 import { looksLikePdf } from './restricted.js';
 import { isListOf, isObject, isString } from './shape.js';
 
@@ -72,14 +73,6 @@ export const READ_TIMEOUT_MS = 20_000;
 
 class ReadTimeout extends Error {}
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReadTimeout()), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Reads the page in `tabId`. `address` is the tab's URL when the browser tells it. Setting
  * `control.stopped` skips the stages not yet begun (the answer is then incomplete: for a caller that dropped it).
@@ -87,7 +80,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export async function readTab(scripting: ScriptingApi, tabId: number, address = '', timeoutMs = READ_TIMEOUT_MS,
   control: ReadControl = {}): Promise<ReadOutcome> {
   try {
-    return await withTimeout(inject(scripting, tabId, control), timeoutMs);
+    return await withTimeout(inject(scripting, tabId, control), timeoutMs, () => new ReadTimeout());
   } catch (error) {
     if (error instanceof ReadTimeout) return { ok: false, reason: 'failed', key: 'readTimeout' };
     return failureOf(error, address);

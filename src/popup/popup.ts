@@ -13,6 +13,7 @@ import browser from 'webextension-polyfill';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
 import type { PageReadResult } from '../shared/messages.js';
+import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
 import { defaultSettings, type Settings } from '../shared/settings.js';
 import { debounce } from '../ui/debounce.js';
@@ -28,13 +29,6 @@ type Readable = Extract<PageReadResult, { ok: true }>;
 
 /** A page that has not answered by then is treated as failed, so the spinner always ends. */
 const READ_TIMEOUT_MS = 30_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}
 
 const main = byId('main');
 const loading = byId('loading');
@@ -178,7 +172,7 @@ async function load(): Promise<void> {
   });
   let result: PageReadResult;
   try {
-    result = await withTimeout(opening.read, READ_TIMEOUT_MS, t('popupReadTimeout'))
+    result = await withTimeout(opening.read, READ_TIMEOUT_MS, () => new Error(t('popupReadTimeout')))
       ?? { ok: false, reason: 'no-tab', message: '' };
   } catch (error) {
     result = { ok: false, reason: 'failed', message: errorText(error) };
