@@ -41,8 +41,23 @@ function readsBackPlain(value: string): boolean {
 
 function extraPairs(map: YAMLMap, extra: ExtraKeys | undefined): void {
   for (const [key, value] of Object.entries(extra ?? {})) {
-    map.add(new Pair(plainOrQuoted(key), doc.createNode(value)));
+    map.add(new Pair(plainOrQuoted(key), extraNode(value)));
   }
+}
+
+/**
+ * A value another tool wrote, written back with the same string rule as ours: never as a block
+ * scalar, whose leading spaces the yaml library can lose (a lone " \n" would read back as "\n").
+ */
+function extraNode(value: unknown): unknown {
+  if (typeof value === 'string') return plainOrQuoted(value);
+  if (Array.isArray(value)) return seq(value.map(extraNode));
+  if (Object.prototype.toString.call(value) === '[object Object]') {
+    const map = new YAMLMap();
+    for (const [key, inner] of Object.entries(value as object)) map.add(new Pair(plainOrQuoted(key), extraNode(inner)));
+    return map;
+  }
+  return doc.createNode(value);
 }
 
 function setSpaceBefore(map: YAMLMap, key: string): void {

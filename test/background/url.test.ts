@@ -1,5 +1,6 @@
 // The library key: one key per article however its address was written.
 import fc from 'fast-check';
+import { propertyRuns, propertyTimeout } from '../property-runs.js';
 import { describe, expect, it } from 'vitest';
 import { normaliseUrl } from '../../src/record/url.js';
 
@@ -38,6 +39,6 @@ describe('normaliseUrl', () => {
       const reversed = new URLSearchParams([...url.searchParams].reverse());
       url.search = reversed.toString();
       expect(normaliseUrl(url.href)).toBe(normaliseUrl(new URL(address).href));
-    }), { numRuns: 300 });
-  });
+    }), { numRuns: propertyRuns(300) });
+  }, propertyTimeout(30_000));
 });

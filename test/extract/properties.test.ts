@@ -1,5 +1,6 @@
 // Properties over arbitrary input: extraction never throws and its values keep the format's shape.
 import fc from 'fast-check';
+import { propertyRuns, propertyTimeout } from '../property-runs.js';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/extract/text.js';
 import { cleanUrl } from '../../src/extract/url.js';
@@ -19,8 +20,8 @@ describe('extraction properties', () => {
       expect(out).toBe(out.trim());
       expect(out).not.toMatch(/[\n\r\t]|\s{2}/);
       expect(out).not.toMatch(INVISIBLE);
-    }), { numRuns: 300 });
-  });
+    }), { numRuns: propertyRuns(300) });
+  }, propertyTimeout(30_000));
 
   it('cleanUrl returns only absolute http(s) addresses without tracking parameters', () => {
     fc.assert(fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()), (s) => {
@@ -28,8 +29,8 @@ describe('extraction properties', () => {
       if (out === null) return;
       expect(isWebUrl(out)).toBe(true);
       expect(out).not.toMatch(/[?&](?:utm_[a-z]*|fbclid|gclid)=/i);
-    }), { numRuns: 300 });
-  });
+    }), { numRuns: propertyRuns(300) });
+  }, propertyTimeout(30_000));
 
   it('any values in the common tags give a record-shaped result and no exception', () => {
     const text = fc.string({ maxLength: 400 });
@@ -44,6 +45,6 @@ describe('extraction properties', () => {
       expect(out.publishedDateTime === null || isCanonicalDateTime(out.publishedDateTime)).toBe(true);
       expect(isWebUrl(out.originalUrl)).toBe(true);
       expect(out.webUrl).toBe('https://example.com/a');
-    }), { numRuns: 150 });
-  });
+    }), { numRuns: propertyRuns(150) });
+  }, propertyTimeout(30_000));
 });

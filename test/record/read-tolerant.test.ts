@@ -46,6 +46,14 @@ related: []
     expect(read(written)).toEqual(record);
   });
 
+  it('writes back strings of unknown keys, at any depth, with their leading spaces and line ends', () => {
+    const extra = { note: [' \n'], nested: { a: '  x\n y', list: [{ b: '\n ' }], empty: {} } };
+    const written = serializeRecord({ ...sampleRecord(), extra });
+    expect(written).not.toMatch(/: [|>]|- [|>]/); // never a block scalar
+    expect(read(written).extra).toEqual(extra);
+    expect(serializeRecord(read(written))).toBe(written);
+  });
+
   it('does not let a __proto__ key become a prototype', () => {
     const record = read(serializeRecord(sampleRecord()).replace('category: news', '__proto__: {polluted: true}\ncategory: news'));
     expect(Object.getPrototypeOf(record.extra)).toBe(Object.prototype);

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { propertyRuns, propertyTimeout } from '../property-runs.js';
 import { cutCodePoints, parseRecord, serializeRecord, type LedeRecord, type RelatedEntry } from '../../src/record/index.js';
 
 const NASTY = [
@@ -10,7 +11,7 @@ const NASTY = [
   'x\ud83dy', '2024-12-19', '2024-12-19T10:00:00Z', 'yes', 'no', 'on', 'off', 'y', 'n', 'true', 'false', 'null', 'Null',
   '~', '1e3', '0x1F', '0o17', '.inf', '-.inf', '.nan', '010', '1_000', '12:30', '+1', '-1', '0', '3.14', '', ' ',
   ' lead', 'trail ', '\u0000', '\u007f', '\ufeff', '\u200b', '\u202e', 'Meta’s', '<script>alert(1)</script>',
-  '${x}', '{{x}}', '*alias', '&anchor', '!!str', '!tag x', '%YAML 1.2', '... ', '...', '__proto__', 'constructor',
+  ' \n', '  x\n y', '\n ', '${x}', '{{x}}', '*alias', '&anchor', '!!str', '!tag x', '%YAML 1.2', '... ', '...', '__proto__', 'constructor',
 ];
 
 const nastyString = fc.oneof(
@@ -90,9 +91,9 @@ describe('write then read', () => {
         expect(back.record).toEqual(r);
         expect(serializeRecord(back.record)).toBe(text);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
-  }, 240_000); // thousands of cases; generous because CI runs the browser tests beside it on 2 cores
+  }, propertyTimeout(240_000)); // thousands of cases; generous because CI runs the browser tests beside it on 2 cores
 
   // The body is Markdown kept as is, so a lone surrogate there cannot become UTF-8; front matter escapes it.
   it('reads the same record through UTF-8 bytes', () => {
@@ -103,7 +104,7 @@ describe('write then read', () => {
         expect(back.ok).toBe(true);
         if (back.ok) expect(back.record).toEqual(r);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
-  }, 120_000);
+  }, propertyTimeout(120_000));
 });
