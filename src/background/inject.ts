@@ -97,21 +97,40 @@ async function stage(scripting: ScriptingApi, tabId: number, file: string): Prom
   return value !== undefined && value !== null ? value : run(scripting, tabId, { func: readResult });
 }
 
-/** Lets a caller stop the later stages once it no longer needs their answer. */
+/** Lets a caller stop the later stages once it no longer needs their answer, or bound them tighter. */
 export interface ReadControl {
   stopped?: boolean;
+  /** How long each later stage may take; LATER_STAGE_MS unless a test says otherwise. */
+  laterStageMs?: number;
 }
 
+/**
+ * The article stage and Readability only improve a record the metadata stage already gave: each
+ * may take this long (Readability on the largest real pages needs well under a second) before the
+ * record so far is given instead. A failing later stage likewise leaves the record so far.
+ */
+export const LATER_STAGE_MS = 5_000;
+
+const LATER_STAGES = [['needsArticle', ARTICLE_SCRIPT], ['needsReadability', READABILITY_SCRIPT]] as const;
+
+class StageTimeout extends Error {}
+
 async function inject(scripting: ScriptingApi, tabId: number, control: ReadControl): Promise<ReadOutcome> {
-  let result = await stage(scripting, tabId, EXTRACT_SCRIPT);
-  if (isObject(result) && isObject(result.notReadable)) {
-    return { ok: false, reason: 'restricted', key: result.notReadable.contentType === 'application/pdf' ? 'readPdf' : 'readNotHtml' };
+  const first = await stage(scripting, tabId, EXTRACT_SCRIPT);
+  if (isObject(first) && isObject(first.notReadable)) {
+    return { ok: false, reason: 'restricted', key: first.notReadable.contentType === 'application/pdf' ? 'readPdf' : 'readNotHtml' };
   }
+  if (isObject(first) && isString(first.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: first.error };
+  if (!isExtraction(first)) return { ok: false, reason: 'failed', key: 'readNoResult' };
+  let result: Extraction = first;
   // The article stage runs only when the page's own metadata is not enough, and Readability only
   // when the article stage found no standfirst for the excerpt.
-  if (!control.stopped && isObject(result) && result.needsArticle === true) result = await stage(scripting, tabId, ARTICLE_SCRIPT);
-  if (!control.stopped && isObject(result) && result.needsReadability === true) result = await stage(scripting, tabId, READABILITY_SCRIPT);
-  if (isObject(result) && isString(result.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: result.error };
-  if (!isExtraction(result)) return { ok: false, reason: 'failed', key: 'readNoResult' };
+  for (const [flag, file] of LATER_STAGES) {
+    if (control.stopped || (result as Extraction & Record<string, unknown>)[flag] !== true) continue;
+    const next = await withTimeout(stage(scripting, tabId, file), control.laterStageMs ?? LATER_STAGE_MS, () => new StageTimeout())
+      .catch(() => null);
+    if (!isExtraction(next) || isString((next as { error?: unknown }).error)) break;
+    result = next;
+  }
   return { ok: true, extraction: ownFields(result) };
 }

@@ -5,12 +5,35 @@ import { isBoilerplate } from './excerpt.js';
 import { inFurniture } from './furniture.js';
 import { elementText } from './text.js';
 
-/** Pages larger than this are not handed to Readability: its cost grows with the DOM. */
+/** Pages larger than this are not handed to Readability: its cost grows with the DOM's size… */
 export const MAX_ELEMENTS = 15_000;
+/** …and with its depth (a page nested thousands deep took minutes); real articles stay far below. */
+export const MAX_DEPTH = 200;
 
-/** Whether Readability may run on `doc` at all (it is skipped on pages over MAX_ELEMENTS). */
+/**
+ * Whether Readability may run on `doc` at all: one walk, stopped as soon as the tree has more
+ * than MAX_ELEMENTS elements or any deeper than MAX_DEPTH. (Not getElementsByTagName('*'):
+ * linkedom answers 0 to it, so Node would never skip.)
+ */
 export function readabilityFits(doc: Document): boolean {
-  return doc.getElementsByTagName('*').length <= MAX_ELEMENTS;
+  let el: Element | null = doc.documentElement;
+  let count = 0;
+  let depth = 0;
+  while (el) {
+    if (++count > MAX_ELEMENTS || depth > MAX_DEPTH) return false;
+    const child: Element | null = el.firstElementChild;
+    if (child) {
+      el = child;
+      depth++;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el?.nextElementSibling ?? null;
+  }
+  return true;
 }
 
 const SKIP_ANCESTORS = /^(?:NAV|FOOTER|ASIDE|HEADER|FORM|FIGURE|FIGCAPTION|BLOCKQUOTE|LI|TD)$/;

@@ -57,7 +57,9 @@ export function sampleExtraction(overrides: Partial<Extraction> = {}): Extractio
  * A `contentType` other than HTML makes the first stage answer `notReadable`, as content/extract.js does.
  * `after` maps a later script (content/article.js, …) to what the page holds once that one ran.
  */
-export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error; completionValue?: boolean; delayMs?: number }): ScriptingApi & {
+export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error; completionValue?: boolean; delayMs?: number;
+  /** A script file whose injection throws this error, or never answers. */
+  failAt?: Record<string, Error | 'hang'> }): ScriptingApi & {
   calls: Array<{ files?: string[]; func?: boolean }>;
 } {
   const calls: Array<{ files?: string[]; func?: boolean }> = [];
@@ -71,6 +73,9 @@ export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<
       if (behaviour.error) throw behaviour.error;
       if (injection.files) {
         const file = injection.files[0] ?? '';
+        const failure = behaviour.failAt?.[file];
+        if (failure === 'hang') return new Promise<never>(() => undefined);
+        if (failure) throw failure;
         const notReadable = behaviour.contentType && !/^(text\/html|application\/xhtml\+xml)$/.test(behaviour.contentType)
           ? { notReadable: { contentType: behaviour.contentType } } : undefined;
         held = behaviour.after && file in behaviour.after ? behaviour.after[file] : injected ? held : notReadable ?? behaviour.extraction;

@@ -187,6 +187,7 @@ describe('readTab', () => {
   const pending = { excerpt: true, date: true, provider: false };
   const done = { excerpt: false, date: false, provider: false };
   const order = (scripting: ReturnType<typeof fakeScripting>): string[] => scripting.calls.map((c) => c.files?.[0] ?? 'func');
+  const first = () => ({ ...sampleExtraction(), needsArticle: false, needsReadability: false, pending: done });
 
   it('injects only the metadata script when the metadata is complete', async () => {
     const scripting = fakeScripting({ extraction: { ...sampleExtraction(), needsArticle: false, needsReadability: false, pending: done } });
@@ -226,6 +227,29 @@ describe('readTab', () => {
     });
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The article’s own first paragraph.' } });
     expect(order(scripting)).toEqual([EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+  });
+
+  it('keeps the metadata result when a later stage fails or never answers', async () => {
+    const metadata = { ...sampleExtraction({ excerpt: 'From the metadata.' }), needsArticle: true, needsReadability: false, pending };
+    const articleFails = fakeScripting({ extraction: metadata, failAt: { [ARTICLE_SCRIPT]: new Error('Maximum call stack size exceeded') } });
+    expect(await readTab(articleFails, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'From the metadata.' } });
+
+    const readabilityHangs = fakeScripting({
+      extraction: metadata,
+      after: { [ARTICLE_SCRIPT]: { ...sampleExtraction({ excerpt: 'A first paragraph.' }), needsArticle: false, needsReadability: true, pending: done } },
+      failAt: { [READABILITY_SCRIPT]: 'hang' },
+    });
+    const outcome = await readTab(readabilityHangs, 1, ARTICLE, 5_000, { laterStageMs: 20 });
+    expect(outcome).toMatchObject({ ok: true, extraction: { excerpt: 'A first paragraph.' } });
+    expect(outcome.ok && Object.keys(outcome.extraction)).not.toContain('needsReadability');
+    expect(order(readabilityHangs)).toContain(READABILITY_SCRIPT);
+  });
+
+  it('fails when the metadata stage itself fails', async () => {
+    const scripting = fakeScripting({ extraction: first(), failAt: { [EXTRACT_SCRIPT]: new Error('boom') } });
+    expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: false, reason: 'failed', key: 'readFailed', detail: 'boom' });
+    const erred = fakeScripting({ extraction: { error: 'TypeError: x is not a function' } });
+    expect(await readTab(erred, 1, ARTICLE)).toMatchObject({ ok: false, key: 'readFailed', detail: 'TypeError: x is not a function' });
   });
 
   it('gives up on a page that never answers', async () => {

@@ -45,6 +45,18 @@ describe('hostile and broken pages', () => {
     expect(ms).toBeLessThan(process.env.CI ? 3000 : 1000);
   });
 
+  it('reads a page nested thousands of elements deep in bounded time (Readability is not run on it)', () => {
+    for (const depth of [5_000, 20_000]) {
+      const prose = 'A sentence of running prose that is long enough to be the excerpt of this page. '.repeat(3);
+      const html = page('<title>Deep page headline</title>', `${'<div>'.repeat(depth)}<p>${prose}</p>${'</div>'.repeat(depth)}`);
+      const { value, ms } = timed(() => run(html, 'https://example.com/deep'));
+      expect(value.title).toBe('Deep page headline');
+      expect(value.excerpt.startsWith('A sentence of running prose')).toBe(true);
+      expect(value.sources.excerpt).toBe('first paragraph');
+      expect(ms).toBeLessThan(process.env.CI ? 6000 : 2000); // it took minutes before the depth bound
+    }
+  }, 60_000);
+
   it('removes bidi controls and zero-width characters from every value', () => {
     const dirty = 'Evil\u202E txet\u202C \u200Bheadline\u2066 \uFEFF';
     const out = run(page(`<title>${dirty}</title><meta property="og:site_name" content="Si\u200Bte\u202E"><meta name="description" content="A description that is long enough\u200D to keep.">`), 'https://example.com/a');

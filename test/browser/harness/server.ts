@@ -21,6 +21,7 @@ export const FIXTURE_PAGES: Record<string, string> = {
   'http://crumbreview.example/science/sourdough-starters-apples': 'second-article.html',
   'http://hostile.example/articles/markup-in-metadata': 'hostile-article.html',
   'http://papers.example/2026/tidal-arrays.pdf': 'paper.pdf',
+  'http://deep.example/2026/nested-page': 'deep-article.html',
 };
 
 const types: Record<string, string> = {

@@ -265,6 +265,15 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       await closeAll();
     });
 
+    test('a page its script nests 10,000 elements deep still fills the popup', async () => {
+      const { popup } = await popupFor('http://deep.example/2026/nested-page');
+      const form = await readForm(popup);
+      expect(form.state, `popup message: ${form.message}`).toBe('editing');
+      expect(form.title).toBe('Nested Page Keeps Its Readers Waiting');
+      expect(form.excerpt).toMatch(/^A paragraph at the top reads like the opening of an article/);
+      await closeAll();
+    });
+
     test('markup typed into the editor is saved and shown literally, as text', async () => {
       const { popup } = await popupFor(HOSTILE.url);
       await popup.fill('#title', HOSTILE.typedTitle);
