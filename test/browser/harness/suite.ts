@@ -29,7 +29,8 @@ const SECOND = {
 };
 const HOSTILE = {
   url: 'http://hostile.example/articles/markup-in-metadata',
-  typedTitle: 'Typed <img src=x onerror="window.__ledePwned=1;document.documentElement.dataset.pwned=\'typed\'"> & <b>bold</b>',
+  // Ends in one 240-character word: it must wrap in the library, never widen the page.
+  typedTitle: `Typed <img src=x onerror="window.__ledePwned=1;document.documentElement.dataset.pwned='typed'"> & <b>bold</b> ${'Unbroken'.repeat(30)}`,
   typedExcerpt: 'An excerpt with <script>window.__ledePwned=1</script> in it',
   typedTopic: '<i>markup</i> topic',
 };
@@ -292,6 +293,8 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       expect(row.text).toContain(HOSTILE.typedExcerpt);
       expect(row.text).toContain(HOSTILE.typedTopic);
       expect(await injectionSigns(lib)).toEqual([]);
+      expect(await lib.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        'the library scrolls sideways').toBeLessThanOrEqual(0);
       await lib.screenshot('library-typed-markup');
       await closeAll();
     });
