@@ -60,15 +60,15 @@ export function sampleExtraction(overrides: Partial<Extraction> = {}): Extractio
 export function fakeScripting(behaviour: { extraction?: unknown; after?: Record<string, unknown>; contentType?: string; error?: Error; completionValue?: boolean; delayMs?: number;
   /** A script file whose injection throws this error, or never answers. */
   failAt?: Record<string, Error | 'hang'> }): ScriptingApi & {
-  calls: Array<{ files?: string[]; func?: boolean }>;
+  calls: Array<{ files?: string[]; func?: boolean; immediately?: boolean }>;
 } {
-  const calls: Array<{ files?: string[]; func?: boolean }> = [];
+  const calls: Array<{ files?: string[]; func?: boolean; immediately?: boolean }> = [];
   let injected = false;
   let held: unknown;
   return {
     calls,
     async executeScript(injection) {
-      calls.push({ files: injection.files, func: injection.func !== undefined });
+      calls.push({ files: injection.files, func: injection.func !== undefined, immediately: injection.injectImmediately });
       if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
       if (behaviour.error) throw behaviour.error;
       if (injection.files) {

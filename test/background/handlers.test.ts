@@ -227,6 +227,8 @@ describe('readTab', () => {
     });
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: true, extraction: { excerpt: 'The article’s own first paragraph.' } });
     expect(order(scripting)).toEqual([EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
+    // None waits for the page's load event, which a stalled image or ad can hold off for ever.
+    expect(scripting.calls.every((call) => call.immediately === true)).toBe(true);
   });
 
   it('keeps the metadata result when a later stage fails or never answers', async () => {

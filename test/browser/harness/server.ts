@@ -22,6 +22,7 @@ export const FIXTURE_PAGES: Record<string, string> = {
   'http://hostile.example/articles/markup-in-metadata': 'hostile-article.html',
   'http://papers.example/2026/tidal-arrays.pdf': 'paper.pdf',
   'http://deep.example/2026/nested-page': 'deep-article.html',
+  'http://stalled.example/2026/slow-image': 'stalled-article.html',
 };
 
 const types: Record<string, string> = {
@@ -59,6 +60,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     // A proxied request names the whole address; a direct one only the path.
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // A resource that never arrives: the request is held open (close() ends it), so the page never loads.
+    if (url.pathname.endsWith('/never-answers.png')) return;
     const file = url.hostname === '127.0.0.1' ? localFile(url.pathname) : byAddress[withoutQuery(url.href)] ?? null;
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');

@@ -275,6 +275,16 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       await closeAll();
     });
 
+    test('a page still loading (an image that never arrives) fills the popup', async () => {
+      const { page, popup } = await popupFor('http://stalled.example/2026/slow-image');
+      expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+      const form = await readForm(popup);
+      expect(form.state, `popup message: ${form.message}`).toBe('editing');
+      expect(form.title).toBe('Ferry Timetable Waits on a Slow Image');
+      expect(form.excerpt).toBe('The winter timetable is out, though one picture on this page never finishes loading.');
+      await closeAll();
+    });
+
     test('markup typed into the editor is saved and shown literally, as text', async () => {
       const { popup } = await popupFor(HOSTILE.url);
       await popup.fill('#title', HOSTILE.typedTitle);
