@@ -115,8 +115,6 @@ export const LATER_STAGE_MS = 5_000;
 
 const LATER_STAGES = [['needsArticle', ARTICLE_SCRIPT], ['needsReadability', READABILITY_SCRIPT]] as const;
 
-class StageTimeout extends Error {}
-
 async function inject(scripting: ScriptingApi, tabId: number, control: ReadControl): Promise<ReadOutcome> {
   const first = await stage(scripting, tabId, EXTRACT_SCRIPT);
   if (isObject(first) && isObject(first.notReadable)) {
@@ -129,9 +127,10 @@ async function inject(scripting: ScriptingApi, tabId: number, control: ReadContr
   // when the article stage found no standfirst for the excerpt.
   for (const [flag, file] of LATER_STAGES) {
     if (control.stopped || (result as Extraction & Record<string, unknown>)[flag] !== true) continue;
-    const next = await withTimeout(stage(scripting, tabId, file), control.laterStageMs ?? LATER_STAGE_MS, () => new StageTimeout())
+    // Whatever goes wrong here (an error, no answer in time, no extraction) leaves the record so far.
+    const next = await withTimeout(stage(scripting, tabId, file), control.laterStageMs ?? LATER_STAGE_MS, () => new Error(file))
       .catch(() => null);
-    if (!isExtraction(next) || isString((next as { error?: unknown }).error)) break;
+    if (!isExtraction(next)) break;
     result = next;
   }
   return { ok: true, extraction: ownFields(result) };
