@@ -12,3 +12,7 @@ export {
   FIELD_RULES, NEW_RECORD_DEFAULTS, IMAGE_SIZE_MAX, checkValue, ruleFor, typeMessage,
   type FieldRule, type FieldKey, type Finding, type Severity,
 } from './rules.js';
+export {
+  recordFileName, slugify, sanitiseStem, fileNameKey, templateProblem,
+  DEFAULT_FILE_NAME_TEMPLATE, FILE_NAME_PLACEHOLDERS, FILE_NAME_MAX_BYTES, type FileNameOptions,
+} from './filename.js';
