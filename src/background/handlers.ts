@@ -5,6 +5,7 @@ import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
 import { exportRecord } from './export.js';
+import { transferHandlers } from './transfer.js';
 import { providerDomain, recordFromExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
@@ -117,8 +118,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'library/restore': async ({ stored }) => {
       if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
-      await store.restore(stored);
-      return { ok: true };
+      return (await store.restore(stored)) ? { ok: true } : { ok: false, changed: true };
     },
     'library/topics': () => store.topics(),
     'library/providers': () => store.providers(),
@@ -126,6 +126,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const stored = await store.get(id);
       return stored ? exportRecord(stored.record) : null;
     },
+    ...transferHandlers(store),
     'draft/put': async ({ draft }) => {
       await deps.drafts.put(draft);
       return { ok: true };
