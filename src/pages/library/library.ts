@@ -15,6 +15,7 @@ import { errorText, showStatus } from '../../ui/status.js';
 import { downloadText } from './download.js';
 import { openEditor } from './edit.js';
 import { renderRow, type RowAction } from './rows.js';
+import { setUpTransfer } from './transfer.js';
 
 const PAGE_SIZE = 50;
 
@@ -149,8 +150,8 @@ async function restore(): Promise<void> {
   const stored = lastDeleted;
   if (!stored) return;
   try {
-    const { ok } = await send('library/restore', { stored });
-    if (!ok) throw new Error(t('libraryRestoreRefused'));
+    const { ok, changed } = await send('library/restore', { stored });
+    if (!ok) throw new Error(t(changed ? 'libraryRestoreChanged' : 'libraryRestoreRefused'));
     lastDeleted = null;
     clearTimeout(toastTimer);
     toast.hidden = true;
@@ -219,6 +220,10 @@ document.addEventListener('visibilitychange', () => {
 
 applyLocale();
 localiseStatic();
+setUpTransfer(() => {
+  void load('reset');
+  void loadFilters();
+});
 void (async () => {
   settings = await send('settings/get', {}).catch((error) => {
     showToast(t('librarySettingsFailed', errorText(error)), false);
