@@ -101,7 +101,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         problems.push(keyProblem());
       }
       if (problems.length) return { ok: false, problems };
-      const { stored, created } = await store.save(record, { previousId, sources });
+      const { fileNameTemplate } = await deps.settings.get();
+      const { stored, created } = await store.save(record, { previousId, sources, fileNameTemplate });
       if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
       if (tabId !== undefined) {
         await deps.drafts.clear(tabId);
@@ -126,7 +127,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const stored = await store.get(id);
       return stored ? exportRecord(stored.record) : null;
     },
-    ...transferHandlers(store),
+    ...transferHandlers(store, deps.settings),
     'draft/put': async ({ draft }) => {
       await deps.drafts.put(draft);
       return { ok: true };

@@ -125,6 +125,8 @@ const FIRST_PAGES = 200;
 export interface SaveOptions {
   previousId?: string;
   sources?: Extraction['sources'];
+  /** The settings' file-name template, for a record named for the first time. */
+  fileNameTemplate?: string;
 }
 
 export class LibraryStore {
@@ -221,7 +223,7 @@ export class LibraryStore {
       const sources = options.sources ?? existing?.sources ?? previous?.sources;
       if (sources) stored.sources = sources;
       // The first name given stays: editing the title does not rename the record's file.
-      stored.fileName = existing?.fileName ?? previous?.fileName ?? recordFileName(record, { savedAt: stored.savedAt });
+      stored.fileName = existing?.fileName ?? previous?.fileName ?? recordFileName(record, { savedAt: stored.savedAt, template: options.fileNameTemplate });
       const source = existing?.source ?? previous?.source;
       if (source !== undefined && keepsSource(source, record)) stored.source = source;
       await tx.store.put(toRow(stored));
@@ -272,7 +274,7 @@ export class LibraryStore {
    * Imports one record: the merge rule decides against the row under its key inside the same
    * transaction as the write, so a record changed meanwhile is never overwritten blindly.
    */
-  async importRecord(id: string, incoming: Incoming, meta: { savedAt?: string; fileName?: string } = {}): Promise<MergeDecision> {
+  async importRecord(id: string, incoming: Incoming, meta: { savedAt?: string; fileName?: string; fileNameTemplate?: string } = {}): Promise<MergeDecision> {
     const result = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
       const raw = await tx.store.get(id);
       const existing = rowToStored(raw);
@@ -289,7 +291,7 @@ export class LibraryStore {
       const stored: StoredRecord = {
         // The content is as of the file's date: a backup brought back keeps its times.
         id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now,
-        fileName: existing?.fileName ?? meta.fileName ?? recordFileName(incoming.record, { savedAt }),
+        fileName: existing?.fileName ?? meta.fileName ?? recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate }),
       };
       if (existing?.sources) stored.sources = existing.sources;
       if (incoming.source !== undefined) stored.source = incoming.source;

@@ -3,6 +3,7 @@ import { fileNameKey, recordFileName } from '../record/filename.js';
 import { formatProblem } from '../record/problems.js';
 import type { ImportEntry, MessageName, Request, Response, StoredRecord } from '../shared/messages.js';
 import { readRecordFile, exportText } from '../transfer/read-file.js';
+import type { SettingsStore } from './settings-store.js';
 import type { LibraryStore } from './store.js';
 
 type Handler<K extends MessageName> = (payload: Request<K>) => Promise<Response<K>>;
@@ -16,21 +17,21 @@ interface Plan {
  * Names every record of an export once, newest first: the name it was first given when no other
  * record of the export has it, else `recordFileName`'s stable suffix.
  */
-export function planExport(all: StoredRecord[]): Array<{ stored: StoredRecord; name: string }> {
+export function planExport(all: StoredRecord[], template?: string): Array<{ stored: StoredRecord; name: string }> {
   const taken = new Set<string>();
   return all.map((stored) => {
     const kept = stored.fileName && !taken.has(fileNameKey(stored.fileName)) ? stored.fileName : undefined;
-    const name = kept ?? recordFileName(stored.record, { savedAt: stored.savedAt, taken });
+    const name = kept ?? recordFileName(stored.record, { savedAt: stored.savedAt, taken, template });
     taken.add(fileNameKey(name));
     return { stored, name };
   });
 }
 
-export function transferHandlers(store: LibraryStore): { 'library/files': Handler<'library/files'>; 'library/import': Handler<'library/import'> } {
+export function transferHandlers(store: LibraryStore, settings: Pick<SettingsStore, 'get'>): { 'library/files': Handler<'library/files'>; 'library/import': Handler<'library/import'> } {
   let plan: Plan | null = null;
   return {
     'library/files': async ({ exportId, offset, limit }) => {
-      if (!plan || plan.id !== exportId || offset === 0) plan = { id: exportId, entries: planExport(await store.all()) };
+      if (!plan || plan.id !== exportId || offset === 0) plan = { id: exportId, entries: planExport(await store.all(), (await settings.get()).fileNameTemplate) };
       const files = plan.entries.slice(offset, offset + limit).map(({ stored, name }) => ({
         name, text: exportText(stored.record, stored.source), savedAt: stored.savedAt, updatedAt: stored.updatedAt,
       }));
@@ -40,6 +41,7 @@ export function transferHandlers(store: LibraryStore): { 'library/files': Handle
     },
     'library/import': async ({ files }) => {
       const entries: ImportEntry[] = [];
+      const { fileNameTemplate } = await settings.get();
       // One file at a time, each in its own transaction: a bad file changes nothing and stops nothing.
       for (const file of files) {
         const read = readRecordFile(file.name, file.text);
@@ -51,7 +53,7 @@ export function transferHandlers(store: LibraryStore): { 'library/files': Handle
         try {
           const decision = await store.importRecord(read.key,
             { record: read.record, ...(read.source !== undefined ? { source: read.source } : {}), ...(file.changedAt ? { changedAt: file.changedAt } : {}) },
-            { ...(file.savedAt ? { savedAt: file.savedAt } : {}), ...(file.fileName ? { fileName: file.fileName } : {}) });
+            { ...(file.savedAt ? { savedAt: file.savedAt } : {}), ...(file.fileName ? { fileName: file.fileName } : {}), fileNameTemplate });
           const entry: ImportEntry = { file: file.name, action: decision.action, title: read.record.title, reason: decision.reason };
           if (read.warnings.length) entry.warnings = read.warnings.map(formatProblem);
           entries.push(entry);

@@ -98,6 +98,16 @@ describe('one file in', () => {
   });
 });
 
+describe('file names', () => {
+  it('a record is named by the settings\' template when first stored, and keeps that name', async () => {
+    const { deps, handlers } = handlersWithStore();
+    await deps.settings.set({ fileNameTemplate: '{provider} - {title}' });
+    await handlers['library/import']({ files: [{ name: 'a.md', text: serializeRecord(sampleRecord({ title: 'CON' })) }] }, {});
+    await deps.settings.set({ fileNameTemplate: '{date}-{slug}' });
+    expect((await exportAll(handlers)).map((f) => f.name)).toEqual(['Stratechery - CON.md']);
+  });
+});
+
 describe('the newer copy wins', () => {
   const record = sampleRecord();
   const existing = { record, updatedAt: '2025-01-01T00:00:00.000Z' };
