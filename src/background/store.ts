@@ -129,6 +129,12 @@ export interface SaveOptions {
   fileNameTemplate?: string;
 }
 
+export interface ImportItem {
+  id: string;
+  incoming: Incoming;
+  meta?: { savedAt?: string; fileName?: string; fileNameTemplate?: string };
+}
+
 export class LibraryStore {
   private db: Promise<IDBPDatabase<LedeDb>> | null = null;
   private index: LibraryIndex | null = null;
@@ -271,39 +277,61 @@ export class LibraryStore {
   }
 
   /**
-   * Imports one record: the merge rule decides against the row under its key inside the same
-   * transaction as the write, so a record changed meanwhile is never overwritten blindly.
+   * Imports records: for each, the merge rule decides against the row under its key inside the same
+   * transaction as the write, so a record changed meanwhile is never overwritten blindly. One
+   * transaction for the batch (10,000 transactions cost seconds); should it fail, each record is
+   * tried alone, so one that cannot be stored (quota) takes no other with it.
    */
-  async importRecord(id: string, incoming: Incoming, meta: { savedAt?: string; fileName?: string; fileNameTemplate?: string } = {}): Promise<MergeDecision> {
-    const result = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
-      const raw = await tx.store.get(id);
-      const existing = rowToStored(raw);
-      const decision = raw !== undefined && !existing
-        // A row that fails today's checks is replaced only by a deliberate import of the same address.
-        ? { action: 'updated' as const, reason: 'replaces a library row that failed its checks' }
-        : mergeDecision(incoming, existing);
-      if (decision.action !== 'imported' && decision.action !== 'updated') {
-        await tx.done;
-        return { decision, stored: null };
-      }
-      const now = this.now().toISOString();
-      const savedAt = existing?.savedAt ?? meta.savedAt ?? now;
-      const stored: StoredRecord = {
-        // The content is as of the file's date: a backup brought back keeps its times.
-        id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now,
-        fileName: existing?.fileName ?? meta.fileName ?? recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate }),
-      };
-      if (existing?.sources) stored.sources = existing.sources;
-      if (incoming.source !== undefined) stored.source = incoming.source;
-      await tx.store.put(toRow(stored));
-      await tx.done;
-      return { decision, stored };
-    }));
-    if (result.stored) {
-      const stored = result.stored;
-      this.changed((index) => index.upsert(stored));
+  async importRecords(items: ImportItem[]): Promise<Array<MergeDecision | StoreError>> {
+    try {
+      return await this.importIn(items);
+    } catch (error) {
+      if (items.length === 1) return [asStoreError(error)];
+      const out: Array<MergeDecision | StoreError> = [];
+      for (const item of items) out.push(...await this.importRecords([item]));
+      return out;
     }
-    return result.decision;
+  }
+
+  private async importIn(items: ImportItem[]): Promise<MergeDecision[]> {
+    const result = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
+      const decisions: MergeDecision[] = [];
+      const written: StoredRecord[] = [];
+      for (const { id, incoming, meta = {} } of items) {
+        const raw = await tx.store.get(id);
+        const existing = rowToStored(raw);
+        const decision = raw !== undefined && !existing
+          // A row that fails today's checks is replaced only by a deliberate import of the same address.
+          ? { action: 'updated' as const, reason: 'replaces a library row that failed its checks' }
+          : mergeDecision(incoming, existing);
+        decisions.push(decision);
+        if (decision.action !== 'imported' && decision.action !== 'updated') continue;
+        const now = this.now().toISOString();
+        const savedAt = existing?.savedAt ?? meta.savedAt ?? now;
+        const stored: StoredRecord = {
+          // The content is as of the file's date: a backup brought back keeps its times.
+          id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now,
+          fileName: existing?.fileName ?? meta.fileName ?? recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate }),
+        };
+        if (existing?.sources) stored.sources = existing.sources;
+        if (incoming.source !== undefined) stored.source = incoming.source;
+        await tx.store.put(toRow(stored));
+        written.push(stored);
+      }
+      await tx.done;
+      return { decisions, written };
+    }));
+    this.changed((index) => {
+      for (const stored of result.written) index.upsert(stored);
+    });
+    return result.decisions;
+  }
+
+  /** One record; see importRecords. */
+  async importRecord(id: string, incoming: Incoming, meta: ImportItem['meta'] = {}): Promise<MergeDecision> {
+    const [outcome] = await this.importRecords([{ id, incoming, meta }]);
+    if (outcome instanceof StoreError) throw outcome;
+    return outcome!;
   }
 
   /** Every sound record, newest first (the index's order). */

@@ -4,7 +4,7 @@ import { formatProblem } from '../record/problems.js';
 import type { ImportEntry, MessageName, Request, Response, StoredRecord } from '../shared/messages.js';
 import { readRecordFile, exportText } from '../transfer/read-file.js';
 import type { SettingsStore } from './settings-store.js';
-import type { LibraryStore } from './store.js';
+import type { ImportItem, LibraryStore } from './store.js';
 
 type Handler<K extends MessageName> = (payload: Request<K>) => Promise<Response<K>>;
 
@@ -40,9 +40,11 @@ export function transferHandlers(store: LibraryStore, settings: Pick<SettingsSto
       return { total, files };
     },
     'library/import': async ({ files }) => {
-      const entries: ImportEntry[] = [];
       const { fileNameTemplate } = await settings.get();
-      // One file at a time, each in its own transaction: a bad file changes nothing and stops nothing.
+      const entries: ImportEntry[] = [];
+      const items: ImportItem[] = [];
+      const waiting: Array<{ entry: ImportEntry; at: number }> = [];
+      // Each file is read and checked alone: a bad file changes nothing and stops nothing.
       for (const file of files) {
         const read = readRecordFile(file.name, file.text);
         if (!read.ok) {
@@ -50,16 +52,21 @@ export function transferHandlers(store: LibraryStore, settings: Pick<SettingsSto
           entries.push({ file: file.name, action: 'rejected', reason: problems[0] ?? 'not a record', problems });
           continue;
         }
-        try {
-          const decision = await store.importRecord(read.key,
-            { record: read.record, ...(read.source !== undefined ? { source: read.source } : {}), ...(file.changedAt ? { changedAt: file.changedAt } : {}) },
-            { ...(file.savedAt ? { savedAt: file.savedAt } : {}), ...(file.fileName ? { fileName: file.fileName } : {}), fileNameTemplate });
-          const entry: ImportEntry = { file: file.name, action: decision.action, title: read.record.title, reason: decision.reason };
-          if (read.warnings.length) entry.warnings = read.warnings.map(formatProblem);
-          entries.push(entry);
-        } catch (error) {
-          entries.push({ file: file.name, action: 'rejected', title: read.record.title, reason: `could not be stored: ${error instanceof Error ? error.message : String(error)}` });
-        }
+        const entry: ImportEntry = { file: file.name, action: 'rejected', title: read.record.title, reason: '' };
+        if (read.warnings.length) entry.warnings = read.warnings.map(formatProblem);
+        entries.push(entry);
+        waiting.push({ entry, at: items.length });
+        items.push({
+          id: read.key,
+          incoming: { record: read.record, ...(read.source !== undefined ? { source: read.source } : {}), ...(file.changedAt ? { changedAt: file.changedAt } : {}) },
+          meta: { ...(file.savedAt ? { savedAt: file.savedAt } : {}), ...(file.fileName ? { fileName: file.fileName } : {}), fileNameTemplate },
+        });
+      }
+      const outcomes = items.length ? await store.importRecords(items) : [];
+      for (const { entry, at } of waiting) {
+        const outcome = outcomes[at]!;
+        if (outcome instanceof Error) entry.reason = `could not be stored: ${outcome.message}`;
+        else Object.assign(entry, { action: outcome.action, reason: outcome.reason });
       }
       return { entries };
     },
