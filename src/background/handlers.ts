@@ -4,7 +4,8 @@ import type { MessageName, PageReadResult, Request, Response } from '../shared/m
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
-import { exportRecord } from './export.js';
+import { recordFileName } from '../record/filename.js';
+import { exportText } from '../transfer/read-file.js';
 import { transferHandlers } from './transfer.js';
 import { providerDomain, recordFromExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
@@ -125,7 +126,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'library/providers': () => store.providers(),
     'library/export': async ({ id }) => {
       const stored = await store.get(id);
-      return stored ? exportRecord(stored.record) : null;
+      // The one file-name rule (recordFileName) and the kept source: the same file a zip export holds.
+      return stored ? { filename: stored.fileName ?? recordFileName(stored.record, { savedAt: stored.savedAt }), text: exportText(stored.record, stored.source) } : null;
     },
     ...transferHandlers(store, deps.settings),
     'draft/put': async ({ draft }) => {
