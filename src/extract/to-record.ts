@@ -4,6 +4,7 @@ import { cutCodePoints, isWebUrl } from '../record/text.js';
 import { DEFAULT_TYPE, type LedeRecord } from '../record/types.js';
 import { hostDomain } from './provider.js';
 import { squash } from './text.js';
+import { cleanTopics } from './topics.js';
 import type { Extraction } from './types.js';
 
 /** What the person chose for new records, and the registrable-domain lookup the caller has (tldts). */
@@ -72,12 +73,17 @@ export function settleProvider(extraction: Extraction, registrableDomain: Record
   return { name: nameIsDomain ? domain : name, domain, source };
 }
 
-/** The extraction with its provider settled (settleProvider): what the popup is shown and `--json` prints. */
+/**
+ * The extraction with its provider settled (settleProvider) and its topics cleaned (cleanTopics):
+ * what the popup is shown and `lede extract --json` prints.
+ */
 export function settleExtraction(extraction: Extraction, registrableDomain: RecordDefaults['registrableDomain']): Extraction {
   const { name, domain, source } = settleProvider(extraction, registrableDomain);
   const sources = { ...extraction.sources, providerDomain: source };
   if (name !== extraction.provider.name.trim()) sources.providerName = name === domain ? 'domain' : sources.providerName;
-  return { ...extraction, provider: { name, domain }, sources };
+  const suggestedTopics = cleanTopics(extraction.suggestedTopics, extraction.title, [name, domain, hostOf(extraction.webUrl)]);
+  if (!suggestedTopics.length) delete sources.suggestedTopics;
+  return { ...extraction, provider: { name, domain }, suggestedTopics, sources };
 }
 
 export function recordFromExtraction(extraction: Extraction, defaults: RecordDefaults): LedeRecord {

@@ -40,13 +40,14 @@ export interface Editor {
 export const RECORD_TYPES = ['article', 'video', 'podcast', 'paper', 'post', 'book', 'report'];
 
 /** Which form control shows each key of the record (and of `sources`). */
-const CONTROL_FOR: Record<string, string> = {
+/** A Map: the keys come from stored sources and problems, and `constructor` must find nothing. */
+const CONTROL_FOR = new Map<string, string>(Object.entries({
   title: 'title', excerpt: 'excerpt', publishedDateTime: 'published-at', category: 'category',
   type: 'type', quality: 'quality', heat: 'heat', published: 'published', originalUrl: 'original-url',
   webUrl: 'web-url', 'provider.name': 'provider-name', providerName: 'provider-name',
   'provider.domain': 'provider-domain', providerDomain: 'provider-domain', topics: 'topic-input',
   suggestedTopics: 'topic-input', body: 'body',
-};
+}));
 
 function clone(record: LedeRecord): LedeRecord {
   return JSON.parse(JSON.stringify(record)) as LedeRecord;
@@ -183,7 +184,7 @@ export function createEditor(options: EditorOptions): Editor {
 
   // Hover hints: where the page's value of each field was read.
   for (const [key, source] of Object.entries(options.sources ?? {})) {
-    const id = CONTROL_FOR[key];
+    const id = CONTROL_FOR.get(key);
     const control = id ? form.querySelector<HTMLElement>(`#${id}`) : null;
     if (!control || !source) continue;
     const hint = t('editorSource', source);
@@ -247,7 +248,7 @@ export function createEditor(options: EditorOptions): Editor {
     const rest: Problem[] = [];
     let focused = false;
     for (const problem of problems) {
-      const id = CONTROL_FOR[problem.key ?? ''];
+      const id = CONTROL_FOR.get(problem.key ?? '');
       if (!id || !setFieldError(form, id, problem.message)) {
         rest.push(problem);
         continue;
