@@ -26,10 +26,10 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
   const page = read ?? readPage(doc, url);
   let readability = false;
   if (result.pending.provider) {
-    const brand = brandFromPage(page, result.provider.domain.split('.')[0] ?? '');
+    const brand = brandFromPage(page, result.provider.domain.split('.')[0] ?? '', result.title);
     if (brand) {
-      result.provider.name = brand;
-      result.sources.providerName = 'logo';
+      result.provider.name = brand.name;
+      result.sources.providerName = brand.source;
     }
   }
   if (result.pending.date) {
