@@ -3,7 +3,7 @@
 // No Readability here: when the excerpt needs it, this stage says so (`needsReadability`) and
 // readability.ts runs next (content/readability.js in the browser, right after in Node).
 import { firstParagraph, openingText, readabilityFits, standfirst } from './article-text.js';
-import { brandFromPage } from './brand.js';
+import { brandFromPage, siteLabel } from './brand.js';
 import { declaredDates, modifiedDates } from './date-declared.js';
 import { parseDateText } from './date-text.js';
 import { visibleDates } from './date-visible.js';
@@ -26,7 +26,8 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
   const page = read ?? readPage(doc, url);
   let readability = false;
   if (result.pending.provider) {
-    const brand = brandFromPage(page, result.provider.domain.split('.')[0] ?? '', result.title);
+    // The site's label read from the host the same way here and in Node (the browser has no suffix list).
+    const brand = brandFromPage(page, siteLabel(page.url?.hostname ?? result.provider.domain), result.title);
     if (brand) {
       result.provider.name = brand.name;
       result.sources.providerName = brand.source;

@@ -3,8 +3,26 @@
 // line, and last the brand's own spelling of its domain name (`WebMD` for webmd.com).
 import { ldString, typesOf } from './jsonld.js';
 import { firstMeta, type Page } from './page.js';
+import { hostDomain, platformDomain } from './provider.js';
 import { cleanText, squash } from './text.js';
 import { splitTitle, titleKey } from './title.js';
+
+/** Second-level labels under a country code that name no one (`co.uk`, `com.br`, `ne.jp`). */
+const SECOND_LEVEL = /^(?:co|com|net|org|gov|edu|ac|ne|or|go|gob|nic|mil)$/;
+
+/**
+ * The label that names the site in a host (`ietf` of tools.ietf.org, `bbc` of news.bbc.co.uk, `user`
+ * of user.blogspot.com), without a public suffix list: the browser's article stage has none, and the
+ * CLI must read the same label from the same page.
+ */
+export function siteLabel(host: string): string {
+  const platform = platformDomain(host);
+  if (platform) return platform.split('.')[0]!;
+  const labels = hostDomain(host).split('.');
+  if (labels.length < 2) return labels[0] ?? '';
+  const cut = labels.length >= 3 && SECOND_LEVEL.test(labels[labels.length - 2]!) ? 3 : 2;
+  return labels[labels.length - cut] ?? labels[0]!;
+}
 
 function nameLike(name: string): boolean {
   return name.length >= 2 && name.length <= 60 && name.split(/\s+/).length <= 6 && !/^https?:|^\d+$|[@{}<>]/i.test(name);

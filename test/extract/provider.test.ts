@@ -61,3 +61,15 @@ describe('the provider name from the page when it declares none', () => {
     expect(at('', article).provider.name).toBe('harbourlight.co.uk');
   });
 });
+
+describe('siteLabel', () => {
+  it('names the site from the host alone, as the browser (no suffix list) and Node both read it', async () => {
+    const { siteLabel } = await import('../../src/extract/brand.js');
+    expect(siteLabel('tools.ietf.org')).toBe('ietf');
+    expect(siteLabel('finance.yahoo.com')).toBe('yahoo');
+    expect(siteLabel('news.bbc.co.uk')).toBe('bbc');
+    expect(siteLabel('www1.folha.uol.com.br')).toBe('uol');
+    expect(siteLabel('someone.blogspot.com')).toBe('someone');
+    expect(siteLabel('localhost')).toBe('localhost');
+  });
+});
