@@ -3,6 +3,7 @@ import type { Extraction } from '../extract/types.js';
 import type { Problem } from '../record/problems.js';
 import { isWebUrl } from '../record/text.js';
 import type { LedeRecord } from '../record/types.js';
+import { rankSuggestions } from '../extract/topics.js';
 import { createChips } from './chips.js';
 import { localInputToUtc, localZoneLabel, utcToLocalInput } from './datetime.js';
 import { h } from './dom.js';
@@ -142,8 +143,10 @@ export function createEditor(options: EditorOptions): Editor {
   const originalUrl = h('input', { id: 'original-url', type: 'url', value: base.originalUrl, autocomplete: 'off', spellcheck: false });
   const webUrl = h('input', { id: 'web-url', type: 'url', value: base.webUrl, autocomplete: 'off', spellcheck: false });
 
-  const candidates = [...(options.suggestedTopics ?? []), ...(options.knownTopics ?? [])];
-  const chips = createChips({ topics: base.topics, candidates, suggested: options.suggestedTopics, onChange: changed });
+  // The library's topics that the title or excerpt names come first, then the page's own.
+  const offered = (known: string[]) => rankSuggestions(options.suggestedTopics ?? [], known, base.title, base.excerpt);
+  const candidates = [...offered(options.knownTopics ?? []), ...(options.knownTopics ?? [])];
+  const chips = createChips({ topics: base.topics, candidates, suggested: offered(options.knownTopics ?? []), onChange: changed });
 
   const relatedList = h('ul', { id: 'related', class: 'related' });
   const showRelated = () => renderRelated(relatedList, base.related, (index) => {
@@ -261,7 +264,9 @@ export function createEditor(options: EditorOptions): Editor {
 
   function setKnownTopics(topics: string[]): void {
     // The chips read this very array on every keystroke.
-    candidates.splice(0, candidates.length, ...(options.suggestedTopics ?? []), ...topics);
+    const ranked = offered(topics);
+    candidates.splice(0, candidates.length, ...ranked, ...topics);
+    chips.setSuggested(ranked);
   }
 
   return { element: form, read, validate, showProblems, focus: () => title.focus(), setKnownTopics };
