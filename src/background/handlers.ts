@@ -7,7 +7,7 @@ import type { DraftStore } from './drafts.js';
 import { recordFileName } from '../record/filename.js';
 import { exportText } from '../transfer/read-file.js';
 import { transferHandlers } from './transfer.js';
-import { providerDomain, recordFromExtraction } from './from-extraction.js';
+import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
@@ -74,9 +74,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     if (!outcome.ok) {
       return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
     }
-    const { domain, source } = providerDomain(outcome.extraction);
-    extraction = { ...outcome.extraction, provider: { ...outcome.extraction.provider, domain } };
-    extraction.sources = { ...extraction.sources, providerDomain: source };
+    extraction = settledExtraction(outcome.extraction);
     saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
   }
   // The badge is not part of the answer: it is set while the popup fills in (Badges.show never throws).
@@ -84,7 +82,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   const addresses = [address, extraction?.webUrl ?? '', extraction?.originalUrl ?? '',
     saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
   const draft = await deps.drafts.matching(tabId, await draftP, addresses);
-  const record = saved ? saved.record : recordFromExtraction(extraction!, await settingsP);
+  const record = saved ? saved.record : recordForPage(extraction!, await settingsP);
   return { ok: true, record, saved, draft, extraction };
 }
 

@@ -2,13 +2,13 @@
 // people read on the page (bylines, datelines, <time>) and the excerpt from the article's text.
 // No Readability here: when the excerpt needs it, this stage says so (`needsReadability`) and
 // readability.ts runs next (content/readability.js in the browser, right after in Node).
-import { firstParagraph, readabilityFits, standfirst } from './article-text.js';
-import { brandFromPage } from './brand.js';
+import { firstParagraph, openingText, readabilityFits, standfirst } from './article-text.js';
+import { brandFromPage, siteLabel } from './brand.js';
 import { declaredDates, modifiedDates } from './date-declared.js';
-import { pickDate } from './date-pick.js';
 import { parseDateText } from './date-text.js';
 import { visibleDates } from './date-visible.js';
-import { offsetGuess } from './date-zone.js';
+import { pickDateInZone } from './date-zone.js';
+import { isTagline } from './tagline.js';
 import type { EngineResult, ExtractOptions as BaseOptions } from './index.js';
 import { readPage, type Page } from './page.js';
 
@@ -26,15 +26,16 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
   const page = read ?? readPage(doc, url);
   let readability = false;
   if (result.pending.provider) {
-    const brand = brandFromPage(page, result.provider.domain.split('.')[0] ?? '');
+    // The site's label read from the host the same way here and in Node (the browser has no suffix list).
+    const brand = brandFromPage(page, siteLabel(page.url?.hostname ?? result.provider.domain), result.title);
     if (brand) {
-      result.provider.name = brand;
-      result.sources.providerName = 'logo';
+      result.provider.name = brand.name;
+      result.sources.providerName = brand.source;
     }
   }
   if (result.pending.date) {
     const candidates = [...declaredDates(page, parseDateText), ...visibleDates(page)];
-    const date = pickDate(candidates, modifiedDates(page), options.now ?? Date.now(), offsetGuess(page));
+    const date = pickDateInZone(candidates, modifiedDates(page), options.now ?? Date.now(), page);
     if (date) {
       result.publishedDateTime = date.value;
       result.sources.publishedDateTime = date.source;
@@ -42,17 +43,21 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
   }
   if (result.pending.excerpt) {
     const names = result.provider.name ? [result.provider.name] : [];
-    let paragraph = standfirst(doc, result.title, names);
-    let source = 'standfirst';
-    if (!paragraph) {
+    const lead = standfirst(doc, result.title, names);
+    const first = lead ? '' : firstParagraph(doc, result.title, names);
+    // A description sharing no word with the headline stays when the opening bears it out: else it
+    // is the site's tagline, and the standfirst or the first paragraph says what the article is about.
+    const kept = result.excerpt !== '' && !isTagline(result.excerpt, result.title, `${lead} ${openingText(doc, result.title, names)}`);
+    if (!kept && lead) {
+      result.excerpt = lead;
+      result.sources.excerpt = 'standfirst';
+    } else if (!kept) {
       // Until Readability says otherwise (or when it cannot run): the first prose paragraph.
-      paragraph = firstParagraph(doc, result.title, names);
-      source = 'first paragraph';
       readability = options.readability !== false && readabilityFits(doc);
-    }
-    if (paragraph) {
-      result.excerpt = paragraph;
-      result.sources.excerpt = source;
+      if (first) {
+        result.excerpt = first;
+        result.sources.excerpt = 'first paragraph';
+      }
     }
   }
   result.pending = { excerpt: false, date: false, provider: false };

@@ -17,7 +17,7 @@ function sameWallMinute(a: DateParts, b: DateParts): boolean {
 }
 
 /** 00:00:00 or 12:00:00 exactly: a day stored with a made-up time, not a real time. */
-function placeholder(p: DateParts): boolean {
+export function placeholder(p: DateParts): boolean {
   return p.h != null && (p.h === 0 || p.h === 12) && p.mi === 0 && p.s === 0;
 }
 
@@ -40,16 +40,20 @@ export interface PickedDate {
   certain: boolean;
 }
 
-/** The offset a floating time most likely has on this page (its country's zone), or null. */
-export type OffsetGuess = (parts: DateParts) => number | null;
+/** The date chosen so far: its fields, where they came from, and the candidates still in play. */
+export interface Chosen {
+  parts: DateParts;
+  source: string;
+  usable: DateCandidate[];
+}
 
 /**
  * The earliest structured published date wins (pages put the latest republication in one tag and
  * the original in another); dates equal to the modification time, in the future or today from
  * visible text are dropped. A time without a zone borrows the offset of another source that gives
- * the same wall-clock minute, else stays as written so the calendar day never shifts.
+ * the same wall-clock minute, else stays as written (the article stage may give it the page's zone).
  */
-export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number, guessOffset?: OffsetGuess): PickedDate | null {
+export function chooseDate(candidates: DateCandidate[], modified: DateParts[], now: number): Chosen | null {
   const today = new Date(now).toISOString().slice(0, 10);
   const usable = candidates.filter((c) => {
     if (instant(c.parts) > now + DAY_MS) return false;
@@ -64,7 +68,7 @@ export function pickDate(candidates: DateCandidate[], modified: DateParts[], now
   // Declared dates: the earliest is the first publication. Visible ones: the first on the page,
   // since later ones belong to comments, references or lists.
   if (bestRank <= 2) pool.sort((a, b) => earlier(a.parts, b.parts) || a.rank - b.rank);
-  let chosen = pool[0]!;
+  const chosen = pool[0]!;
   let parts = { ...chosen.parts };
   let source = chosen.source;
 
@@ -72,7 +76,6 @@ export function pickDate(candidates: DateCandidate[], modified: DateParts[], now
   if (parts.h == null || placeholder(parts)) {
     const timed = usable.find((c) => c.parts.h != null && !placeholder(c.parts) && sameDay(c.parts, parts) && c.rank <= 3);
     if (timed) {
-      chosen = timed;
       parts = { ...timed.parts };
       source = `${source} + ${timed.source}`;
     }
@@ -84,15 +87,24 @@ export function pickDate(candidates: DateCandidate[], modified: DateParts[], now
       source = `${source} + ${zoned.source}`;
     }
   }
-  if (parts.h != null && parts.offset == null && guessOffset && !placeholder(parts)) {
-    // A floating time is most likely the publisher's local time; applied only when the
-    // calendar day stays the same, so a wrong guess can never move the date.
-    const offset = guessOffset(parts);
-    if (offset != null && toUtcText({ ...parts, offset }).slice(0, 10) === toUtcText(parts).slice(0, 10)) {
-      parts.offset = offset;
-      source = `${source} + page time zone`;
-    }
-  }
-  const certain = parts.h != null && parts.offset != null && !placeholder(parts);
-  return { value: toUtcText(parts, placeholder(parts)), source, certain };
+  return { parts, source, usable };
+}
+
+/** The same wall-clock minute written without a zone by a candidate of at least `rank`. */
+export function floatingTwin(chosen: Chosen, rank = 0): boolean {
+  return chosen.usable.some((c) => c.rank >= rank && c.parts.offset == null && sameWallMinute(c.parts, chosen.parts));
+}
+
+/** The chosen date as the format writes it; certain when nothing the article shows could improve it. */
+export function dateResult({ parts, source }: Chosen, certain: boolean): PickedDate {
+  return { value: toUtcText(parts, placeholder(parts)), source, certain: certain && parts.h != null && parts.offset != null && !placeholder(parts) };
+}
+
+/**
+ * The metadata stage's date. A time marked UTC with the same wall-clock time written without a zone
+ * elsewhere may be the local time mislabelled: then the article stage looks at what people read.
+ */
+export function pickDate(candidates: DateCandidate[], modified: DateParts[], now: number): PickedDate | null {
+  const chosen = chooseDate(candidates, modified, now);
+  return chosen && dateResult(chosen, !(chosen.parts.offset === 0 && floatingTwin(chosen)));
 }

@@ -57,7 +57,8 @@ export function zoneOffset(timeZone: string, utcMs: number): number | null {
 /** Offset for a zone abbreviation at a given wall-clock time (as if UTC ms); null if unknown. */
 export function abbreviationOffset(name: string, wallMs: number): number | null {
   const key = name.toLowerCase().replace(/\./g, '');
-  if (key in FIXED_ZONES) return FIXED_ZONES[key]!;
-  const zone = DST_ZONES[key];
+  // Own keys only: a page's `constructor` or `toString` is no zone.
+  if (Object.hasOwn(FIXED_ZONES, key)) return FIXED_ZONES[key]!;
+  const zone = Object.hasOwn(DST_ZONES, key) ? DST_ZONES[key] : undefined;
   return zone ? zoneOffset(zone, wallMs) : null;
 }

@@ -2,23 +2,29 @@
 import { cutCodePoints } from '../record/text.js';
 import { ldString } from './jsonld.js';
 import type { Page } from './page.js';
-import { cleanText, elementText, squash } from './text.js';
+import { cleanText, squash } from './text.js';
 import { titleKey } from './title.js';
 
 /** Texts from a consent banner, a sign-up form or a browser warning, never from an article. */
-const BOILERPLATE = /\bcookies?\b|newsletter|sign up|subscribe|(?:enable|enabled|disabled|requires?) javascript|javascript (?:is )?(?:disabled|required|must be)|your browser|all rights reserved|click here|advertisement|privacy policy|terms of (?:use|service)/i;
+const BOILERPLATE = /\bcookies?\b|newsletter|sign up|subscribe|(?:enabled?|disabled|requires?) javascript|javascript (?:is )?(?:disabled|required|must)|your browser|all rights reserved|click here|advertisement|privacy policy|terms of (?:use|service)/gi;
 /** Texts that describe the whole site rather than this page. */
 const SITE_WIDE = /breaking news|latest news|official (?:site|website)|welcome to|home ?page|(?:web)?site of\b|blog of\b|read (?:the )?latest/i;
 
-const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description'];
+const DESCRIPTION_KEYS = ['og:description', 'description', 'twitter:description', 'dc.description', 'dc.description.abstract', 'dcterms.abstract', 'citation_abstract'];
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'at', 'by', 'from']);
 function words(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
 }
 
-export function isBoilerplate(text: string, title: string, siteNames: string[]): boolean {
-  if (text.length < 25 || BOILERPLATE.test(text)) return true;
+/**
+ * Boilerplate, or just the headline or the site's name again. `lenient` (for a description, which is
+ * written for the article): a banner says it at once or more than once, while an article may say
+ * `your browser` once further on.
+ */
+export function isBoilerplate(text: string, title: string, siteNames: string[], lenient = false): boolean {
+  const found = new Set(text.match(BOILERPLATE)?.map((m) => m.toLowerCase()));
+  if (text.length < 25 || (found.size && (!lenient || text.length < 160 || found.size > 1 || text.search(BOILERPLATE) < 100))) return true;
   if (titleKey(text) === titleKey(title)) return true;
   const s = squash(text);
   return siteNames.some((n) => squash(n) === s);
@@ -28,10 +34,7 @@ export function isBoilerplate(text: string, title: string, siteNames: string[]):
 function siteWide(text: string, title: string, siteNames: string[]): boolean {
   if (SITE_WIDE.test(text)) return true;
   const s = squash(text);
-  if (!siteNames.some((n) => squash(n).length >= 3 && s.includes(squash(n)))) return false;
-  const titleWords = words(title);
-  for (const w of words(text)) if (titleWords.has(w)) return false;
-  return true;
+  return siteNames.some((n) => squash(n).length >= 3 && s.includes(squash(n))) && !sharesWord(text, title);
 }
 
 /** Description candidates, in trust order. */
@@ -41,15 +44,20 @@ function descriptions(page: Page): { text: string; source: string }[] {
     for (const raw of page.meta.get(key)?.slice(0, 2) ?? []) out.push({ text: cleanText(raw), source: key });
   }
   if (page.article) out.push({ text: cleanText(ldString(page.article['description'], page.ld)), source: 'json-ld description' });
-  const itemprop = page.doc.querySelector('[itemprop="description"]');
-  if (itemprop && itemprop.tagName !== 'META') out.push({ text: elementText(itemprop, 1000), source: 'itemprop description' });
   return out;
 }
 
-export function pickDescription(page: Page, title: string, siteNames: string[]): { text: string; source: string } | null {
+/** Shares a word with the headline (a description that shares none may be the site's tagline). */
+export function sharesWord(text: string, title: string): boolean {
+  const titleWords = words(title);
+  for (const w of words(text)) if (titleWords.has(w)) return true;
+  return false;
+}
+
+export function pickDescription(page: Page, title: string, siteNames: string[]): { text: string; source: string; doubtful: boolean } | null {
   for (const d of descriptions(page)) {
-    if (d.text && !isBoilerplate(d.text, title, siteNames) && !siteWide(d.text, title, siteNames)) {
-      return { text: cutCodePoints(d.text), source: d.source };
+    if (d.text && !isBoilerplate(d.text, title, siteNames, true) && !siteWide(d.text, title, siteNames)) {
+      return { text: cutCodePoints(d.text), source: d.source, doubtful: !sharesWord(d.text, title) };
     }
   }
   return null;

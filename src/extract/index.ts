@@ -70,7 +70,9 @@ export function readMetadata(page: Page, url: string, options: ExtractOptions = 
   };
   if (images.source) sources.images = images.source;
   if (topics.source) sources.suggestedTopics = topics.source;
-  const pending = { excerpt: !description, date: !date?.certain, provider: provider.source === 'domain' };
+  // A description sharing no word with the headline may be the site's tagline: the article stage
+  // compares it with the article's opening.
+  const pending = { excerpt: !description || description.doubtful, date: !date?.certain, provider: provider.source === 'domain' };
   return {
     title: title?.title ?? '',
     excerpt: description?.text ?? '',

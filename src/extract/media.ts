@@ -6,7 +6,8 @@ import { cleanText } from './text.js';
 import { cleanUrl } from './url.js';
 
 const MAX_IMAGES = 4;
-const MAX_TOPICS = 12;
+/** Raw topic texts kept from the page (each may list several). */
+const MAX_TOPICS = 40;
 
 function dimension(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : parseInt(String(value ?? ''), 10);
@@ -44,30 +45,29 @@ export function pickImages(page: Page, base: string): { images: RecordImage[]; s
   return { images, source };
 }
 
-function splitTopics(value: unknown): string[] {
-  if (Array.isArray(value)) return value.slice(0, 50).flatMap(splitTopics);
-  if (typeof value !== 'string') return [];
-  return value.split(/[,;|]/).map((t) => cleanText(t));
+function topicTexts(value: unknown, page: Page, whole = false): string[] {
+  // Several tags, one per value (`article:tag` repeated): a comma belongs to its tag (`Mayer, Marissa`).
+  if (Array.isArray(value)) return value.slice(0, 50).flatMap((v) => topicTexts(v, page, value.length > 1));
+  // JSON-LD `about` and `keywords` may be things with a name (`{"@type": "Thing", "name": …}`).
+  const text = cleanText(typeof value === 'string' ? value : ldString(value, page.ld));
+  return whole ? [text] : text.split(/[,;|、，；]/);
 }
 
+/**
+ * The page's topics as written, most specific first (tags and keywords before sections): cleaning
+ * them of CMS machinery and the site's name is cleanTopics' job (topics.ts), after the page is read.
+ */
 export function pickTopics(page: Page): { topics: string[]; source: string } {
-  const found: { list: string[]; source: string }[] = [
-    { list: (page.meta.get('article:tag') ?? []).flatMap(splitTopics), source: 'article:tag' },
-    { list: (page.meta.get('news_keywords') ?? []).flatMap(splitTopics), source: 'news_keywords' },
-    { list: page.article ? splitTopics(page.article['keywords']) : [], source: 'json-ld keywords' },
-    { list: page.article ? splitTopics(page.article['articleSection']) : [], source: 'json-ld articleSection' },
-    { list: (page.meta.get('article:section') ?? []).flatMap(splitTopics), source: 'article:section' },
-  ];
+  const meta = (keys: string[]): [unknown, string][] => keys.map((k) => [page.meta.get(k), k]);
+  const found = [...meta(['article:tag', 'news_keywords']),
+    ...['keywords', 'about', 'articleSection'].map((k): [unknown, string] => [page.article?.[k], `json-ld ${k}`]),
+    ...meta(['keywords', 'article:section'])];
   const topics: string[] = [];
-  const seen = new Set<string>();
   let source = '';
-  for (const { list, source: from } of found) {
-    for (const topic of list) {
-      const key = topic.toLowerCase();
-      // Tag machinery (`tag:foo`, ids) and sentences are not topics.
-      if (!topic || topic.length > 50 || seen.has(key) || /[:=]|^\d+$/.test(topic) || topics.length >= MAX_TOPICS) continue;
-      seen.add(key);
-      topics.push(topic);
+  for (const [value, from] of found) {
+    const list = topicTexts(value, page).map((t) => t.trim()).filter(Boolean);
+    if (list.length && topics.length < MAX_TOPICS) {
+      topics.push(...list.slice(0, MAX_TOPICS - topics.length));
       source ||= from;
     }
   }
@@ -76,7 +76,7 @@ export function pickTopics(page: Page): { topics: string[]; source: string } {
 
 /** Record types by the words of schema.org types and og:type values (liveblogposting → post). */
 const TYPES: [RegExp, string][] = [
-  [/scholarly|techarticle|report|thesis|paper/, 'paper'],
+  [/scholarly|techarticle|^report$|thesis|paper/, 'paper'],
   [/posting|blog|post$/, 'post'],
   [/podcast|audio|radio|music/, 'podcast'],
   [/video|movie|episode$|clip/, 'video'],

@@ -7,6 +7,7 @@ import { readMetadata } from './index.js';
 import { readPage } from './page.js';
 import { completeWithReadability } from './readability.js';
 import { registrableDomainWith } from './domain.js';
+import { cleanTopics } from './topics.js';
 import type { Extraction } from './types.js';
 
 /** Registrable domain, public-suffix aware, blog platforms' subdomains kept whole. */
@@ -27,5 +28,6 @@ export function extractFromHtml(html: string, url: string, options: { now?: numb
   if (result.needsArticle) completeWithArticle(doc, url, result, { ...engineOptions, readability: raw.length <= LARGE_PAGE }, page);
   if (result.needsReadability) completeWithReadability(doc, result);
   const { needsArticle: _article, needsReadability: _readability, pending: _pending, ...extraction } = result;
+  extraction.suggestedTopics = cleanTopics(extraction.suggestedTopics, extraction.title, [extraction.provider.name, extraction.provider.domain, extraction.webUrl ? new URL(extraction.webUrl).hostname : '']);
   return extraction;
 }

@@ -19,8 +19,9 @@ export function decodeEntities(text: string): string {
       if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
       return String.fromCodePoint(code);
     }
-    const named = NAMED[body.toLowerCase() === body ? body : body.toLowerCase()];
-    return named ?? whole;
+    // Own keys only: `&constructor;` is text, not Object's constructor.
+    const key = body.toLowerCase();
+    return Object.hasOwn(NAMED, key) ? NAMED[key]! : whole;
   });
 }
 

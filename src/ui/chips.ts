@@ -18,10 +18,13 @@ export interface Chips {
   value(): string[];
   /** Adds what is still typed in the input, so it is not lost on save. */
   commitInput(): void;
+  /** Replaces the one-click suggestions (the library's topics may arrive after the form). */
+  setSuggested(topics: string[]): void;
 }
 
 export function createChips(options: ChipsOptions): Chips {
   let topics = [...options.topics];
+  let suggested = [...(options.suggested ?? [])];
   let suggestions: string[] = [];
   let active = -1;
 
@@ -36,7 +39,7 @@ export function createChips(options: ChipsOptions): Chips {
 
   const quick = h('p', { id: 'topic-quick', class: 'quick-topics' });
   const renderQuick = () => {
-    const offered = suggestTopics(options.suggested ?? [], '', topics, 6);
+    const offered = suggestTopics(suggested, '', topics, 6);
     replaceChildren(quick, offered.length ? h('span', { class: 'hint' }, t('editorTopicQuick')) : null,
       offered.map((topic) => h('button', {
         type: 'button', class: 'quick-topic', title: t('editorTopicAdd', topic),
@@ -167,6 +170,10 @@ export function createChips(options: ChipsOptions): Chips {
     value: () => [...topics],
     commitInput: () => {
       if (input.value.trim()) choose(input.value);
+    },
+    setSuggested: (next) => {
+      suggested = [...next];
+      renderQuick();
     },
   };
 }

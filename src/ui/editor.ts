@@ -3,6 +3,7 @@ import type { Extraction } from '../extract/types.js';
 import type { Problem } from '../record/problems.js';
 import { validateRecord } from '../record/validate.js';
 import type { LedeRecord } from '../record/types.js';
+import { rankSuggestions } from '../extract/topics.js';
 import { createChips } from './chips.js';
 import { localInputToUtc, localZoneLabel, utcToLocalInput } from './datetime.js';
 import { h } from './dom.js';
@@ -40,13 +41,14 @@ export interface Editor {
 export const RECORD_TYPES = ['article', 'video', 'podcast', 'paper', 'post', 'book', 'report'];
 
 /** Which form control shows each key of the record (and of `sources`). */
-const CONTROL_FOR: Record<string, string> = {
+/** A Map: the keys come from stored sources and problems, and `constructor` must find nothing. */
+const CONTROL_FOR = new Map<string, string>(Object.entries({
   title: 'title', excerpt: 'excerpt', publishedDateTime: 'published-at', category: 'category',
   type: 'type', quality: 'quality', heat: 'heat', published: 'published', originalUrl: 'original-url',
   webUrl: 'web-url', 'provider.name': 'provider-name', providerName: 'provider-name',
   'provider.domain': 'provider-domain', providerDomain: 'provider-domain', topics: 'topic-input',
   suggestedTopics: 'topic-input', body: 'body',
-};
+}));
 
 /** The editor's own wording of a field's error, where it has one; otherwise the table's message shows. */
 const EDITOR_MESSAGE: Record<string, string> = {
@@ -147,8 +149,10 @@ export function createEditor(options: EditorOptions): Editor {
   const originalUrl = h('input', { id: 'original-url', type: 'url', value: base.originalUrl, autocomplete: 'off', spellcheck: false });
   const webUrl = h('input', { id: 'web-url', type: 'url', value: base.webUrl, autocomplete: 'off', spellcheck: false });
 
-  const candidates = [...(options.suggestedTopics ?? []), ...(options.knownTopics ?? [])];
-  const chips = createChips({ topics: base.topics, candidates, suggested: options.suggestedTopics, onChange: changed });
+  // The library's topics that the title or excerpt names come first, then the page's own.
+  const offered = (known: string[]) => rankSuggestions(options.suggestedTopics ?? [], known, base.title, base.excerpt);
+  const candidates = [...offered(options.knownTopics ?? []), ...(options.knownTopics ?? [])];
+  const chips = createChips({ topics: base.topics, candidates, suggested: offered(options.knownTopics ?? []), onChange: changed });
 
   const relatedList = h('ul', { id: 'related', class: 'related' });
   const showRelated = () => renderRelated(relatedList, base.related, (index) => {
@@ -189,7 +193,7 @@ export function createEditor(options: EditorOptions): Editor {
 
   // Hover hints: where the page's value of each field was read.
   for (const [key, source] of Object.entries(options.sources ?? {})) {
-    const id = CONTROL_FOR[key];
+    const id = CONTROL_FOR.get(key);
     const control = id ? form.querySelector<HTMLElement>(`#${id}`) : null;
     if (!control || !source) continue;
     const hint = t('editorSource', source);
@@ -246,12 +250,12 @@ export function createEditor(options: EditorOptions): Editor {
     if (publishedAt.value && !record.publishedDateTime) show('published-at', t('editorErrorDate'), 'error');
     if (quality.value === '') show('quality', t('editorErrorQuality'), 'error');
     for (const problem of validateRecord(record)) {
-      const id = CONTROL_FOR[problem.key ?? ''];
+      const id = CONTROL_FOR.get(problem.key ?? '');
       if (!id) continue;
       const key = problem.severity === 'error' ? EDITOR_MESSAGE[id] : undefined;
       show(id, key ? t(key) : problem.message, problem.severity);
     }
-    for (const id of new Set(Object.values(CONTROL_FOR))) setFieldError(form, id, shown.get(id) ?? null);
+    for (const id of new Set(CONTROL_FOR.values())) setFieldError(form, id, shown.get(id) ?? null);
     if (blocked) form.querySelector<HTMLElement>(`#${blocked}`)?.focus();
     return !blocked;
   }
@@ -260,7 +264,7 @@ export function createEditor(options: EditorOptions): Editor {
     const rest: Problem[] = [];
     let focused = false;
     for (const problem of problems) {
-      const id = CONTROL_FOR[problem.key ?? ''];
+      const id = CONTROL_FOR.get(problem.key ?? '');
       if (!id || !setFieldError(form, id, problem.message)) {
         rest.push(problem);
         continue;
@@ -273,7 +277,9 @@ export function createEditor(options: EditorOptions): Editor {
 
   function setKnownTopics(topics: string[]): void {
     // The chips read this very array on every keystroke.
-    candidates.splice(0, candidates.length, ...(options.suggestedTopics ?? []), ...topics);
+    const ranked = offered(topics);
+    candidates.splice(0, candidates.length, ...ranked, ...topics);
+    chips.setSuggested(ranked);
   }
 
   return { element: form, read, validate, showProblems, focus: () => title.focus(), setKnownTopics };

@@ -17,11 +17,15 @@ describe('publishedDateTime', () => {
     expect(run(page(meta('article:published_time', '2020-11-11T23:30:00')), 'https://example.com/a').publishedDateTime).toBe('2020-11-11T23:30:00Z');
   });
 
-  it('reads a floating time in the country zone only when the day stays the same', () => {
+  it('reads a floating time in the country zone, across midnight too; from the language alone only within the day', () => {
     // .fr → Europe/Paris: 07:19 CEST is 05:19 UTC, same day.
     expect(run(page(meta('article:published_time', '2015-04-30T07:19:58')), 'https://www.example.fr/a').publishedDateTime).toBe('2015-04-30T05:19:58Z');
-    // 00:30 in Paris would be the previous day in UTC: kept as written.
-    expect(run(page(meta('article:published_time', '2015-04-30T00:30:00')), 'https://www.example.fr/a').publishedDateTime).toBe('2015-04-30T00:30:00Z');
+    // 00:30 in Paris is 22:30 UTC the day before: a one-zone country's domain is evidence enough.
+    expect(run(page(meta('article:published_time', '2015-04-30T00:30:00')), 'https://www.example.fr/a').publishedDateTime).toBe('2015-04-29T22:30:00Z');
+    // German on a .com page says less (Austria, Switzerland, elsewhere): the day is kept.
+    const german = (time: string) => page(meta('article:published_time', time)).replace('lang="en"', 'lang="de"');
+    expect(run(german('2015-04-30T00:30:00'), 'https://www.example.com/a').publishedDateTime).toBe('2015-04-30T00:30:00Z');
+    expect(run(german('2015-04-30T10:30:00'), 'https://www.example.com/a').publishedDateTime).toBe('2015-04-30T08:30:00Z');
   });
 
   it('treats 00:00:00 and 12:00:00 as a day, not a time', () => {

@@ -45,3 +45,10 @@ describe('images, topics and type', () => {
     expect(run(page('<meta property="og:type" content="article">')).type).toBe('article');
   });
 });
+
+describe('entities in page text', () => {
+  it('decodes only the entities it knows: `&constructor;` stays text, never Object\'s constructor', () => {
+    const html = page(ld({ '@type': 'NewsArticle', headline: 'The &constructor; &amp;amp; the &toString; &lt;3' }));
+    expect(run(html).title).toBe('The &constructor; & the &toString; <3');
+  });
+});

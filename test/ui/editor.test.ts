@@ -185,3 +185,19 @@ describe('hover hints', () => {
     expect((document.getElementById('topic-input') as HTMLInputElement).dataset.source).toBe('keywords');
   });
 });
+
+describe('topic suggestions in the editor', () => {
+  it('offers first the library topics the title or excerpt names, also when they arrive after the form', () => {
+    const offered = () => [...document.querySelectorAll('#topic-quick .quick-topic')].map((b) => b.textContent);
+    const record = sampleRecord({ title: 'Tidal turbines light the harbour', excerpt: 'Six turbines now power the lamps.', topics: [] });
+    const { editor } = mount({ record, suggestedTopics: ['Energy', 'Harbours'] });
+    expect(offered()).toEqual(['+ Energy', '+ Harbours']);
+    editor.setKnownTopics(['Gardening', 'Tidal turbines', 'lamps']);
+    expect(offered()).toEqual(['+ Tidal turbines', '+ lamps', '+ Energy', '+ Harbours']);
+  });
+
+  it('shows no source hint for a key that only an object prototype has', () => {
+    const { $ } = mount({ sources: { constructor: 'x', title: 'og:title' } as never });
+    expect($('title').dataset.source).toBe('og:title');
+  });
+});
