@@ -1,5 +1,5 @@
 // Reading record files for the CLI: one file, stdin, or every .md file below a folder.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from './io.js';
 
@@ -13,6 +13,17 @@ export async function readInput(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`, 1);
+  }
+}
+
+/** Replaces `path` with `text` through a temporary file and a rename, so it is never half-written. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.lede-${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
   }
 }
 

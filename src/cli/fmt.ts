@@ -1,7 +1,6 @@
 // `lede fmt`: prints a record in its canonical form, or rewrites the file with --write.
-import { rename, writeFile } from 'node:fs/promises';
 import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
-import { describeFsError, readInput } from './files.js';
+import { readInput, writeAtomically } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
 
 export const fmt: Command = {
@@ -28,13 +27,7 @@ Exits 1 with one line per problem if FILE is not a valid record.`,
       return 0;
     }
     if (path === '-') throw new UsageError('--write needs a FILE, not standard input');
-    const temporary = `${path}.lede-${process.pid}.tmp`;
-    try {
-      await writeFile(temporary, text);
-      await rename(temporary, path);
-    } catch (error) {
-      throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
-    }
+    await writeAtomically(path, text);
     return 0;
   },
 };

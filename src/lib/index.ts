@@ -5,3 +5,8 @@ export {
 } from '../record/index.js';
 export { extractFromHtml, registrableDomain } from '../extract/node.js';
 export type { Extraction } from '../extract/types.js';
+// Private data: the very functions the extension encrypts and decrypts `secured` with.
+export {
+  encryptSecured, decryptSecured, parseBackup, formatBackup, keyFromBackup, newKey,
+  type PrivateData, type DecryptResult, type Backup,
+} from '../secure/index.js';
