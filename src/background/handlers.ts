@@ -8,6 +8,7 @@ import { exportRecord } from './export.js';
 import { providerDomain, recordFromExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
+import { readSelection } from './selection.js';
 import type { PrivateVault } from './private-vault.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
@@ -150,5 +151,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'private/encrypt': ({ data }) => deps.vault.encrypt(data),
     'private/decrypt': ({ secured }) => deps.vault.decrypt(secured),
+    'page/selection': async ({ tabId }) => ({ text: await readSelection(deps.scripting, tabId) }),
   };
 }

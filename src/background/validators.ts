@@ -53,6 +53,7 @@ export const validators: Validators = {
     isObject(p) && isObject(p.data) && (p.data.note === undefined || isString(p.data.note)) &&
     (p.data.selection === undefined || isString(p.data.selection)),
   'private/decrypt': (p): p is Request<'private/decrypt'> => isObject(p) && isString(p.secured),
+  'page/selection': (p): p is Request<'page/selection'> => isObject(p) && isTabId(p.tabId),
 };
 
 function optionalSecret(value: unknown): boolean {

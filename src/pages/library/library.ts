@@ -33,6 +33,7 @@ const status = byId('status');
 const loaded = new Map<string, StoredRecord>();
 let total = 0;
 let generation = 0;
+const searchPrivate = byId<HTMLInputElement>('search-private');
 let settings: Settings = defaultSettings;
 let knownTopics: string[] = [];
 let lastDeleted: StoredRecord | null = null;
@@ -42,6 +43,8 @@ function query(): ListQuery {
   const text = search.value.trim();
   return {
     ...(text ? { text } : {}),
+    // Private notes are decrypted in the background's memory only; nothing clear is written.
+    ...(text && searchPrivate.checked ? { includePrivate: true } : {}),
     ...(topicFilter.value ? { topic: topicFilter.value } : {}),
     ...(providerFilter.value ? { provider: providerFilter.value } : {}),
   };
@@ -198,6 +201,7 @@ list.addEventListener('click', (event) => {
 
 const searchLater = debounce(() => void load('reset', true), 120);
 search.addEventListener('input', () => searchLater());
+searchPrivate.addEventListener('change', () => { if (search.value.trim()) void load('reset', true); });
 topicFilter.addEventListener('change', () => void load('reset', true));
 providerFilter.addEventListener('change', () => void load('reset', true));
 byId('filters').addEventListener('submit', (event) => {
