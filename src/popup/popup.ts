@@ -126,14 +126,22 @@ async function save(): Promise<void> {
     showStatus(status, t('popupFixFields'), 'error');
     return;
   }
-  putDraft.cancel();
   saving = true;
+  try {
+    // The note typed last is encrypted before the record is read. Sealing re-reads the form, which
+    // queues a draft: cancelled just below, or it would come back after the save and reopen as "unsaved".
+    await privateNote?.settled();
+  } catch (error) {
+    showStatus(status, t('popupSaveFailed', errorText(error)), 'error');
+    saving = false;
+    return;
+  }
+  putDraft.cancel();
   const before = document.body.dataset.state as PopupState;
   setState('saving');
   saveButton.setAttribute('aria-disabled', 'true');
   showStatus(status, t('popupSaving'));
   try {
-    await privateNote?.settled(); // the note typed last is encrypted before the record is read
     const result = await send('library/save', {
       record: editor.read(), tabId, sources: page ? sourcesOf(page) : undefined, previousId: page?.saved?.id,
     });

@@ -10,7 +10,7 @@ import { errorText, showStatus } from '../../ui/status.js';
 
 /** Ids the tests drive; the page's HTML holds them. */
 export const KEY_IDS = {
-  state: 'key-state', create: 'key-create', change: 'key-change', usePassphrase: 'key-use-passphrase',
+  state: 'key-state', create: 'key-create', change: 'key-change', changeConfirm: 'key-change-confirm', usePassphrase: 'key-use-passphrase',
   passphrase: 'key-passphrase', passphraseAgain: 'key-passphrase-again', backup: 'key-backup',
   backupDone: 'key-backup-done', importText: 'key-import', importPassphrase: 'key-import-passphrase',
   importButton: 'key-import-button', progress: 'key-progress', resume: 'key-resume', status: 'key-status',
@@ -61,17 +61,20 @@ export async function setUpPrivateKey(): Promise<void> {
   };
 
   // While a change runs the page asks for its progress; the change itself goes on in the background.
-  const follow = async (): Promise<void> => {
+  const follow = async (changing: boolean): Promise<void> => {
     if (polling) return;
     polling = true;
+    let seen = changing;
     try {
       for (;;) {
         const current = await refresh();
         if (!current.change?.running && current.change) break;
         if (!current.change) {
-          showStatus(status, t('optionsKeyChangeDone'), 'ok');
+          // A first key has no change to finish: its own message stays.
+          if (seen) showStatus(status, t('optionsKeyChangeDone'), 'ok');
           break;
         }
+        seen = true;
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
     } finally {
@@ -110,7 +113,7 @@ export async function setUpPrivateKey(): Promise<void> {
       passphrase.value = again.value = '';
       revealBackup(answer.backup, chosen !== undefined);
       showStatus(status, t(type === 'key/create' ? 'optionsKeyCreated' : 'optionsKeyChanging'), 'ok');
-      await follow();
+      await follow(type === 'key/change');
     } catch (error) {
       showStatus(status, errorText(error), 'error');
     }
@@ -118,8 +121,16 @@ export async function setUpPrivateKey(): Promise<void> {
 
   usePassphrase.addEventListener('change', () => { byId('key-passphrase-fields').hidden = !usePassphrase.checked; });
   createButton.addEventListener('click', () => void run('key/create'));
+  // A key change is asked twice (a second button, not confirm(): it is part of the page, and readable).
+  const confirmBox = byId('key-change-confirm-box');
   changeButton.addEventListener('click', () => {
-    if (confirm(t('optionsKeyChangeConfirm'))) void run('key/change');
+    confirmBox.hidden = !confirmBox.hidden;
+    changeButton.setAttribute('aria-expanded', String(!confirmBox.hidden));
+  });
+  byId(KEY_IDS.changeConfirm).addEventListener('click', () => {
+    confirmBox.hidden = true;
+    changeButton.setAttribute('aria-expanded', 'false');
+    void run('key/change');
   });
   byId(KEY_IDS.backupDone).addEventListener('click', () => {
     backup.value = '';
@@ -130,7 +141,7 @@ export async function setUpPrivateKey(): Promise<void> {
       () => { backup.select(); showStatus(status, t('optionsKeyCopyFailed'), 'error'); });
   });
   resume.addEventListener('click', () => {
-    void send('key/resume', {}).then(show).then(() => follow(), (error: unknown) => showStatus(status, errorText(error), 'error'));
+    void send('key/resume', {}).then(show).then(() => follow(true), (error: unknown) => showStatus(status, errorText(error), 'error'));
   });
   byId(KEY_IDS.importButton).addEventListener('click', () => {
     const text = byId<HTMLTextAreaElement>(KEY_IDS.importText);
@@ -144,14 +155,14 @@ export async function setUpPrivateKey(): Promise<void> {
         }
         text.value = phrase.value = '';
         showStatus(status, t(answer.changing ? 'optionsKeyChanging' : 'optionsKeyImported'), 'ok');
-        await follow();
+        await follow(answer.changing);
         await refresh();
       }, (error: unknown) => showStatus(status, errorText(error), 'error'));
   });
 
   try {
     const current = await refresh();
-    if (current.change?.running) void follow();
+    if (current.change?.running) void follow(true);
     section.dataset.ready = 'true';
   } catch (error) {
     showStatus(status, errorText(error), 'error');
