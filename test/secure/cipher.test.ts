@@ -122,6 +122,15 @@ describe('bad input: a clear message, never an exception', () => {
     expect(serializeRecord(parsed.record)).toBe(text);
   });
 
+  it('a record with a 10 MB secured value loads its other fields (the reader threw RangeError before)', async () => {
+    const secured = `${'A'.repeat(10_000_000)};AAAAAAAAAAAAAAAAAAAAAA==`;
+    const parsed = parseRecord(serializeRecord(sampleRecord({ secured })));
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+    expect(parsed.record.title).toBe('A headline');
+    expect(parsed.record.secured).toBe(secured);
+    expect(await decryptSecured(parsed.record.secured!, (await newKey()).key)).toMatchObject({ ok: false, message: /Lede reads at most/ });
+  });
+
   it('a 10 MB value is answered quickly enough to stay far under a second of work', async () => {
     // Not a timing assertion: the cap is checked before any decoding, so the regexes never see the value.
     const { key } = await newKey();
