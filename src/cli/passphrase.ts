@@ -13,8 +13,9 @@ function promptHidden(prompt: string): Promise<string> {
   }
   const input = new ReadStream(fd);
   const output = new WriteStream(fd);
-  output.write(prompt);
+  // Echo off before the prompt shows: whatever is typed once it is visible must never appear.
   input.setRawMode(true);
+  output.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = (error?: Error) => {
