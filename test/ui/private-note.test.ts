@@ -79,6 +79,20 @@ describe('private note', () => {
     expect(await decryptSecured(next!, api.key)).toEqual({ ok: true, data: { note: 'new', selection: 's', other: { kept: true } } });
   });
 
+  it('shows the backup string of a key made by this first use, once, until "I have kept it"', async () => {
+    const api = await fakeApi();
+    const first = api.encrypt;
+    api.encrypt = async (data) => ({ ...(await first(data)), newBackup: 'lede-key:1:key:SHOWN-ONCE' } as const);
+    const { privateNote, $ } = mount(undefined, api);
+    type($('private-note'), 'first words');
+    await privateNote.settled();
+    expect($<HTMLInputElement>('private-new-key-value').value).toBe('lede-key:1:key:SHOWN-ONCE');
+    $('private-new-key').querySelector('button')!.click();
+    expect($('private-new-key').hidden).toBe(true);
+    expect(document.body.textContent).not.toContain('SHOWN-ONCE');
+    expect(document.getElementById('private-new-key-value')).toBeNull();
+  });
+
   it('says "private data locked (another key)" and keeps the value byte for byte while other fields change', async () => {
     const api = await fakeApi();
     const foreign = await encryptSecured({ note: 'theirs' }, (await newKey()).key);
