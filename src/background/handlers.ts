@@ -151,6 +151,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'private/encrypt': ({ data }) => deps.vault.encrypt(data),
     'private/decrypt': ({ secured }) => deps.vault.decrypt(secured),
+    'private/check': async ({ secured }) => ({ opens: await deps.vault.opens(secured) }),
     'page/selection': async ({ tabId }) => ({ text: await readSelection(deps.scripting, tabId) }),
   };
 }

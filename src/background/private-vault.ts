@@ -103,6 +103,18 @@ export class PrivateVault {
     return result!;
   }
 
+  /** Whether each value opens with a key of this browser; the clear text is dropped at once. */
+  async opens(values: string[]): Promise<boolean[]> {
+    const rows = await this.readingKeys();
+    const out: boolean[] = [];
+    for (const secured of values) {
+      let open = false;
+      for (const row of rows) if (!open) open = (await decryptSecured(secured, row.key, this.crypto)).ok;
+      out.push(open);
+    }
+    return out;
+  }
+
   /** Decrypts, in memory, every private note search has not seen yet, and answers a matcher over them. */
   async searchMatcher(): Promise<PrivateMatch> {
     const rows = await this.readingKeys();

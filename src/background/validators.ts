@@ -53,6 +53,8 @@ export const validators: Validators = {
     isObject(p) && isObject(p.data) && (p.data.note === undefined || isString(p.data.note)) &&
     (p.data.selection === undefined || isString(p.data.selection)),
   'private/decrypt': (p): p is Request<'private/decrypt'> => isObject(p) && isString(p.secured),
+  'private/check': (p): p is Request<'private/check'> =>
+    isObject(p) && Array.isArray(p.secured) && p.secured.length <= LIST_LIMIT_MAX && p.secured.every(isString),
   'page/selection': (p): p is Request<'page/selection'> => isObject(p) && isTabId(p.tabId),
 };
 

@@ -105,6 +105,8 @@ export interface MessageMap {
   /** `newBackup`: the key made by this first use, to show once. */
   'private/encrypt': { request: { data: PrivateData }; response: { ok: true; secured: string; newBackup?: string } | PrivateFailure };
   'private/decrypt': { request: { secured: string }; response: PrivateOpened };
+  /** Which of these values open with this browser's key (for the library's "locked" marks); no clear text answered. */
+  'private/check': { request: { secured: string[] }; response: { opens: boolean[] } };
   /** The text selected in the tab as Lede opened ('' when none): offered to the private note. */
   'page/selection': { request: { tabId: number }; response: { text: string } };
 }

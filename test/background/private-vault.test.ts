@@ -51,6 +51,14 @@ describe('PrivateVault', () => {
     expect(await vault.decrypt('abc')).toMatchObject({ ok: false, reason: 'malformed' });
   });
 
+  it('opens() says which values this browser can read, answering no clear text', async () => {
+    const { vault } = vaultPair();
+    const mine = await vault.encrypt({ note: 'mine' });
+    if (!mine.ok) throw new Error(mine.message);
+    const theirs = await encryptSecured({ note: 'theirs' }, (await newKey()).key);
+    expect(await vault.opens([mine.secured, theirs, 'junk'])).toEqual([true, false, false]);
+  });
+
   it('create refuses a second key; import reads a key backup and a passphrase backup', async () => {
     const { vault } = vaultPair();
     const made = await vault.create();

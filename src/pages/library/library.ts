@@ -14,6 +14,7 @@ import { applyLocale, localiseStatic, t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 import { downloadText } from './download.js';
 import { openEditor } from './edit.js';
+import { markPrivate } from './private-marks.js';
 import { renderRow, type RowAction } from './rows.js';
 
 const PAGE_SIZE = 50;
@@ -83,6 +84,7 @@ async function load(mode: 'reset' | 'more', announce = false): Promise<void> {
       rows.push(renderRow(stored));
     }
     list.append(...rows);
+    void markPrivate(rows);
     showCounts();
     if (announce) showStatus(status, count.textContent ?? '');
     if (mode === 'more') rows[0]?.querySelector<HTMLElement>('.record-title a, .edit')?.focus();
@@ -183,6 +185,7 @@ function saved(stored: StoredRecord, previousId: string): void {
   loaded.set(stored.id, stored);
   const fresh = renderRow(stored);
   if (row) row.replaceWith(fresh);
+  void markPrivate([fresh]);
   fresh.querySelector<HTMLElement>('.edit')?.focus();
   showStatus(status, t('libraryUpdated', stored.record.title), 'ok');
   void loadFilters();

@@ -151,6 +151,15 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       writeFileSync(file, (await message<{ text: string }>(options, 'library/export', { id: sourdough.id })).text);
       expect(JSON.parse(lede(['decrypt', '--key', newBackup, file]).out)).toEqual({ note: 'second private note' });
       expect(lede(['decrypt', '--key', backup, file]).code).toBe(1);
+      // The library marks each record with private data: the other key's as locked.
+      const library = await session.openExtensionPage('pages/library/library.html');
+      await library.waitFor('the private marks', () => document.querySelectorAll('.private-mark[data-state]').length === 2);
+      const marks = await library.evaluate(() => [...document.querySelectorAll<HTMLElement>('#records .record')].map((row) => [
+        row.querySelector('.record-title')?.textContent ?? '', row.querySelector<HTMLElement>('.private-mark')?.dataset.state ?? '',
+        row.querySelector('.private-mark')?.textContent ?? '']));
+      expect(marks.find(([title]) => title?.includes('Sourdough'))?.[1]).toBe('open');
+      expect(marks.find(([title]) => title?.includes('locked'))?.slice(1)).toEqual(['locked', 'Private data locked (another key)']);
+      await library.screenshot('library-private');
       // The library's search finds the record by its private note only when asked to.
       expect((await message<{ total: number }>(options, 'library/list', { text: 'second private' })).total).toBe(0);
       expect((await message<{ total: number }>(options, 'library/list', { text: 'second private', includePrivate: true })).total).toBe(1);
