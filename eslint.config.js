@@ -14,7 +14,8 @@ const contexts = {
   'src/cli': ['background', 'content', 'popup', 'pages', 'ui'],
   'src/lib': ['background', 'content', 'popup', 'pages', 'ui', 'cli'],
 };
-const pure = ['src/record', 'src/extract', 'src/transfer'];
+// src/secure: the private-data cipher, with WebCrypto passed in.
+const pure = ['src/record', 'src/extract', 'src/transfer', 'src/secure'];
 
 function forbidden(dirs) {
   return dirs.flatMap((dir) => [`**/${dir}/*`, `**/${dir}/**`, `../${dir}`, `../../${dir}`]);
@@ -45,7 +46,7 @@ export default tseslint.config(
     files: [`${dir}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/shared or src/ui.` }],
+        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/secure, src/shared or src/ui.` }],
       }],
     },
   })),
@@ -56,7 +57,7 @@ export default tseslint.config(
         paths: [{ name: 'webextension-polyfill', message: 'The format and extraction cores are pure: no browser API.' }],
         patterns: [{ group: forbidden(['background', 'content', 'popup', 'pages', 'ui', 'cli', 'shared']), message: 'The cores import nothing from the contexts.' }],
       }],
-      'no-restricted-globals': ['error', 'window', 'chrome', 'browser', 'location', 'document', 'navigator', 'localStorage'],
+      'no-restricted-globals': ['error', 'window', 'chrome', 'browser', 'location', 'document', 'navigator', 'localStorage', 'indexedDB'],
     },
   },
   {

@@ -10,6 +10,8 @@ import { transferHandlers } from './transfer.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
+import { readSelection } from './selection.js';
+import type { PrivateVault } from './private-vault.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
 
@@ -21,6 +23,8 @@ export interface BackgroundDeps {
   store: LibraryStore;
   drafts: DraftStore;
   settings: SettingsStore;
+  /** The private-data key and cipher (private-vault.ts). */
+  vault: PrivateVault;
   badges: Badges;
   scripting: ScriptingApi;
   /** The tab's URL when the browser shows it to us (activeTab), '' when it hides it, null when there is no such tab. */
@@ -110,7 +114,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, stored, created };
     },
     'library/get': ({ id }) => store.get(id),
-    'library/list': (query) => store.list(query),
+    'library/list': async (query) =>
+      store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined),
     'library/delete': async ({ id }) => {
       const deleted = await store.delete(id);
       await deps.badges.forget(id);
@@ -138,5 +143,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'settings/get': () => deps.settings.get(),
     'settings/set': ({ settings }) => deps.settings.set(settings),
+    'key/status': () => deps.vault.status(),
+    'key/create': ({ passphrase }) => deps.vault.create(passphrase),
+    'key/import': ({ backup, passphrase }) => deps.vault.import(backup, passphrase),
+    'key/change': ({ passphrase }) => deps.vault.changeKey(passphrase),
+    'key/resume': async () => {
+      void deps.vault.resume().catch(() => undefined);
+      return deps.vault.status();
+    },
+    'private/encrypt': ({ data }) => deps.vault.encrypt(data),
+    'private/decrypt': ({ secured }) => deps.vault.decrypt(secured),
+    'private/check': async ({ secured }) => ({ opens: await deps.vault.opens(secured) }),
+    'page/selection': async ({ tabId }) => ({ text: await readSelection(deps.scripting, tabId) }),
   };
 }

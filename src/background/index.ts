@@ -3,6 +3,8 @@ import browser from 'webextension-polyfill';
 import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
 import { createHandlers, type BackgroundDeps } from './handlers.js';
+import { KeyStore } from './key-store.js';
+import { PrivateVault } from './private-vault.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
 import { createRouter } from './router.js';
@@ -21,11 +23,13 @@ const sessionArea: StorageAreaLike = (browser.storage as { session?: StorageArea
 const store = new LibraryStore();
 const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
+const vault = new PrivateVault(new KeyStore(), store);
 
 const deps: BackgroundDeps = {
   store,
   drafts,
   settings: new SettingsStore(browser.storage.local),
+  vault,
   badges,
   scripting: browser.scripting as unknown as ScriptingApi,
   tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url ?? '', () => null),
@@ -49,6 +53,9 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 browser.permissions.onAdded.addListener((added) => {
   if (added.permissions?.includes('tabs')) void browser.tabs.query({}).then((tabs) => tabMarks.markAll(tabs), () => undefined);
 });
+
+// A key change a closed browser or a stopped worker interrupted goes on where it stopped.
+void vault.resume().catch(() => undefined);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   badges.tabClosed(tabId);

@@ -11,6 +11,9 @@ interface Entry {
 
 export const LIST_LIMIT_DEFAULT = 50;
 
+/** The folded private text of a record, when search may look into it; never stored. */
+export type PrivateMatch = (stored: StoredRecord) => string | undefined;
+
 /** Lower case without accents, so `Café` is found by `cafe`. */
 export function fold(text: string): string {
   // Most text is ASCII: skip the costly normalisation for it (loading 10,000 records folds every field).
@@ -101,7 +104,12 @@ export class LibraryIndex {
     if (at >= 0) this.order.splice(at, 1);
   }
 
-  list(query: ListQuery): ListResult {
+  /** Every record's private data, still encrypted. */
+  securedValues(): Array<{ id: string; secured: string }> {
+    return this.order.flatMap(({ stored }) => stored.record.secured === undefined ? [] : [{ id: stored.id, secured: stored.record.secured }]);
+  }
+
+  list(query: ListQuery, alsoMatches?: PrivateMatch): ListResult {
     const terms = fold(query.text ?? '').split(/\s+/).filter(Boolean);
     const topic = query.topic ? fold(query.topic) : '';
     const provider = query.provider ? fold(query.provider) : '';
@@ -112,7 +120,10 @@ export class LibraryIndex {
     for (const entry of this.order) {
       if (topic && !entry.topics.includes(topic)) continue;
       if (provider && entry.provider !== provider) continue;
-      if (terms.length && !terms.every((term) => entry.haystack.includes(term))) continue;
+      if (terms.length && !terms.every((term) => entry.haystack.includes(term))) {
+        const hidden = alsoMatches?.(entry.stored);
+        if (!hidden || !terms.every((term) => entry.haystack.includes(term) || hidden.includes(term))) continue;
+      }
       if (total >= offset && records.length < limit) records.push(entry.stored);
       total++;
     }

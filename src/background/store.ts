@@ -8,7 +8,7 @@ import { sameRecord } from '../transfer/read-file.js';
 import { parseRecord } from '../record/read.js';
 import { normaliseUrl } from '../record/url.js';
 import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
-import { LIST_LIMIT_DEFAULT, LibraryIndex } from './library-index.js';
+import { LIST_LIMIT_DEFAULT, LibraryIndex, type PrivateMatch } from './library-index.js';
 import { isObject, isStoredRecord } from './shape.js';
 
 /** Version of the database layout (stores and indexes); `upgrade` below builds each step. */
@@ -400,7 +400,8 @@ export class LibraryStore {
     });
   }
 
-  async list(query: ListQuery): Promise<ListResult> {
+  /** `alsoMatches`: a second haystack per record (its private note, decrypted in memory) that search may match. */
+  async list(query: ListQuery, alsoMatches?: PrivateMatch): Promise<ListResult> {
     const plain = !query.text?.trim() && !query.topic && !query.provider;
     const offset = query.offset ?? 0;
     if (!this.index && plain && offset < FIRST_PAGES) {
@@ -409,7 +410,29 @@ export class LibraryStore {
       void this.loadedIndex().catch(() => undefined);
       return page;
     }
-    return (await this.loadedIndex()).list(query);
+    return (await this.loadedIndex()).list(query, alsoMatches);
+  }
+
+  /** The records that hold private data, with their `secured` values: for a key change and private search. */
+  async securedValues(): Promise<Array<{ id: string; secured: string }>> {
+    return (await this.loadedIndex()).securedValues();
+  }
+
+  /**
+   * Replaces a record's `secured` value only while it still is `expected`, in one transaction: a key
+   * change re-encrypts record by record, all or nothing, and never overwrites an edit made meanwhile.
+   */
+  async replaceSecured(id: string, expected: string, secured: string): Promise<boolean> {
+    const replaced = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
+      const found = rowToStored(await tx.store.get(id));
+      if (!found || found.record.secured !== expected) return null;
+      const stored: StoredRecord = { ...found, record: { ...found.record, secured }, updatedAt: this.now().toISOString() };
+      await tx.store.put(toRow(stored));
+      await tx.done;
+      return stored;
+    }));
+    if (replaced) this.changed((index) => index.upsert(replaced));
+    return replaced !== null;
   }
 
   async topics(): Promise<Array<{ topic: string; count: number }>> {

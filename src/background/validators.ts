@@ -34,7 +34,8 @@ export const validators: Validators = {
   'library/get': (p): p is Request<'library/get'> => hasId(p),
   'library/list': (p): p is Request<'library/list'> =>
     isObject(p) && optionalText(p.text) && optionalText(p.topic) && optionalText(p.provider) &&
-    optionalCount(p.offset, Number.MAX_SAFE_INTEGER) && optionalCount(p.limit, LIST_LIMIT_MAX),
+    optionalCount(p.offset, Number.MAX_SAFE_INTEGER) && optionalCount(p.limit, LIST_LIMIT_MAX) &&
+    (p.includePrivate === undefined || typeof p.includePrivate === 'boolean'),
   'library/delete': (p): p is Request<'library/delete'> => hasId(p),
   'library/restore': (p): p is Request<'library/restore'> => isObject(p) && isStoredRecord(p.stored),
   'library/topics': (p): p is Request<'library/topics'> => isEmpty(p),
@@ -49,6 +50,27 @@ export const validators: Validators = {
   'draft/clear': (p): p is Request<'draft/clear'> => isObject(p) && isTabId(p.tabId),
   'settings/get': (p): p is Request<'settings/get'> => isEmpty(p),
   'settings/set': (p): p is Request<'settings/set'> => isObject(p) && isObject(p.settings),
+  'key/status': (p): p is Request<'key/status'> => isEmpty(p),
+  'key/create': (p): p is Request<'key/create'> => isObject(p) && optionalSecret(p.passphrase) && only(p, ['passphrase']),
+  'key/import': (p): p is Request<'key/import'> =>
+    isObject(p) && isString(p.backup) && p.backup.length <= 1000 && optionalSecret(p.passphrase) && only(p, ['backup', 'passphrase']),
+  'key/change': (p): p is Request<'key/change'> => isObject(p) && optionalSecret(p.passphrase) && only(p, ['passphrase']),
+  'key/resume': (p): p is Request<'key/resume'> => isEmpty(p),
+  'private/encrypt': (p): p is Request<'private/encrypt'> =>
+    isObject(p) && isObject(p.data) && (p.data.note === undefined || isString(p.data.note)) &&
+    (p.data.selection === undefined || isString(p.data.selection)),
+  'private/decrypt': (p): p is Request<'private/decrypt'> => isObject(p) && isString(p.secured),
+  'private/check': (p): p is Request<'private/check'> =>
+    isObject(p) && Array.isArray(p.secured) && p.secured.length <= LIST_LIMIT_MAX && p.secured.every(isString),
+  'page/selection': (p): p is Request<'page/selection'> => isObject(p) && isTabId(p.tabId),
 };
+
+function optionalSecret(value: unknown): boolean {
+  return value === undefined || (isString(value) && value.length <= 1000);
+}
+
+function only(payload: Record<string, unknown>, keys: string[]): boolean {
+  return Object.keys(payload).every((key) => keys.includes(key));
+}
 
 export { LIST_LIMIT_MAX };

@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from './io.js';
+import { replaceFile } from './write-file.js';
 
 export async function readInput(path: string): Promise<Uint8Array> {
   if (path === '-') {
@@ -13,6 +14,15 @@ export async function readInput(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`, 1);
+  }
+}
+
+/** Replaces `path` with `text` safely (replaceFile), so it is never half-written; a failure is one clear line. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  try {
+    await replaceFile(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
   }
 }
 

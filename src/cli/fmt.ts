@@ -1,8 +1,7 @@
 // `lede fmt`: prints a record in its canonical form, or rewrites the file with --write.
 import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
-import { describeFsError, readInput } from './files.js';
+import { readInput, writeAtomically } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
-import { replaceFile } from './write-file.js';
 
 export const fmt: Command = {
   name: 'fmt',
@@ -31,11 +30,7 @@ Exits 1 with one line per problem if FILE is not a valid record.`,
     }
     if (path === '-') throw new UsageError('--write needs a FILE, not standard input');
     if (Buffer.from(input).toString('utf8') === text) return 0; // already canonical: leave the file alone
-    try {
-      await replaceFile(path, text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
-    }
+    await writeAtomically(path, text);
     return 0;
   },
 };

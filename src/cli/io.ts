@@ -3,6 +3,8 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Standard input, for tests that run a command in-process; the process's own stdin otherwise. */
+  stdin?(): Promise<Uint8Array>;
 }
 
 export const processIo: Io = {

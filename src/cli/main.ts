@@ -1,11 +1,14 @@
 // The `lede` command: the same format core the extension runs, from a terminal.
 import { check } from './check.js';
+import { decrypt } from './decrypt.js';
+import { encrypt } from './encrypt.js';
 import { extract } from './extract.js';
 import { fmt } from './fmt.js';
+import { key } from './key.js';
 import { name as nameCommand } from './name.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
-export const commands: Command[] = [fmt, check, extract, nameCommand];
+export const commands: Command[] = [fmt, check, extract, nameCommand, key, decrypt, encrypt];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -9,3 +9,8 @@ export {
   recordFileName, slugify, sanitiseStem, fileNameKey, templateProblem, DEFAULT_FILE_NAME_TEMPLATE, FILE_NAME_MAX_BYTES,
   type FileNameOptions,
 } from '../record/filename.js';
+// Private data: the very functions the extension encrypts and decrypts `secured` with.
+export {
+  encryptSecured, decryptSecured, parseBackup, formatBackup, keyFromBackup, newKey,
+  type PrivateData, type DecryptResult, type Backup,
+} from '../secure/index.js';

@@ -9,6 +9,8 @@
 // (chips, each .chip with .chip-remove), #topic-suggestions (listbox, options #topic-option-N),
 // #topic-quick (the page's suggested topics, buttons .quick-topic),
 // #related (.related-entry .remove-related), #body; field errors #<id>-error.
+// Private (src/ui/private-note.ts): #private[data-state], #private-note, #private-state, #private-selection,
+// #private-selection-remove, #private-new-key-value.
 import browser from 'webextension-polyfill';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
@@ -19,10 +21,12 @@ import { defaultSettings, type Settings } from '../shared/settings.js';
 import { debounce } from '../ui/debounce.js';
 import { byId, h, replaceChildren } from '../ui/dom.js';
 import { createEditor, type Editor } from '../ui/editor.js';
+import type { PrivateNote } from '../ui/private-note.js';
 import { applyLocale, localiseStatic, t } from '../ui/i18n.js';
 import { errorText, showStatus } from '../ui/status.js';
 import { showMessage } from './message.js';
 import { takeOpening } from './opening.js';
+import { popupPrivateNote } from './private.js';
 import { tabIdFromUrl } from './tab.js';
 
 type Readable = Extract<PageReadResult, { ok: true }>;
@@ -40,6 +44,7 @@ const status = byId('status');
 
 let tabId = -1;
 let editor: Editor | null = null;
+let privateNote: PrivateNote | null = null;
 let page: Readable | null = null;
 let saving = false;
 /** The library's topics, for the autocomplete; filled in once they arrive. */
@@ -76,8 +81,10 @@ function note(id: string, ...children: Array<Node | string>): HTMLElement {
 
 function showEditor(record: LedeRecord, settings: Settings, restored: boolean): void {
   const result = page!;
+  privateNote = popupPrivateNote(tabId, record, !restored);
   editor = createEditor({
     record,
+    privateNote,
     sources: sourcesOf(result),
     suggestedTopics: result.draft?.suggestedTopics ?? result.extraction?.suggestedTopics,
     knownTopics,
@@ -119,8 +126,17 @@ async function save(): Promise<void> {
     showStatus(status, t('popupFixFields'), 'error');
     return;
   }
-  putDraft.cancel();
   saving = true;
+  try {
+    // The note typed last is encrypted before the record is read. Sealing re-reads the form, which
+    // queues a draft: cancelled just below, or it would come back after the save and reopen as "unsaved".
+    await privateNote?.settled();
+  } catch (error) {
+    showStatus(status, t('popupSaveFailed', errorText(error)), 'error');
+    saving = false;
+    return;
+  }
+  putDraft.cancel();
   const before = document.body.dataset.state as PopupState;
   setState('saving');
   saveButton.setAttribute('aria-disabled', 'true');

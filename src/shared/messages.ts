@@ -1,6 +1,7 @@
 // The one typed map of messages between popup, pages and background, and the facade that sends them.
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord, Problem } from '../record/index.js';
+import type { PrivateData } from '../secure/private-data.js';
 import type { Settings } from './settings.js';
 
 /** A record as the library keeps it. `id` is the normalised originalUrl. */
@@ -74,6 +75,8 @@ export interface ListQuery {
   provider?: string;
   offset?: number;
   limit?: number;
+  /** Search the private notes and selections too (decrypted in the background's memory only). */
+  includePrivate?: boolean;
 }
 
 export interface ListResult {
@@ -84,6 +87,26 @@ export interface ListResult {
    */
   total: number;
 }
+
+/** A key change under way: records re-encrypted so far; `locked` ones are under another key and kept as they are. */
+export interface KeyChangeProgress {
+  done: number;
+  total: number;
+  locked: number;
+  running: boolean;
+}
+
+export interface PrivateStatus {
+  key: 'none' | 'key' | 'passphrase';
+  createdAt: string | null;
+  /** Set while a key change is unfinished (also after a crash, until it is resumed). */
+  change: KeyChangeProgress | null;
+}
+
+export type PrivateFailure = { ok: false; message: string };
+export type PrivateOpened =
+  | { ok: true; data: PrivateData }
+  | { ok: false; reason: 'no-key' | 'malformed' | 'locked' | 'not-private-data'; message: string };
 
 export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | { ok: false; problems: Problem[] };
 
@@ -111,6 +134,19 @@ export interface MessageMap {
   'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
+  'key/status': { request: Record<string, never>; response: PrivateStatus };
+  /** A first key; the answer holds its backup string, shown once. */
+  'key/create': { request: { passphrase?: string }; response: { ok: true; backup: string } | PrivateFailure };
+  'key/import': { request: { backup: string; passphrase?: string }; response: { ok: true; changing: boolean } | PrivateFailure };
+  'key/change': { request: { passphrase?: string }; response: { ok: true; backup: string } | PrivateFailure };
+  'key/resume': { request: Record<string, never>; response: PrivateStatus };
+  /** `newBackup`: the key made by this first use, to show once. */
+  'private/encrypt': { request: { data: PrivateData }; response: { ok: true; secured: string; newBackup?: string } | PrivateFailure };
+  'private/decrypt': { request: { secured: string }; response: PrivateOpened };
+  /** Which of these values open with this browser's key (for the library's "locked" marks); no clear text answered. */
+  'private/check': { request: { secured: string[] }; response: { opens: boolean[] } };
+  /** The text selected in the tab as Lede opened ('' when none): offered to the private note. */
+  'page/selection': { request: { tabId: number }; response: { text: string } };
 }
 
 export type MessageName = keyof MessageMap;

@@ -23,6 +23,8 @@ export interface EditorOptions {
   onChange?: (record: LedeRecord) => void;
   /** Ctrl/Cmd+Enter anywhere in the form. */
   onSubmit?: () => void;
+  /** The private note section (private-note.ts), shown before the body; it owns the record's `secured`. */
+  privateNote?: { element: HTMLElement; secured(): string | undefined };
 }
 
 export interface Editor {
@@ -187,6 +189,7 @@ export function createEditor(options: EditorOptions): Editor {
       h('label', { for: 'topic-input' }, t('editorTopics')), chips.element,
       h('p', { class: 'error', id: 'topic-input-error', hidden: true })),
     h('fieldset', { class: 'field wide' }, h('legend', null, t('editorRelated')), relatedList),
+    options.privateNote?.element,
     field(t('editorBody'), body),
   );
   showStored();
@@ -232,6 +235,11 @@ export function createEditor(options: EditorOptions): Editor {
     record.webUrl = webUrl.value.trim();
     record.topics = chips.value();
     record.body = body.value;
+    if (options.privateNote) {
+      const secured = options.privateNote.secured();
+      if (secured === undefined) delete record.secured;
+      else record.secured = secured;
+    }
     return record;
   }
 

@@ -9,8 +9,15 @@ import type { ScriptingApi } from '../../src/background/inject.js';
 import { SettingsStore } from '../../src/background/settings-store.js';
 import { memoryArea } from '../../src/background/storage-areas.js';
 import { LibraryStore } from '../../src/background/store.js';
+import { KeyStore } from '../../src/background/key-store.js';
+import { PrivateVault } from '../../src/background/private-vault.js';
 
 let dbCount = 0;
+/** A key store in its own fresh database. */
+export function freshKeyStore(): KeyStore {
+  return new KeyStore(`lede-keys-test-${process.pid}-${++dbCount}`);
+}
+
 /** A library in its own fresh database. */
 export function freshStore(now?: () => Date): LibraryStore {
   return new LibraryStore(`lede-test-${process.pid}-${++dbCount}`, now);
@@ -107,8 +114,10 @@ export interface TestDeps extends BackgroundDeps {
 export function makeDeps(options: { tabs?: Record<number, string>; scripting?: ScriptingApi; fileAccess?: boolean } = {}): TestDeps {
   const tabs = new Map(Object.entries(options.tabs ?? {}).map(([id, url]) => [Number(id), url]));
   const badgeApi = fakeBadgeApi();
+  const store = freshStore();
   return {
-    store: freshStore(),
+    store,
+    vault: new PrivateVault(freshKeyStore(), store),
     drafts: new DraftStore(memoryArea()),
     settings: new SettingsStore(memoryArea()),
     badges: new Badges(badgeApi),

@@ -13,6 +13,7 @@ vi.mock('../../src/shared/send.js', () => ({
   send: vi.fn(async (type: string, payload: { settings?: Partial<Settings> }) => {
     sent.push({ type, payload });
     if (type === 'settings/get') return stored;
+    if (type === 'key/status') return { key: 'none', createdAt: null, change: null };
     if (type === 'settings/set') {
       stored = { ...stored, ...payload.settings };
       return stored;
@@ -122,7 +123,7 @@ describe('options page', () => {
     $<HTMLInputElement>('options-default-quality').value = '150';
     $<HTMLInputElement>('options-default-heat').value = '';
     await submit();
-    expect(sent.map((m) => m.type)).toEqual(['settings/get']);
+    expect(sent.map((m) => m.type).filter((type) => type.startsWith('settings/'))).toEqual(['settings/get']);
     expect($('options-default-quality').getAttribute('aria-invalid')).toBe('true');
     expect($('options-default-heat').getAttribute('aria-invalid')).toBe('true');
     expect($('options-default-quality-error').hidden).toBe(false);

@@ -85,6 +85,22 @@ describe('library page', () => {
       'Record 115', 'Record 116', 'Record 117', 'Record 118', 'Record 119']);
   });
 
+  it('asks the background to search private notes too only when the box is ticked', async () => {
+    const before = bg.calls.length;
+    const box = $<HTMLInputElement>('search-private');
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await until('the private search', () => bg.calls.slice(before).some(([name]) => name === 'library/list'));
+    const asked = bg.calls.slice(before).filter(([name]) => name === 'library/list').map(([, query]) => query as ListQuery);
+    expect(asked.at(-1)).toMatchObject({ text: 'record 11', includePrivate: true });
+    const lists = () => bg.calls.filter(([name]) => name === 'library/list');
+    const listed = lists().length;
+    box.checked = false;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await until('the plain search', () => lists().length > listed);
+    expect(bg.calls.filter(([name]) => name === 'library/list').at(-1)![1]).not.toHaveProperty('includePrivate');
+  });
+
   it('deletes with a toast whose Undo brings the record back', async () => {
     document.querySelector<HTMLButtonElement>('.record[data-id="https://example.com/11"] .delete')!.click();
     await until('the row to go', () => !titles().includes('Record 11'));

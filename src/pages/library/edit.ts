@@ -4,6 +4,8 @@ import { send } from '../../shared/send.js';
 import type { Settings } from '../../shared/settings.js';
 import { byId, replaceChildren } from '../../ui/dom.js';
 import { createEditor, type Editor } from '../../ui/editor.js';
+import { privateApi } from '../../ui/private-api.js';
+import { createPrivateNote, type PrivateNote } from '../../ui/private-note.js';
 import { t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 
@@ -18,12 +20,12 @@ const dialog = byId<HTMLDialogElement>('edit-dialog');
 const slot = byId('edit-slot');
 const status = byId('edit-status');
 const saveButton = byId<HTMLButtonElement>('save');
-let current: { stored: StoredRecord; editor: Editor; context: EditContext; opener: HTMLElement | null } | null = null;
+let current: { stored: StoredRecord; editor: Editor; privateNote: PrivateNote; context: EditContext; opener: HTMLElement | null } | null = null;
 let saving = false;
 
 async function save(): Promise<void> {
   if (!current || saving) return;
-  const { stored, editor, context } = current;
+  const { stored, editor, privateNote, context } = current;
   if (!editor.validate()) {
     showStatus(status, t('editorFixFields'), 'error');
     return;
@@ -32,6 +34,7 @@ async function save(): Promise<void> {
   saveButton.setAttribute('aria-disabled', 'true');
   showStatus(status, t('editorSaving'));
   try {
+    await privateNote.settled();
     const result = await send('library/save', { record: editor.read(), sources: stored.sources, previousId: stored.id });
     if (!result.ok) {
       const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
@@ -57,14 +60,16 @@ function close(): void {
 }
 
 export function openEditor(stored: StoredRecord, context: EditContext, opener: HTMLElement | null): void {
+  const privateNote = createPrivateNote({ secured: stored.record.secured, api: privateApi });
   const editor = createEditor({
     record: stored.record,
+    privateNote,
     sources: stored.sources,
     knownTopics: context.knownTopics,
     categories: context.settings.categories,
     onSubmit: () => void save(),
   });
-  current = { stored, editor, context, opener };
+  current = { stored, editor, privateNote, context, opener };
   replaceChildren(slot, editor.element);
   showStatus(status, '');
   if (typeof dialog.showModal === 'function') dialog.showModal();

@@ -14,6 +14,7 @@ import { applyLocale, localiseStatic, t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 import { downloadText } from './download.js';
 import { openEditor } from './edit.js';
+import { markPrivate } from './private-marks.js';
 import { renderRow, type RowAction } from './rows.js';
 import { setUpTransfer } from './transfer.js';
 
@@ -34,6 +35,7 @@ const status = byId('status');
 const loaded = new Map<string, StoredRecord>();
 let total = 0;
 let generation = 0;
+const searchPrivate = byId<HTMLInputElement>('search-private');
 let settings: Settings = defaultSettings;
 let knownTopics: string[] = [];
 let lastDeleted: StoredRecord | null = null;
@@ -43,6 +45,8 @@ function query(): ListQuery {
   const text = search.value.trim();
   return {
     ...(text ? { text } : {}),
+    // Private notes are decrypted in the background's memory only; nothing clear is written.
+    ...(text && searchPrivate.checked ? { includePrivate: true } : {}),
     ...(topicFilter.value ? { topic: topicFilter.value } : {}),
     ...(providerFilter.value ? { provider: providerFilter.value } : {}),
   };
@@ -81,6 +85,7 @@ async function load(mode: 'reset' | 'more', announce = false): Promise<void> {
       rows.push(renderRow(stored));
     }
     list.append(...rows);
+    void markPrivate(rows);
     showCounts();
     if (announce) showStatus(status, count.textContent ?? '');
     if (mode === 'more') rows[0]?.querySelector<HTMLElement>('.record-title a, .edit')?.focus();
@@ -181,6 +186,7 @@ function saved(stored: StoredRecord, previousId: string): void {
   loaded.set(stored.id, stored);
   const fresh = renderRow(stored);
   if (row) row.replaceWith(fresh);
+  void markPrivate([fresh]);
   fresh.querySelector<HTMLElement>('.edit')?.focus();
   showStatus(status, t('libraryUpdated', stored.record.title), 'ok');
   void loadFilters();
@@ -199,6 +205,7 @@ list.addEventListener('click', (event) => {
 
 const searchLater = debounce(() => void load('reset', true), 120);
 search.addEventListener('input', () => searchLater());
+searchPrivate.addEventListener('change', () => { if (search.value.trim()) void load('reset', true); });
 topicFilter.addEventListener('change', () => void load('reset', true));
 providerFilter.addEventListener('change', () => void load('reset', true));
 byId('filters').addEventListener('submit', (event) => {

@@ -34,6 +34,8 @@ export function renderRow(stored: StoredRecord): HTMLLIElement {
       url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, title) : title),
     meta ? h('p', { class: 'meta' }, meta) : null,
     record.excerpt ? h('p', { class: 'excerpt' }, record.excerpt) : null,
+    // Labelled locked or open by private-marks.ts once the background has tried the key.
+    record.secured !== undefined ? h('p', { class: 'private-mark', 'data-secured': record.secured }, t('libraryPrivate')) : null,
     record.topics.length ? h('ul', { class: 'tags', 'aria-label': t('libraryTopicsOf', title) },
       record.topics.map((topic) => h('li', null, topic))) : null,
     h('div', { class: 'record-actions' },

@@ -1,0 +1,17 @@
+// The popup's private note: the shared module (src/ui/private-note.ts) wired to the background, with the page's selection.
+import type { LedeRecord } from '../record/types.js';
+import { withTimeout } from '../shared/promise.js';
+import { send } from '../shared/send.js';
+import { privateApi } from '../ui/private-api.js';
+import { createPrivateNote, type PrivateNote } from '../ui/private-note.js';
+
+/** A page that does not say what is selected by then is treated as having no selection. */
+const SELECTION_TIMEOUT_MS = 2000;
+
+/** `offerSelection`: false for a restored draft, whose person may have removed the selection already. */
+export function popupPrivateNote(tabId: number, record: LedeRecord, offerSelection: boolean): PrivateNote {
+  const pageSelection = offerSelection
+    ? withTimeout(send('page/selection', { tabId }), SELECTION_TIMEOUT_MS, () => new Error('no answer')).then((answer) => answer.text, () => '')
+    : undefined;
+  return createPrivateNote({ secured: record.secured, pageSelection, api: privateApi });
+}
