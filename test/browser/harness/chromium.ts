@@ -50,7 +50,8 @@ export async function launchChromium(extensionDir = chromeTestBuild, options: La
   const profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    headless: true,
+    headless: options.display === undefined,
+    ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
     viewport: { width: 1100, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     args: [
