@@ -12,10 +12,10 @@
 // (chips, each .chip with .chip-remove), #topic-suggestions (listbox, options #topic-option-N),
 // #topic-quick (the page's suggested topics, buttons .quick-topic),
 // #related (.related-entry .remove-related), #body; field errors #<id>-error.
-import browser from 'webextension-polyfill';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
 import type { PageReadResult, StoredRecord } from '../shared/messages.js';
+import { nativeApi } from '../shared/native.js';
 import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
 import { defaultSettings, type Settings } from '../shared/settings.js';
@@ -257,7 +257,9 @@ async function undo(): Promise<void> {
 }
 
 function openLibrary(): void {
-  browser.tabs.create({ url: browser.runtime.getURL('pages/library/library.html') })
+  // The browser's own API, not the polyfill: 10 KB less for every popup to load, for this one call.
+  const api = nativeApi();
+  api.tabs.create({ url: api.runtime.getURL('pages/library/library.html') })
     .then(() => { if (!document.body.classList.contains('as-tab')) window.close(); })
     .catch((error) => showStatus(status, errorText(error), 'error'));
 }

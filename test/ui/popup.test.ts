@@ -11,14 +11,12 @@ const bg = vi.hoisted(() => ({
   handlers: {} as Record<string, (payload: never) => unknown>,
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    tabs: { query: async () => [{ id: 7 }], create: async () => ({}) },
-    runtime: { getURL: (path: string) => `chrome-extension://lede/${path}` },
-  },
-}));
-// The popup asks for its tab through the browser's own API (src/shared/native.ts), not the polyfill.
-vi.stubGlobal('chrome', { runtime: { id: 'lede' }, tabs: { query: async () => [{ id: 7 }] } });
+// The popup uses the browser's own API (src/shared/native.ts), not the polyfill.
+const opened = vi.hoisted(() => [] as string[]);
+vi.stubGlobal('chrome', {
+  runtime: { id: 'lede', getURL: (path: string) => `chrome-extension://lede/${path}` },
+  tabs: { query: async () => [{ id: 7 }], create: async ({ url }: { url: string }) => { opened.push(url); return {}; } },
+});
 vi.mock('../../src/shared/send.js', () => ({
   send: async (name: string, payload: unknown) => {
     bg.calls.push([name, payload]);
@@ -229,6 +227,9 @@ describe('popup', () => {
     await until('the save', () => state() === 'saved');
     expect($('after-save').hidden).toBe(false);
     expect($('saved-when').textContent).toBe('popupSavedAgo: now');
+    $<HTMLButtonElement>('open-library').click();
+    await until('the library tab', () => opened.length > 0);
+    expect(opened).toEqual(['chrome-extension://lede/pages/library/library.html']);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
     expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a' }]);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { missing } from './paths.js';
 import type { BrowserName, LaunchOptions, Session, UiPage } from './session.js';
-import { openPopup, readForm, seriousViolations } from './ui.js';
+import { openLibrary, openPopup, readForm, seriousViolations } from './ui.js';
 
 const SHORT = 'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour';
 const LONGEST = 'http://longest.example/2026/longest-values';
@@ -194,6 +194,17 @@ export function describeFirstScreen(browserName: BrowserName, launch: (options?:
       await popup.waitFor('the update', () => document.body.dataset.state === 'updated');
       expect((await note()).when).toMatch(/^Saved .* · updated now$|^Saved now$/);
       expect((await note()).changed).toBe('');
+
+      // The library page's editor keeps its full form: no Details, every field shown.
+      const lib = await openLibrary(session);
+      opened.push(lib);
+      await lib.click('#records .record .edit');
+      await lib.waitFor('the edit dialog', () => document.querySelector('#edit-slot #title') !== null);
+      expect(await lib.evaluate(() => ({
+        details: document.querySelector('#edit-slot #details') !== null,
+        hidden: ['excerpt', 'published-at', 'provider-name', 'original-url', 'body']
+          .filter((id) => (document.getElementById(id) as HTMLElement).getBoundingClientRect().height === 0),
+      }))).toEqual({ details: false, hidden: [] });
       await closeAll();
     });
 
