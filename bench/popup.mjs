@@ -83,6 +83,8 @@ async function timeToolbarPopup(worker, probe) {
   const browserDelay = [];
   const shiftBefore = [];
   const shiftAfter = [];
+  const script = [];
+  const read = [];
   for (let run = 0; run <= RUNS; run++) {
     const calledAt = await worker.evaluate(() => {
       const at = performance.timeOrigin + performance.now();
@@ -110,6 +112,8 @@ async function timeToolbarPopup(worker, probe) {
           const sum = (list) => list.filter((s) => !s.input).reduce((total, s) => total + s.value, 0);
           const seen = { state: mark.name, filled: mark.startTime, origin: popup.performance.timeOrigin,
             shell: popup.performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
+            script: popup.performance.getEntriesByName('lede:loading')[0]?.startTime ?? NaN,
+            read: popup.performance.getEntriesByName('lede:read')[0]?.startTime ?? NaN,
             message: popup.document.getElementById('message')?.textContent ?? '',
             shiftBefore: sum(shifts.filter((s) => s.at <= mark.startTime)), shiftAfter: sum(shifts.filter((s) => s.at > mark.startTime)) };
           popup.close();
@@ -126,11 +130,13 @@ async function timeToolbarPopup(worker, probe) {
       filled.push(seen.filled);
       shell.push(seen.shell);
       browserDelay.push(seen.origin - calledAt);
+      script.push(seen.script);
+      read.push(seen.read);
       shiftBefore.push(seen.shiftBefore);
       shiftAfter.push(seen.shiftAfter);
     }
   }
-  return { filled, shell, browserDelay, shiftBefore, shiftAfter };
+  return { filled, shell, browserDelay, shiftBefore, shiftAfter, script, read };
 }
 
 async function main() {
@@ -239,6 +245,10 @@ async function main() {
     console.log(`\nPopup on ${pageFile} (${(html.length / 1024).toFixed(0)} KB), Chromium ${context.browser()?.version() ?? ''}, median of ${RUNS}:`);
     console.log(`  toolbar popup: navigation start → filled form   ${ms(popupMedian).padStart(10)}   ${range(lede.filled)}; target ≤ 150 ms: ${popupMedian <= 150 ? 'met' : 'NOT met'}`);
     console.log(`    of which the popup page itself (→ DOMContentLoaded) ${ms(median(lede.shell))}; the page is read meanwhile (early.js)`);
+    if (lede.read.every(Number.isFinite)) {
+      const gaps = lede.filled.map((at, i) => at - Math.max(lede.read[i], lede.script[i]));
+      console.log(`    popup.js starts ${ms(median(lede.script))}; the page read answers ${ms(median(lede.read))}; then the form is built in ${ms(median(gaps))} (median of each)`);
+    }
     const shift = (values) => `median ${median(values).toFixed(4)}, max ${Math.max(...values).toFixed(4)}`;
     console.log(`    layout shift of the first screen (CLS-style sum, no input): up to the filled form ${shift(lede.shiftBefore)}; in the ${SETTLE_MS} ms after it ${shift(lede.shiftAfter)}${Math.max(...lede.shiftAfter) === 0 ? ' (none)' : ''}`);
     console.log(`  reference: an empty popup, same browser and run  ${ms(emptyMedian).padStart(10)}   ${range(empty.filled)}; Lede adds ${ms(popupMedian - emptyMedian)} (ratio ${(popupMedian / emptyMedian).toFixed(2)})`);
