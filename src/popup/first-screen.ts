@@ -4,9 +4,11 @@
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
 import { h } from '../ui/dom.js';
+import { CONTROL_FOR } from '../ui/editor.js';
 import { t } from '../ui/i18n.js';
 import type { Attention } from './attention.js';
 import { createFoundLine } from './found-line.js';
+import type { FieldKey } from './saved-line.js';
 
 type Part = string | [string, string];
 
@@ -33,6 +35,15 @@ export interface FirstScreen {
   focusStart(): void;
   /** Shows an edited record's values in the found line. */
   show(record: LedeRecord): void;
+  /** Marks the fields (record keys) that differ from the saved record, and only those. */
+  markChanged(keys: readonly FieldKey[]): void;
+}
+
+/** The field (data-field name) that shows each key. */
+function fieldOf(key: FieldKey): string {
+  if (key === 'related') return 'related';
+  if (key === 'secured') return 'private-note';
+  return CONTROL_FOR[key] ?? key;
 }
 
 export interface FirstScreenOptions {
@@ -84,6 +95,14 @@ export function layoutFirstScreen(form: HTMLFormElement, options: FirstScreenOpt
   details.append(summary, body);
   if (options.attention.length) details.open = true;
 
+  // The found line is rebuilt on every edit: its parts take their marks from the last markChanged.
+  let changed = new Set<string>();
+  const markFound = () => {
+    for (const part of found.element.querySelectorAll<HTMLElement>('[data-opens]')) {
+      part.toggleAttribute('data-changed', changed.has(part.dataset.opens ?? ''));
+    }
+  };
+
   form.classList.add('compact');
   form.append(first, details);
 
@@ -99,6 +118,16 @@ export function layoutFirstScreen(form: HTMLFormElement, options: FirstScreenOpt
     focusStart() {
       form.querySelector<HTMLElement>('#topic-input')?.focus();
     },
-    show: (record) => found.show(record),
+    show: (record) => {
+      found.show(record);
+      markFound();
+    },
+    markChanged(keys) {
+      changed = new Set(keys.map(fieldOf));
+      for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
+        wrapper.toggleAttribute('data-changed', changed.has(wrapper.dataset.field ?? ''));
+      }
+      markFound();
+    },
   };
 }

@@ -74,9 +74,11 @@ function showSavedNote(current: LedeRecord): void {
   const existing = notes.querySelector('#saved-note');
   if (!stored) {
     existing?.remove();
+    firstScreen?.markChanged([]);
     return;
   }
-  const { text, changed } = savedNote(stored, current, new Date(), t, document.documentElement.lang || undefined);
+  const { text, changed, keys } = savedNote(stored, current, new Date(), t, document.documentElement.lang || undefined);
+  firstScreen?.markChanged(keys);
   const line = note('saved-note', h('span', { id: 'saved-when' }, text),
     changed ? h('span', { id: 'changed-since', class: 'changed' }, ` · ${changed}`) : null);
   if (existing) existing.replaceWith(line);

@@ -1,19 +1,28 @@
 // The "already saved" line: when the record was saved and last updated, and which fields differ from it now.
 import type { LedeRecord } from '../record/types.js';
 
-/** The record's fields as the person sees them, each with the i18n key of its label. */
-export const FIELD_LABELS: ReadonlyArray<[keyof LedeRecord, string]> = [
+/** A record key, or `provider.name` / `provider.domain`: the fields as the person sees them. */
+export type FieldKey = Exclude<keyof LedeRecord, 'provider' | 'extra'> | 'provider.name' | 'provider.domain';
+
+/** Each field with the i18n key of its label, in the form's order. */
+export const FIELD_LABELS: ReadonlyArray<[FieldKey, string]> = [
   ['title', 'editorTitle'], ['excerpt', 'editorExcerpt'], ['publishedDateTime', 'editorPublishedAt'],
   ['category', 'editorCategory'], ['type', 'editorType'], ['quality', 'editorQuality'], ['heat', 'editorHeat'],
-  ['published', 'editorPublished'], ['provider', 'editorProviderName'], ['originalUrl', 'editorOriginalUrl'],
-  ['webUrl', 'editorWebUrl'], ['topics', 'editorTopics'], ['related', 'editorRelated'], ['body', 'editorBody'],
-  ['secured', 'popupPrivateNote'],
+  ['published', 'editorPublished'], ['provider.name', 'editorProviderName'], ['provider.domain', 'editorProviderDomain'],
+  ['originalUrl', 'editorOriginalUrl'], ['webUrl', 'editorWebUrl'], ['topics', 'editorTopics'],
+  ['related', 'editorRelated'], ['body', 'editorBody'], ['secured', 'popupPrivateNote'],
 ];
 
-/** The keys of `current` whose values differ from `saved`, in the form's order. */
-export function changedFields(saved: LedeRecord, current: LedeRecord): Array<keyof LedeRecord> {
+function valueOf(record: LedeRecord, key: FieldKey): unknown {
+  if (key === 'provider.name') return record.provider.name;
+  if (key === 'provider.domain') return record.provider.domain;
+  return record[key];
+}
+
+/** The fields of `current` whose values differ from `saved`, in the form's order. */
+export function changedFields(saved: LedeRecord, current: LedeRecord): FieldKey[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  return FIELD_LABELS.map(([key]) => key).filter((key) => !same(saved[key], current[key]));
+  return FIELD_LABELS.map(([key]) => key).filter((key) => !same(valueOf(saved, key), valueOf(current, key)));
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -36,11 +45,12 @@ export function relativeTime(then: string, now: Date, lang?: string): string {
 
 /** `#saved-note`: "Saved 3 days ago · updated now", then "Changed since: Title, Topics" when the form differs. */
 export function savedNote(stored: { savedAt: string; updatedAt: string; record: LedeRecord }, current: LedeRecord,
-  now: Date, t: (key: string, ...subs: string[]) => string, lang?: string): { text: string; changed: string } {
+  now: Date, t: (key: string, ...subs: string[]) => string, lang?: string): { text: string; changed: string; keys: FieldKey[] } {
   const saved = t('popupSavedAgo', relativeTime(stored.savedAt, now, lang));
   const updated = stored.updatedAt && stored.updatedAt !== stored.savedAt
     ? t('popupUpdatedAgo', relativeTime(stored.updatedAt, now, lang)) : '';
   const labels = new Map(FIELD_LABELS);
-  const changed = changedFields(stored.record, current).map((key) => t(labels.get(key)!));
-  return { text: [saved, updated].filter(Boolean).join(' · '), changed: changed.length ? t('popupChangedSince', changed.join(', ')) : '' };
+  const keys = changedFields(stored.record, current);
+  const changed = keys.map((key) => t(labels.get(key)!));
+  return { text: [saved, updated].filter(Boolean).join(' · '), changed: changed.length ? t('popupChangedSince', changed.join(', ')) : '', keys };
 }

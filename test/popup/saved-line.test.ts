@@ -31,7 +31,8 @@ describe('changedFields', () => {
     expect(changedFields(saved, sampleRecord())).toEqual([]);
     const edited = sampleRecord({ topics: ['New'], title: 'Other', quality: 99 });
     expect(changedFields(saved, edited)).toEqual(['title', 'quality', 'topics']);
-    expect(changedFields(saved, { ...saved, provider: { ...saved.provider, name: 'X' } })).toEqual(['provider']);
+    expect(changedFields(saved, { ...saved, provider: { ...saved.provider, name: 'X' } })).toEqual(['provider.name']);
+    expect(changedFields(saved, { ...saved, provider: { ...saved.provider, domain: 'x.example' } })).toEqual(['provider.domain']);
   });
 });
 
@@ -40,8 +41,8 @@ describe('savedNote', () => {
   it('says when it was saved and, when later, updated; and what the form changes', () => {
     const stored = { savedAt: ago(3 * 86_400), updatedAt: ago(10), record: sampleRecord() };
     expect(savedNote(stored, sampleRecord(), now, t, 'en'))
-      .toEqual({ text: 'popupSavedAgo(3 days ago) · popupUpdatedAgo(now)', changed: '' });
+      .toEqual({ text: 'popupSavedAgo(3 days ago) · popupUpdatedAgo(now)', changed: '', keys: [] });
     expect(savedNote({ ...stored, updatedAt: stored.savedAt }, sampleRecord({ title: 'X' }), now, t, 'en'))
-      .toEqual({ text: 'popupSavedAgo(3 days ago)', changed: 'popupChangedSince(editorTitle)' });
+      .toEqual({ text: 'popupSavedAgo(3 days ago)', changed: 'popupChangedSince(editorTitle)', keys: ['title'] });
   });
 });

@@ -219,7 +219,10 @@ describe('popup', () => {
 
   it('after a new save offers Open library and Undo; Undo takes the record out again and keeps the edits', async () => {
     bg.handlers['library/delete'] = (payload: { id: string }) => ({ deleted: { id: payload.id } });
-    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: new Date().toISOString(), updatedAt: new Date().toISOString() } });
+    bg.handlers['library/save'] = (payload: { record: unknown }) => {
+      const now = new Date().toISOString();
+      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now } };
+    };
     await openPopup(page());
     expect($('after-save').hidden).toBe(true);
     type($('title'), 'Mine');
@@ -265,8 +268,16 @@ describe('popup', () => {
     await openPopup(page({ saved }));
     expect($('saved-when').textContent).toBe('popupSavedAgo: 3 days ago');
     expect(document.getElementById('changed-since')).toBeNull();
+    const marked = () => [...document.querySelectorAll('[data-changed]')].map((el) => el.getAttribute('data-field') ?? el.getAttribute('data-opens'));
+    expect(marked()).toEqual([]);
     type($('title'), 'Changed');
     expect($('changed-since').textContent).toBe(' · popupChangedSince: editorTitle');
+    expect(marked()).toEqual(['title']);
+    type($('provider-name'), 'Another Provider');
+    expect($('changed-since').textContent).toBe(' · popupChangedSince: editorTitle, editorProviderName');
+    expect(marked()).toEqual(['title', 'provider-name', 'provider-name']); // the field, and the found line's part
+    type($('title'), saved.record.title);
+    expect(marked()).toEqual(['provider-name', 'provider-name']);
     expect($('saved-note').compareDocumentPosition($('title')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 

@@ -189,7 +189,10 @@ export function describeFirstScreen(browserName: BrowserName, launch: (options?:
       expect(before.top).toBeLessThan(before.title);
       await popup.fill('#title', 'Sourdough Starters and Their Apples');
       await popup.waitFor('the change named', () => /Title/.test(document.getElementById('changed-since')?.textContent ?? ''));
+      expect(await popup.evaluate(() => [...document.querySelectorAll('[data-changed]')].map((el) => el.getAttribute('data-field'))))
+        .toEqual(['title']);
       expectInView(await boxes(popup, MUST_SHOW));
+      await popup.screenshot('first-screen-already-saved');
       await popup.press('Control+Enter');
       await popup.waitFor('the update', () => document.body.dataset.state === 'updated');
       expect((await note()).when).toMatch(/^Saved .* · updated now$|^Saved now$/);
