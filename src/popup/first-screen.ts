@@ -23,7 +23,7 @@ const DETAILS: Part[] = ['excerpt', 'published-at', ['provider-name', 'provider-
   'original-url', 'web-url', 'private-note', 'body'];
 
 /** Opens and closes Details from anywhere in the popup (Option+Shift+D on a Mac: matched by key code). */
-export const DETAILS_SHORTCUT = { altKey: true, shiftKey: true, code: 'KeyD', aria: 'Alt+Shift+D' } as const;
+export const DETAILS_SHORTCUT = { code: 'KeyD', aria: 'Alt+Shift+D' } as const;
 
 export interface FirstScreen {
   details: HTMLDetailsElement;

@@ -7,12 +7,16 @@ import { t } from '../ui/i18n.js';
 
 type Sources = Extraction['sources'] | undefined;
 
+let formatter: { lang: string | undefined; format: Intl.DateTimeFormat } | null = null;
+
 /** The date-time in the person's zone and language, e.g. "14 Mar 2026, 09:30"; '' when there is none. */
 export function localDateTime(utc: string | null, lang?: string): string {
   if (!utc) return '';
   const date = new Date(utc);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  // Made once: the line is redrawn on every edit.
+  if (!formatter || formatter.lang !== lang) formatter = { lang, format: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }) };
+  return formatter.format.format(date);
 }
 
 export interface FoundLine {
