@@ -6,7 +6,8 @@
 // which adds the new tab's about:blank → extension-process swap, and the browser's own delay from the
 // openPopup() call to the popup's navigation start (nothing of Lede's runs then). Peer: @mozilla/readability
 // 0.6 injected into the same tab and run over a clone of the document (what a Readability-based clipper
-// spends), timed from the driver. Median of RUNS each.
+// spends), timed from the driver. Median of RUNS each. Each toolbar popup also reports its layout shifts
+// (PerformanceObserver 'layout-shift', buffered) up to the filled form and in the SETTLE_MS after it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,6 +19,8 @@ import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 20);
+/** How long each toolbar popup stays open after its form filled, to catch late layout shifts. */
+const SETTLE_MS = 500;
 const corpus = join(process.env.LEDE_SHARED ?? resolve(root, '../shared'), 'corpus/dev');
 const pageFile = process.argv.find((arg) => arg.endsWith('.html')) ?? 'rdb-yahoo-3.html';
 const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
@@ -78,28 +81,48 @@ async function timeToolbarPopup(worker, probe) {
   const filled = [];
   const shell = [];
   const browserDelay = [];
+  const shiftBefore = [];
+  const shiftAfter = [];
+  const script = [];
+  const read = [];
   for (let run = 0; run <= RUNS; run++) {
     const calledAt = await worker.evaluate(() => {
       const at = performance.timeOrigin + performance.now();
       void globalThis.chrome.action.openPopup();
       return at;
     });
-    const seen = await probe.evaluate(async () => {
+    const seen = await probe.evaluate(async (settleMs) => {
       const end = Date.now() + 30_000;
       while (Date.now() < end) {
         const [popup] = globalThis.chrome.extension.getViews({ type: 'popup' });
         const mark = popup?.performance.getEntriesByName('lede:editing')[0] ?? popup?.performance.getEntriesByName('lede:message')[0];
         if (popup && mark) {
+          // Layout shifts of the popup (buffered since it opened), watched for a further SETTLE_MS after the form filled.
+          const shifts = [];
+          const observer = new popup.PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) shifts.push({ value: entry.value, at: entry.startTime, input: entry.hadRecentInput });
+          });
+          try {
+            observer.observe({ type: 'layout-shift', buffered: true });
+          } catch {
+            shifts.push({ value: NaN, at: 0, input: false });
+          }
+          await new Promise((resolve) => setTimeout(resolve, settleMs));
+          observer.disconnect();
+          const sum = (list) => list.filter((s) => !s.input).reduce((total, s) => total + s.value, 0);
           const seen = { state: mark.name, filled: mark.startTime, origin: popup.performance.timeOrigin,
             shell: popup.performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
-            message: popup.document.getElementById('message')?.textContent ?? '' };
+            script: popup.performance.getEntriesByName('lede:loading')[0]?.startTime ?? NaN,
+            read: popup.performance.getEntriesByName('lede:read')[0]?.startTime ?? NaN,
+            message: popup.document.getElementById('message')?.textContent ?? '',
+            shiftBefore: sum(shifts.filter((s) => s.at <= mark.startTime)), shiftAfter: sum(shifts.filter((s) => s.at > mark.startTime)) };
           popup.close();
           return seen;
         }
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
       return null;
-    });
+    }, SETTLE_MS);
     if (!seen) throw new Error('the toolbar popup did not fill within 30 s');
     if (seen.state !== 'lede:editing') throw new Error(`the popup could not read the page: ${seen.message}`);
     await new Promise((resolve) => setTimeout(resolve, 250)); // let the popup close before the next
@@ -107,9 +130,13 @@ async function timeToolbarPopup(worker, probe) {
       filled.push(seen.filled);
       shell.push(seen.shell);
       browserDelay.push(seen.origin - calledAt);
+      script.push(seen.script);
+      read.push(seen.read);
+      shiftBefore.push(seen.shiftBefore);
+      shiftAfter.push(seen.shiftAfter);
     }
   }
-  return { filled, shell, browserDelay };
+  return { filled, shell, browserDelay, shiftBefore, shiftAfter, script, read };
 }
 
 async function main() {
@@ -218,6 +245,12 @@ async function main() {
     console.log(`\nPopup on ${pageFile} (${(html.length / 1024).toFixed(0)} KB), Chromium ${context.browser()?.version() ?? ''}, median of ${RUNS}:`);
     console.log(`  toolbar popup: navigation start → filled form   ${ms(popupMedian).padStart(10)}   ${range(lede.filled)}; target ≤ 150 ms: ${popupMedian <= 150 ? 'met' : 'NOT met'}`);
     console.log(`    of which the popup page itself (→ DOMContentLoaded) ${ms(median(lede.shell))}; the page is read meanwhile (early.js)`);
+    if (lede.read.every(Number.isFinite)) {
+      const gaps = lede.filled.map((at, i) => at - Math.max(lede.read[i], lede.script[i]));
+      console.log(`    popup.js starts ${ms(median(lede.script))}; the page read answers ${ms(median(lede.read))}; then the form is built in ${ms(median(gaps))} (median of each)`);
+    }
+    const shift = (values) => `median ${median(values).toFixed(4)}, max ${Math.max(...values).toFixed(4)}`;
+    console.log(`    layout shift of the first screen (CLS-style sum, no input): up to the filled form ${shift(lede.shiftBefore)}; in the ${SETTLE_MS} ms after it ${shift(lede.shiftAfter)}${Math.max(...lede.shiftAfter) === 0 ? ' (none)' : ''}`);
     console.log(`  reference: an empty popup, same browser and run  ${ms(emptyMedian).padStart(10)}   ${range(empty.filled)}; Lede adds ${ms(popupMedian - emptyMedian)} (ratio ${(popupMedian / emptyMedian).toFixed(2)})`);
     console.log(`  not counted: the browser's own openPopup() → popup navigation start, ${ms(median(lede.browserDelay))} for Lede, ${ms(median(empty.browserDelay))} for the empty popup`);
     console.log(`  popup.html opened as a tab: navigation start → filled form ${ms(median(tabTimes))}   ${range(tabTimes)} (adds a new tab's switch to the extension process)`);

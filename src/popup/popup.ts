@@ -2,7 +2,10 @@
 //
 // Stable hooks for tests — body[data-state] is loading | message | editing | saving | saved | updated.
 // Header: #library-link. Loading: #loading. Unreadable page: #message[data-reason], #message-title,
-// #message-detail, #retry. Notes: #draft-note, #discard-draft, #saved-note. Footer: #save, #status.
+// #message-detail, #retry. Notes: #draft-note, #discard-draft, #saved-note (#saved-when, #changed-since).
+// Footer: #save, #status, #after-save (#open-library, #undo-save).
+// First screen (first-screen.ts): #first-screen, #found-line (buttons [data-opens]), #details, #details-toggle,
+// #details-why.
 // Editor (src/ui/editor.ts): #editor (form), #title, #excerpt, #excerpt-count, #published-at,
 // #published-at-utc, #clear-date, #category, #type, #quality, #quality-range, #heat, #published,
 // #provider-name, #provider-domain, #original-url, #web-url, #topic-input (combobox), #topics
@@ -11,10 +14,10 @@
 // #related (.related-entry .remove-related), #body; field errors #<id>-error.
 // Private (src/ui/private-note.ts): #private[data-state], #private-note, #private-state, #private-selection,
 // #private-selection-remove, #private-new-key-value.
-import browser from 'webextension-polyfill';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
-import type { PageReadResult } from '../shared/messages.js';
+import type { PageReadResult, StoredRecord } from '../shared/messages.js';
+import { nativeApi } from '../shared/native.js';
 import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
 import { defaultSettings, type Settings } from '../shared/settings.js';
@@ -24,10 +27,14 @@ import { createEditor, type Editor } from '../ui/editor.js';
 import type { PrivateNote } from '../ui/private-note.js';
 import { applyLocale, localiseStatic, t } from '../ui/i18n.js';
 import { errorText, showStatus } from '../ui/status.js';
+import { needsAttention } from './attention.js';
+import { DETAILS_SHORTCUT, layoutFirstScreen, type FirstScreen } from './first-screen.js';
 import { showMessage } from './message.js';
 import { takeOpening } from './opening.js';
 import { popupPrivateNote } from './private.js';
+import { savedNote } from './saved-line.js';
 import { tabIdFromUrl } from './tab.js';
+import { undoSave } from './undo.js';
 
 type Readable = Extract<PageReadResult, { ok: true }>;
 
@@ -41,10 +48,14 @@ const notes = byId('notes');
 const slot = byId('editor-slot');
 const saveButton = byId<HTMLButtonElement>('save');
 const status = byId('status');
+const afterSave = byId('after-save');
 
 let tabId = -1;
 let editor: Editor | null = null;
 let privateNote: PrivateNote | null = null;
+let firstScreen: FirstScreen | null = null;
+/** The last save made here and what the library held before it, for Undo. */
+let lastSave: { stored: StoredRecord; before: StoredRecord | null } | null = null;
 let page: Readable | null = null;
 let saving = false;
 /** The library's topics, for the autocomplete; filled in once they arrive. */
@@ -59,6 +70,24 @@ function setState(state: PopupState): void {
   main.setAttribute('aria-busy', String(state === 'loading'));
   loading.hidden = state !== 'loading';
   saveButton.hidden = state === 'loading' || state === 'message';
+  afterSave.hidden = !(state === 'saved' || state === 'updated') || !lastSave;
+}
+
+/** The "already saved" line at the top, with what the form now changes; nothing for a page not in the library. */
+function showSavedNote(current: LedeRecord): void {
+  const stored = page?.saved;
+  const existing = notes.querySelector('#saved-note');
+  if (!stored) {
+    existing?.remove();
+    firstScreen?.markChanged([]);
+    return;
+  }
+  const { text, changed, keys } = savedNote(stored, current, new Date(), t, document.documentElement.lang || undefined);
+  firstScreen?.markChanged(keys);
+  const line = note('saved-note', h('span', { id: 'saved-when' }, text),
+    changed ? h('span', { id: 'changed-since', class: 'changed' }, ` · ${changed}`) : null);
+  if (existing) existing.replaceWith(line);
+  else notes.append(line);
 }
 
 const putDraft = debounce((record: LedeRecord) => {
@@ -75,14 +104,14 @@ function sourcesOf(result: Readable): Extraction['sources'] | undefined {
   return result.draft?.sources ?? result.extraction?.sources ?? result.saved?.sources;
 }
 
-function note(id: string, ...children: Array<Node | string>): HTMLElement {
+function note(id: string, ...children: Array<Node | string | null>): HTMLElement {
   return h('p', { id, class: 'note' }, ...children);
 }
 
 function showEditor(record: LedeRecord, settings: Settings, restored: boolean): void {
   const result = page!;
   privateNote = popupPrivateNote(tabId, record, !restored);
-  editor = createEditor({
+  const next = createEditor({
     record,
     privateNote,
     sources: sourcesOf(result),
@@ -91,6 +120,8 @@ function showEditor(record: LedeRecord, settings: Settings, restored: boolean): 
     categories: settings.categories,
     onChange: (next) => {
       putDraft(next);
+      firstScreen?.show(next);
+      showSavedNote(next);
       // An edit after a save is unsaved again: say so, so "Saved" never describes older text.
       if (document.body.dataset.state === 'saved' || document.body.dataset.state === 'updated') {
         setState('editing');
@@ -99,12 +130,15 @@ function showEditor(record: LedeRecord, settings: Settings, restored: boolean): 
     },
     onSubmit: () => void save(),
   });
+  editor = next;
+  // Before the editor's own cut: an over-long excerpt is one reason for Details to open.
+  firstScreen = layoutFirstScreen(next.element, { record, sources: sourcesOf(result), attention: needsAttention(record) });
   replaceChildren(notes,
     restored ? note('draft-note', t('popupDraftRestored'), ' · ',
       h('button', { id: 'discard-draft', type: 'button', class: 'link-button', onclick: () => void discard(settings) },
-        t('popupDraftDiscard'))) : null,
-    result.saved ? note('saved-note', t('popupAlreadySaved')) : null);
-  replaceChildren(slot, editor.element);
+        t('popupDraftDiscard'))) : null);
+  showSavedNote(next.read());
+  replaceChildren(slot, next.element);
   setState('editing');
 }
 
@@ -114,7 +148,7 @@ async function discard(settings: Settings): Promise<void> {
     await send('draft/clear', { tabId });
     showEditor(page!.record, settings, false);
     showStatus(status, t('popupDraftDiscarded'));
-    editor?.focus();
+    firstScreen?.focusStart();
   } catch (error) {
     showStatus(status, errorText(error), 'error');
   }
@@ -123,6 +157,7 @@ async function discard(settings: Settings): Promise<void> {
 async function save(): Promise<void> {
   if (!editor || saving) return;
   if (!editor.validate()) {
+    firstScreen?.revealInvalid();
     showStatus(status, t('popupFixFields'), 'error');
     return;
   }
@@ -147,13 +182,16 @@ async function save(): Promise<void> {
     });
     if (!result.ok) {
       const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
+      firstScreen?.revealInvalid();
       showStatus(status, [t('popupFixFields'), ...rest.map((p) => p.message)].join(' '), 'error');
       setState(before);
       return;
     }
     await send('draft/clear', { tabId });
     notes.querySelector('#draft-note')?.remove();
+    lastSave = { stored: result.stored, before: page?.saved ?? null };
     if (page) page = { ...page, saved: result.stored, draft: null };
+    showSavedNote(result.stored.record);
     setState(result.created ? 'saved' : 'updated');
     showStatus(status, result.created ? t('popupSaved') : t('popupUpdated'), 'ok');
   } catch (error) {
@@ -193,6 +231,7 @@ async function load(): Promise<void> {
   } catch (error) {
     result = { ok: false, reason: 'failed', message: errorText(error) };
   }
+  performance.mark('lede:read'); // the page read answered (bench:popup splits the wait with it)
   if (!result.ok) {
     showMessage(messageSection, result.reason, result.message, () => void start());
     setState('message');
@@ -202,7 +241,7 @@ async function load(): Promise<void> {
   page = result;
   const settings = await settingsP;
   showEditor(result.draft?.record ?? result.record, settings, Boolean(result.draft));
-  editor?.focus();
+  firstScreen?.focusStart();
   if (warnings.length) showStatus(status, warnings.join(' '), 'error');
   // The autocomplete learns the library's topics when they come; the form does not wait for them.
   const shown = warnings.length;
@@ -210,6 +249,38 @@ async function load(): Promise<void> {
   knownTopics = topics.map((entry) => entry.topic);
   editor?.setKnownTopics(knownTopics);
   if (warnings.length > shown) showStatus(status, warnings.join(' '), 'error');
+}
+
+/** Undo of the last save: the library goes back to what it held, the form keeps its values as unsaved edits. */
+async function undo(): Promise<void> {
+  const done = lastSave;
+  if (!done || saving) return;
+  saving = true;
+  try {
+    await undoSave(done.stored, done.before);
+    lastSave = null;
+    if (page) page = { ...page, saved: done.before };
+    if (editor) {
+      const current = editor.read();
+      putDraft(current);
+      showSavedNote(current);
+    }
+    setState('editing');
+    showStatus(status, done.before ? t('popupUndoneUpdate') : t('popupUndoneSave'), 'ok');
+    firstScreen?.focusStart();
+  } catch (error) {
+    showStatus(status, t('popupUndoFailed', errorText(error)), 'error');
+  } finally {
+    saving = false;
+  }
+}
+
+function openLibrary(): void {
+  // The browser's own API, not the polyfill: 10 KB less for every popup to load, for this one call.
+  const api = nativeApi();
+  api.tabs.create({ url: api.runtime.getURL('pages/library/library.html') })
+    .then(() => { if (!document.body.classList.contains('as-tab')) window.close(); })
+    .catch((error) => showStatus(status, errorText(error), 'error'));
 }
 
 /** Any fault while opening ends in a message with Try again, never in an endless spinner. */
@@ -231,14 +302,20 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
     event.preventDefault();
     void save();
+  } else if (event.code === DETAILS_SHORTCUT.code && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && firstScreen) {
+    event.preventDefault();
+    const { details } = firstScreen;
+    details.open = !details.open;
+    if (details.open) details.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    else byId('details-toggle').focus();
   }
 });
 byId('library-link').addEventListener('click', (event) => {
   event.preventDefault();
-  browser.tabs.create({ url: browser.runtime.getURL('pages/library/library.html') })
-    .then(() => { if (!document.body.classList.contains('as-tab')) window.close(); })
-    .catch((error) => showStatus(status, errorText(error), 'error'));
+  openLibrary();
 });
+byId('open-library').addEventListener('click', () => openLibrary());
+byId('undo-save').addEventListener('click', () => void undo());
 // The popup can close at any moment: send what is still waiting.
 addEventListener('pagehide', () => putDraft.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') putDraft.flush(); });

@@ -3,8 +3,11 @@
 // Kept to what those calls need, so the popup's first script stays a few hundred bytes.
 
 interface NativeApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  tabs: {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
+    create(properties: { url: string }): Promise<unknown>;
+  };
 }
 
 export function nativeApi(): NativeApi {

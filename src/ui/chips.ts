@@ -34,7 +34,7 @@ export function createChips(options: ChipsOptions): Chips {
   const input = h('input', {
     id: 'topic-input', type: 'text', autocomplete: 'off', spellcheck: false,
     role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false',
-    'aria-controls': 'topic-suggestions', 'aria-describedby': 'topic-hint',
+    'aria-controls': 'topic-suggestions', 'aria-describedby': 'topic-hint', placeholder: t('editorTopicPlaceholder'),
   });
 
   const quick = h('p', { id: 'topic-quick', class: 'quick-topics' });
@@ -42,7 +42,8 @@ export function createChips(options: ChipsOptions): Chips {
     const offered = suggestTopics(suggested, '', topics, 6);
     replaceChildren(quick, offered.length ? h('span', { class: 'hint' }, t('editorTopicQuick')) : null,
       offered.map((topic) => h('button', {
-        type: 'button', class: 'quick-topic', title: t('editorTopicAdd', topic),
+        // Out of the Tab order: ↓ in the topic input lists the same suggestions first, and Tab goes on to quality.
+        type: 'button', class: 'quick-topic', title: t('editorTopicAdd', topic), tabIndex: -1,
         onclick: () => { setTopics(addTopics(topics, topic)); input.focus(); },
       }, `+ ${topic}`)));
     quick.hidden = offered.length === 0;

@@ -44,7 +44,7 @@ export const RECORD_TYPES = ['article', 'video', 'podcast', 'paper', 'post', 'bo
 
 /** Which form control shows each key of the record (and of `sources`). */
 /** A Map: the keys come from stored sources and problems, and `constructor` must find nothing. */
-const CONTROL_FOR = new Map<string, string>(Object.entries({
+export const CONTROL_FOR = new Map<string, string>(Object.entries({
   title: 'title', excerpt: 'excerpt', publishedDateTime: 'published-at', category: 'category',
   type: 'type', quality: 'quality', heat: 'heat', published: 'published', originalUrl: 'original-url',
   webUrl: 'web-url', 'provider.name': 'provider-name', providerName: 'provider-name',
@@ -179,7 +179,7 @@ export function createEditor(options: EditorOptions): Editor {
     h('div', { class: 'row' },
       field(t('editorQuality'), quality, { wide: false, extra: qualityRange }),
       field(t('editorHeat'), heat, { wide: false, hint: t('editorHeatHint') })),
-    h('div', { class: 'field wide check' }, published, h('label', { for: 'published' }, t('editorPublished'))),
+    h('div', { class: 'field wide check', 'data-field': 'published' }, published, h('label', { for: 'published' }, t('editorPublished'))),
     h('div', { class: 'row' },
       field(t('editorProviderName'), providerName, { wide: false }),
       field(t('editorProviderDomain'), providerDomain, { wide: false })),
@@ -188,7 +188,7 @@ export function createEditor(options: EditorOptions): Editor {
     h('div', { class: 'field wide', 'data-field': 'topic-input' },
       h('label', { for: 'topic-input' }, t('editorTopics')), chips.element,
       h('p', { class: 'error', id: 'topic-input-error', hidden: true })),
-    h('fieldset', { class: 'field wide' }, h('legend', null, t('editorRelated')), relatedList),
+    h('fieldset', { class: 'field wide', 'data-field': 'related' }, h('legend', null, t('editorRelated')), relatedList),
     options.privateNote?.element,
     field(t('editorBody'), body),
   );

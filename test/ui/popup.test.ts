@@ -11,14 +11,12 @@ const bg = vi.hoisted(() => ({
   handlers: {} as Record<string, (payload: never) => unknown>,
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    tabs: { query: async () => [{ id: 7 }], create: async () => ({}) },
-    runtime: { getURL: (path: string) => `chrome-extension://lede/${path}` },
-  },
-}));
-// The popup asks for its tab through the browser's own API (src/shared/native.ts), not the polyfill.
-vi.stubGlobal('chrome', { runtime: { id: 'lede' }, tabs: { query: async () => [{ id: 7 }] } });
+// The popup uses the browser's own API (src/shared/native.ts), not the polyfill.
+const opened = vi.hoisted(() => [] as string[]);
+vi.stubGlobal('chrome', {
+  runtime: { id: 'lede', getURL: (path: string) => `chrome-extension://lede/${path}` },
+  tabs: { query: async () => [{ id: 7 }], create: async ({ url }: { url: string }) => { opened.push(url); return {}; } },
+});
 vi.mock('../../src/shared/send.js', () => ({
   send: async (name: string, payload: unknown) => {
     bg.calls.push([name, payload]);
@@ -182,6 +180,105 @@ describe('popup', () => {
     expect($('web-url-error').textContent).toBe('bad address');
     expect(state()).toBe('editing');
     expect($('status').dataset.kind).toBe('error');
+  });
+
+  it('opens on the compact first screen: focus in the topic input, the rest in a closed Details', async () => {
+    await openPopup(page());
+    expect(document.activeElement?.id).toBe('topic-input');
+    const order = [...$('first-screen').querySelectorAll('[data-field], #found-line')]
+      .filter((el) => !el.parentElement?.closest('[data-field]'))
+      .map((el) => el.getAttribute('data-field') ?? el.id);
+    expect(order).toEqual(['title', 'found-line', 'topic-input', 'quality', 'heat', 'category', 'published', 'related']);
+    const details = $<HTMLDetailsElement>('details');
+    expect(details.open).toBe(false);
+    for (const id of ['excerpt', 'published-at', 'provider-name', 'provider-domain', 'type', 'original-url', 'web-url', 'body']) {
+      expect(details.contains($(id)), id).toBe(true);
+    }
+    // Alt+Shift+D opens Details from the topic input and moves into it.
+    key($('topic-input'), 'D', { altKey: true, shiftKey: true, code: 'KeyD' });
+    expect(details.open).toBe(true);
+    expect(details.contains(document.activeElement)).toBe(true);
+  });
+
+  it('opens Details by itself on a record without a date, and says why', async () => {
+    await openPopup(page({ record: sampleRecord({ publishedDateTime: null }) }));
+    expect($<HTMLDetailsElement>('details').open).toBe(true);
+    expect($('details-why').textContent).toContain('popupAttentionNoDate');
+    expect(document.querySelector('#found-line [data-opens="published-at"]')?.classList.contains('missing')).toBe(true);
+  });
+
+  it('a field marked wrong inside Details opens it and takes the focus', async () => {
+    bg.handlers['library/save'] = () => ({ ok: false, problems: [{ key: 'webUrl', message: 'bad address', severity: 'error' }] });
+    await openPopup(page());
+    expect($<HTMLDetailsElement>('details').open).toBe(false);
+    $<HTMLButtonElement>('save').click();
+    await until('the problem', () => $('web-url-error').hidden === false);
+    expect($<HTMLDetailsElement>('details').open).toBe(true);
+    expect(document.activeElement?.id).toBe('web-url');
+  });
+
+  it('after a new save offers Open library and Undo; Undo takes the record out again and keeps the edits', async () => {
+    bg.handlers['library/delete'] = (payload: { id: string }) => ({ deleted: { id: payload.id } });
+    bg.handlers['library/save'] = (payload: { record: unknown }) => {
+      const now = new Date().toISOString();
+      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now } };
+    };
+    await openPopup(page());
+    expect($('after-save').hidden).toBe(true);
+    type($('title'), 'Mine');
+    key($('title'), 'Enter', { ctrlKey: true });
+    await until('the save', () => state() === 'saved');
+    expect($('after-save').hidden).toBe(false);
+    expect($('saved-when').textContent).toBe('popupSavedAgo: now');
+    $<HTMLButtonElement>('open-library').click();
+    await until('the library tab', () => opened.length > 0);
+    expect(opened).toEqual(['chrome-extension://lede/pages/library/library.html']);
+    $<HTMLButtonElement>('undo-save').click();
+    await until('the undo', () => state() === 'editing');
+    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a' }]);
+    expect(sent('library/restore')).toEqual([]);
+    expect($('status').textContent).toBe('popupUndoneSave');
+    expect($('after-save').hidden).toBe(true);
+    expect(document.getElementById('saved-note')).toBeNull();
+    expect($('title').value).toBe('Mine');
+    await until('the edits kept as a draft', () => sent('draft/put').length > 0, 1000);
+  });
+
+  it('Undo of an update puts the earlier version back', async () => {
+    const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+    bg.handlers['library/restore'] = () => ({ ok: true });
+    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString() } });
+    await openPopup(page({ saved: before }));
+    type($('title'), 'Changed');
+    key($('title'), 'Enter', { ctrlKey: true });
+    await until('the update', () => state() === 'updated');
+    expect($('saved-when').textContent).toMatch(/· popupUpdatedAgo: now$/);
+    $<HTMLButtonElement>('undo-save').click();
+    await until('the undo', () => state() === 'editing');
+    expect(sent('library/restore')).toEqual([{ stored: before }]);
+    expect(sent('library/delete')).toEqual([]);
+    expect($('status').textContent).toBe('popupUndoneUpdate');
+    // The form still says Changed: against the restored version, that is a change again.
+    expect($('changed-since').textContent).toContain('editorTitle');
+  });
+
+  it('already saved: the top line says when, and names what the form changes since', async () => {
+    const threeDays = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: threeDays, updatedAt: threeDays };
+    await openPopup(page({ saved }));
+    expect($('saved-when').textContent).toBe('popupSavedAgo: 3 days ago');
+    expect(document.getElementById('changed-since')).toBeNull();
+    const marked = () => [...document.querySelectorAll('[data-changed]')].map((el) => el.getAttribute('data-field') ?? el.getAttribute('data-opens'));
+    expect(marked()).toEqual([]);
+    type($('title'), 'Changed');
+    expect($('changed-since').textContent).toBe(' · popupChangedSince: editorTitle');
+    expect(marked()).toEqual(['title']);
+    type($('provider-name'), 'Another Provider');
+    expect($('changed-since').textContent).toBe(' · popupChangedSince: editorTitle, editorProviderName');
+    expect(marked()).toEqual(['title', 'provider-name', 'provider-name']); // the field, and the found line's part
+    type($('title'), saved.record.title);
+    expect(marked()).toEqual(['provider-name', 'provider-name']);
+    expect($('saved-note').compareDocumentPosition($('title')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('shows a message with what to do for a page it cannot read', async () => {

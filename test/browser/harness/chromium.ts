@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { artifactPath, chromeTestBuild, chromiumPath } from './paths.js';
 import { startFixtureServer } from './server.js';
-import { until, type Session, type UiPage } from './session.js';
+import { until, type LaunchOptions, type Session, type UiPage } from './session.js';
 
 interface TabInfo { id: number; url: string }
 
@@ -45,13 +45,15 @@ export interface ChromiumSession extends Session {
   worker(): Promise<Worker>;
 }
 
-export async function launchChromium(extensionDir = chromeTestBuild): Promise<ChromiumSession> {
+export async function launchChromium(extensionDir = chromeTestBuild, options: LaunchOptions = {}): Promise<ChromiumSession> {
   const server = await startFixtureServer();
   const profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    headless: true,
+    headless: options.display === undefined,
+    ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
     viewport: { width: 1100, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { artifactPath, firefoxPath, firefoxTestBuild } from './paths.js';
 import { startFixtureServer } from './server.js';
-import { until, type Session, type UiPage } from './session.js';
+import { until, type LaunchOptions, type Session, type UiPage } from './session.js';
 
 interface TabInfo { id: number; url: string }
 
@@ -36,7 +36,14 @@ function wrap(page: Page): UiPage {
       await page.keyboard.press('Backspace');
     },
     type: (selector, text) => page.type(selector, text),
-    press: (key) => page.keyboard.press(key as any),
+    async press(key) {
+      // Puppeteer presses one key: 'Control+Enter' is held modifiers around the last key, as Playwright reads it.
+      const parts = key.length > 1 ? key.split('+') : [key];
+      const last = parts.pop()!;
+      for (const modifier of parts) await page.keyboard.down(modifier as any);
+      await page.keyboard.press(last as any);
+      for (const modifier of parts.reverse()) await page.keyboard.up(modifier as any);
+    },
     select: async (selector, value) => { await page.select(selector, value); },
     setSize: (width, height) => page.setViewport({ width, height }),
     async screenshot(name) {
@@ -56,7 +63,8 @@ export interface FirefoxSession extends Session {
   openRawExtensionPage(path: string): Promise<Page>;
 }
 
-export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<FirefoxSession> {
+export async function launchFirefox(extensionDir = firefoxTestBuild, options: LaunchOptions = {}): Promise<FirefoxSession> {
+  const dark = options.colorScheme === 'dark';
   const server = await startFixtureServer();
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
@@ -78,6 +86,9 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': server.port,
       'network.proxy.no_proxies_on': '127.0.0.1',
+      // BiDi cannot emulate media features per page: the scheme is the browser's, from the start.
+      'ui.systemUsesDarkTheme': dark ? 1 : 0,
+      'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
     },
   });
   await ff.installExtension(extensionDir);

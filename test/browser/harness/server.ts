@@ -23,6 +23,8 @@ export const FIXTURE_PAGES: Record<string, string> = {
   'http://papers.example/2026/tidal-arrays.pdf': 'paper.pdf',
   'http://deep.example/2026/nested-page': 'deep-article.html',
   'http://stalled.example/2026/slow-image': 'stalled-article.html',
+  'http://longest.example/2026/longest-values': 'longest-article.html',
+  'http://skerrynotes.example/stories/last-manned-winter': 'undated-article.html',
 };
 
 const types: Record<string, string> = {

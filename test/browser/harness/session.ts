@@ -3,6 +3,13 @@ import type { FixtureServer } from './server.js';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+export interface LaunchOptions {
+  /** The system's light or dark mode as pages see it (prefers-color-scheme); light when not given. */
+  colorScheme?: 'light' | 'dark';
+  /** An X display to run headful on (Chromium), e.g. ':99' from Xvfb; headless when not given. */
+  display?: string;
+}
+
 /** A page in either browser, through the few calls the tests need. */
 export interface UiPage {
   readonly browserName: BrowserName;

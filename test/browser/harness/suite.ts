@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { corpusMissing, missing } from './paths.js';
 import type { BrowserName, Session, UiPage } from './session.js';
 import {
-  injectionSigns, openLibrary, openPopup, readForm, readRows, savePopup, seriousViolations, waitForTitles,
+  injectionSigns, openDetails, openLibrary, openPopup, readForm, readRows, savePopup, seriousViolations, waitForTitles,
 } from './ui.js';
 
 /** What the fixture pages say, read off their HTML: the popup must show exactly this.
@@ -235,6 +235,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
       const { tabId, popup } = await popupFor(`${SECOND.url}?draft`);
       expect((await readForm(popup)).state).not.toBe('message');
       await popup.fill('#title', 'A draft title that must survive');
+      await openDetails(popup);
       await popup.fill('#excerpt', 'Draft excerpt.');
       await popup.close();
       const reopened = await openPopup(session, tabId);
@@ -288,6 +289,7 @@ export function describeLede(browserName: BrowserName, launch: () => Promise<Ses
     test('markup typed into the editor is saved and shown literally, as text', async () => {
       const { popup } = await popupFor(HOSTILE.url);
       await popup.fill('#title', HOSTILE.typedTitle);
+      await openDetails(popup);
       await popup.fill('#excerpt', HOSTILE.typedExcerpt);
       await popup.type('#topic-input', HOSTILE.typedTopic);
       await popup.press('Enter');

@@ -49,6 +49,13 @@ export async function openPopup(session: Session, tabId: number): Promise<UiPage
   return popup;
 }
 
+/** Opens the popup's Details section (excerpt, date, provider, type, addresses, notes) as a user would. */
+export async function openDetails(popup: UiPage): Promise<void> {
+  if (await popup.evaluate(() => (document.getElementById('details') as HTMLDetailsElement | null)?.open !== false)) return;
+  await popup.click('#details-toggle');
+  await popup.waitFor('Details to open', () => (document.getElementById('details') as HTMLDetailsElement).open);
+}
+
 export async function statusText(page: UiPage): Promise<string> {
   return page.evaluate(() => document.getElementById('status')?.textContent ?? '');
 }
