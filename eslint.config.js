@@ -14,7 +14,7 @@ const contexts = {
   'src/cli': ['background', 'content', 'popup', 'pages', 'ui'],
   'src/lib': ['background', 'content', 'popup', 'pages', 'ui', 'cli'],
 };
-const pure = ['src/record', 'src/extract'];
+const pure = ['src/record', 'src/extract', 'src/related'];
 
 function forbidden(dirs) {
   return dirs.flatMap((dir) => [`**/${dir}/*`, `**/${dir}/**`, `../${dir}`, `../../${dir}`]);
@@ -45,7 +45,7 @@ export default tseslint.config(
     files: [`${dir}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/shared or src/ui.` }],
+        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/related, src/shared or src/ui.` }],
       }],
     },
   })),

@@ -2,9 +2,10 @@
 import { check } from './check.js';
 import { extract } from './extract.js';
 import { fmt } from './fmt.js';
+import { related } from './related.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
-export const commands: Command[] = [fmt, check, extract];
+export const commands: Command[] = [fmt, check, extract, related];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

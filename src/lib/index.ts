@@ -5,3 +5,5 @@ export {
 } from '../record/index.js';
 export { extractFromHtml, registrableDomain } from '../extract/node.js';
 export type { Extraction } from '../extract/types.js';
+export { relatedFromHtml } from '../related/from-html.js';
+export { serializeRelated } from '../record/index.js';
