@@ -7,6 +7,7 @@ import type { DraftStore } from './drafts.js';
 import { exportRecord } from './export.js';
 import { providerDomain, recordFromExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
+import { forgetPending, keepPending, readRelated, type RelatedDeps } from './related.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
@@ -26,6 +27,13 @@ export interface BackgroundDeps {
   /** Whether the person allowed reading `file:` pages. */
   fileAccess(): Promise<boolean>;
   t: Translate;
+  /** Fetching related pages: the network, host access, and where waiting addresses are kept. */
+  related: Pick<RelatedDeps, 'fetch' | 'hostAccess' | 'pendingArea'>;
+}
+
+/** What the related handlers need, from the background's own deps. */
+export function relatedDeps(deps: BackgroundDeps): RelatedDeps {
+  return { ...deps.related, drafts: deps.drafts, settings: deps.settings, t: deps.t };
 }
 
 export interface Sender {
@@ -132,6 +140,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'draft/clear': async ({ tabId }) => {
       await deps.drafts.clear(tabId);
+      return { ok: true };
+    },
+    'related/fetch': async ({ url, tabId }) => {
+      const answer = await readRelated(relatedDeps(deps), url);
+      if (tabId !== undefined) await forgetPending(relatedDeps(deps), tabId, url);
+      return answer;
+    },
+    'related/pending': async ({ draft, url }) => {
+      await keepPending(relatedDeps(deps), draft, url);
       return { ok: true };
     },
     'settings/get': () => deps.settings.get(),

@@ -1,10 +1,12 @@
 // The background: wires the browser's events and the message router to the library, drafts and settings.
 import browser from 'webextension-polyfill';
+import './dom-parser.js';
 import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
-import { createHandlers, type BackgroundDeps } from './handlers.js';
+import { createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
+import { completePending, originPattern } from './related.js';
 import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
 import { memoryArea, type StorageAreaLike } from './storage-areas.js';
@@ -31,6 +33,14 @@ const deps: BackgroundDeps = {
   tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url ?? '', () => null),
   fileAccess: () => browser.extension.isAllowedFileSchemeAccess().catch(() => false),
   t,
+  related: {
+    fetch: (url, init) => fetch(url, init),
+    hostAccess: (url) => {
+      const pattern = originPattern(url);
+      return pattern ? browser.permissions.contains({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
+    },
+    pendingArea: sessionArea,
+  },
 };
 
 const route = createRouter(createHandlers(deps), validators, { id: browser.runtime.id, base: browser.runtime.getURL('') }, t);
@@ -47,6 +57,8 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 });
 // Granted in the options page: mark the tabs already open at once.
 browser.permissions.onAdded.addListener((added) => {
+  // A related entry waiting for access to its site (the prompt closed the popup in Firefox) completes now.
+  if (added.origins?.length) void completePending(relatedDeps(deps)).catch((error: unknown) => console.error('Lede: related', error));
   if (added.permissions?.includes('tabs')) void browser.tabs.query({}).then((tabs) => tabMarks.markAll(tabs), () => undefined);
 });
 

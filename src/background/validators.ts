@@ -40,6 +40,10 @@ export const validators: Validators = {
   'library/export': (p): p is Request<'library/export'> => hasId(p),
   'draft/put': (p): p is Request<'draft/put'> => isObject(p) && isDraft(p.draft),
   'draft/clear': (p): p is Request<'draft/clear'> => isObject(p) && isTabId(p.tabId),
+  'related/fetch': (p): p is Request<'related/fetch'> =>
+    isObject(p) && isString(p.url) && p.url.length <= 4000 && (p.tabId === undefined || isTabId(p.tabId)),
+  'related/pending': (p): p is Request<'related/pending'> =>
+    isObject(p) && isDraft(p.draft) && isString(p.url) && p.url.length <= 4000,
   'settings/get': (p): p is Request<'settings/get'> => isEmpty(p),
   'settings/set': (p): p is Request<'settings/set'> => isObject(p) && isObject(p.settings),
 };

@@ -12,7 +12,7 @@
 import browser from 'webextension-polyfill';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
-import type { PageReadResult } from '../shared/messages.js';
+import type { Draft, PageReadResult } from '../shared/messages.js';
 import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
 import { defaultSettings, type Settings } from '../shared/settings.js';
@@ -20,6 +20,7 @@ import { debounce } from '../ui/debounce.js';
 import { byId, h, replaceChildren } from '../ui/dom.js';
 import { createEditor, type Editor } from '../ui/editor.js';
 import { applyLocale, localiseStatic, t } from '../ui/i18n.js';
+import { relatedHost } from '../ui/related-host.js';
 import { errorText, showStatus } from '../ui/status.js';
 import { showMessage } from './message.js';
 import { takeOpening } from './opening.js';
@@ -56,13 +57,17 @@ function setState(state: PopupState): void {
   saveButton.hidden = state === 'loading' || state === 'message';
 }
 
-const putDraft = debounce((record: LedeRecord) => {
-  if (!page) return;
-  const draft = {
-    tabId, url: page.record.webUrl, record,
-    sources: sourcesOf(page), suggestedTopics: page.extraction?.suggestedTopics ?? [],
+function draftOf(record: LedeRecord, result: Readable): Draft {
+  return {
+    tabId, url: result.record.webUrl, record,
+    sources: sourcesOf(result), suggestedTopics: result.extraction?.suggestedTopics ?? [],
     updatedAt: new Date().toISOString(),
   };
+}
+
+const putDraft = debounce((record: LedeRecord) => {
+  if (!page) return;
+  const draft = draftOf(record, page);
   send('draft/put', { draft }).catch((error) => showStatus(status, t('popupDraftFailed', errorText(error)), 'error'));
 }, 200);
 
@@ -91,6 +96,7 @@ function showEditor(record: LedeRecord, settings: Settings, restored: boolean): 
       }
     },
     onSubmit: () => void save(),
+    relatedHost: relatedHost({ defaultQuality: settings.defaultQuality, tabId, draftOf: (next) => draftOf(next, result) }),
   });
   replaceChildren(notes,
     restored ? note('draft-note', t('popupDraftRestored'), ' · ',

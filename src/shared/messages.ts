@@ -1,6 +1,6 @@
 // The one typed map of messages between popup, pages and background, and the facade that sends them.
 import type { Extraction } from '../extract/types.js';
-import type { LedeRecord, Problem } from '../record/index.js';
+import type { LedeRecord, Problem, RelatedEntry } from '../record/index.js';
 import type { Settings } from './settings.js';
 
 /** A record as the library keeps it. `id` is the normalised originalUrl. */
@@ -54,6 +54,11 @@ export interface ListResult {
 
 export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | { ok: false; problems: Problem[] };
 
+/** A related page read by address, or why not (the message is for the person, beside the entry). */
+export type RelatedAnswer =
+  | { ok: true; entry: RelatedEntry; notice: string }
+  | { ok: false; reason: string; message: string };
+
 /** Every message: its name, what it carries, and what the background answers. */
 export interface MessageMap {
   'page/read': { request: { tabId: number }; response: PageReadResult };
@@ -71,6 +76,10 @@ export interface MessageMap {
   'library/export': { request: { id: string }; response: { filename: string; text: string } | null };
   'draft/put': { request: { draft: Draft }; response: { ok: boolean } };
   'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
+  /** Reads the page at `url` into a related entry; `tabId` clears that tab's waiting entry for it. */
+  'related/fetch': { request: { url: string; tabId?: number }; response: RelatedAnswer };
+  /** An entry waiting for host access: the tab's draft holding it, completed when access is granted. */
+  'related/pending': { request: { draft: Draft; url: string }; response: { ok: boolean } };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
 }

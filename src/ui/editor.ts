@@ -9,7 +9,7 @@ import { h } from './dom.js';
 import { excerptCount, limitEdit } from './excerpt.js';
 import { field, setFieldError } from './fields.js';
 import { t } from './i18n.js';
-import { renderRelated } from './related.js';
+import { createRelatedList, type RelatedHost } from './related.js';
 
 export interface EditorOptions {
   record: LedeRecord;
@@ -22,6 +22,8 @@ export interface EditorOptions {
   onChange?: (record: LedeRecord) => void;
   /** Ctrl/Cmd+Enter anywhere in the form. */
   onSubmit?: () => void;
+  /** Reading related pages by address; without it, entries are added and filled by hand. */
+  relatedHost?: RelatedHost | undefined;
 }
 
 export interface Editor {
@@ -144,13 +146,7 @@ export function createEditor(options: EditorOptions): Editor {
   const candidates = [...(options.suggestedTopics ?? []), ...(options.knownTopics ?? [])];
   const chips = createChips({ topics: base.topics, candidates, suggested: options.suggestedTopics, onChange: changed });
 
-  const relatedList = h('ul', { id: 'related', class: 'related' });
-  const showRelated = () => renderRelated(relatedList, base.related, (index) => {
-    base.related.splice(index, 1);
-    showRelated();
-    changed();
-  });
-  showRelated();
+  const related = createRelatedList({ entries: base.related, record: () => read(), host: options.relatedHost, onChange: changed });
 
   const body = h('textarea', { id: 'body', rows: 4, value: base.body });
 
@@ -176,7 +172,7 @@ export function createEditor(options: EditorOptions): Editor {
     h('div', { class: 'field wide', 'data-field': 'topic-input' },
       h('label', { for: 'topic-input' }, t('editorTopics')), chips.element,
       h('p', { class: 'error', id: 'topic-input-error', hidden: true })),
-    h('fieldset', { class: 'field wide' }, h('legend', null, t('editorRelated')), relatedList),
+    h('fieldset', { class: 'field wide' }, h('legend', null, t('editorRelated')), related.element),
     field(t('editorBody'), body),
   );
   showStored();
@@ -221,6 +217,7 @@ export function createEditor(options: EditorOptions): Editor {
     record.originalUrl = originalUrl.value.trim();
     record.webUrl = webUrl.value.trim();
     record.topics = chips.value();
+    record.related = related.value();
     record.body = body.value;
     return record;
   }
@@ -240,7 +237,7 @@ export function createEditor(options: EditorOptions): Editor {
     for (const [id, message] of errors) setFieldError(form, id, message);
     const first = errors.find(([, message]) => message);
     if (first) form.querySelector<HTMLElement>(`#${first[0]}`)?.focus();
-    return !first;
+    return related.validate() && !first;
   }
 
   function showProblems(problems: Problem[]): Problem[] {

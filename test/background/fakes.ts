@@ -9,6 +9,7 @@ import type { ScriptingApi } from '../../src/background/inject.js';
 import { SettingsStore } from '../../src/background/settings-store.js';
 import { memoryArea } from '../../src/background/storage-areas.js';
 import { LibraryStore } from '../../src/background/store.js';
+import type { FetchLike } from '../../src/related/fetch-page.js';
 
 let dbCount = 0;
 /** A library in its own fresh database. */
@@ -102,11 +103,14 @@ export function fakeBadgeApi(): BadgeApi & { texts: Map<number, string> } {
 export interface TestDeps extends BackgroundDeps {
   badgeApi: ReturnType<typeof fakeBadgeApi>;
   tabs: Map<number, string>;
+  /** Hosts the extension may read related pages on. */
+  granted: Set<string>;
 }
 
-export function makeDeps(options: { tabs?: Record<number, string>; scripting?: ScriptingApi; fileAccess?: boolean } = {}): TestDeps {
+export function makeDeps(options: { tabs?: Record<number, string>; scripting?: ScriptingApi; fileAccess?: boolean; fetch?: FetchLike } = {}): TestDeps {
   const tabs = new Map(Object.entries(options.tabs ?? {}).map(([id, url]) => [Number(id), url]));
   const badgeApi = fakeBadgeApi();
+  const granted = new Set<string>();
   return {
     store: freshStore(),
     drafts: new DraftStore(memoryArea()),
@@ -118,5 +122,11 @@ export function makeDeps(options: { tabs?: Record<number, string>; scripting?: S
     tabUrl: async (tabId) => (tabs.has(tabId) ? tabs.get(tabId)! : null),
     fileAccess: async () => options.fileAccess ?? false,
     t: (key, ...subs) => (subs.length ? `${key}: ${subs.join(', ')}` : key),
+    granted,
+    related: {
+      fetch: options.fetch ?? (async () => { throw new TypeError('no network in tests'); }),
+      hostAccess: async (url) => granted.has(new URL(url).hostname),
+      pendingArea: memoryArea(),
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { Settings } from '../../shared/settings.js';
 import { byId, replaceChildren } from '../../ui/dom.js';
 import { createEditor, type Editor } from '../../ui/editor.js';
 import { t } from '../../ui/i18n.js';
+import { relatedHost } from '../../ui/related-host.js';
 import { errorText, showStatus } from '../../ui/status.js';
 
 export interface EditContext {
@@ -63,6 +64,7 @@ export function openEditor(stored: StoredRecord, context: EditContext, opener: H
     knownTopics: context.knownTopics,
     categories: context.settings.categories,
     onSubmit: () => void save(),
+    relatedHost: relatedHost({ defaultQuality: context.settings.defaultQuality }),
   });
   current = { stored, editor, context, opener };
   replaceChildren(slot, editor.element);
