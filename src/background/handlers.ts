@@ -5,7 +5,7 @@ import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
 import { exportRecord } from './export.js';
-import { providerDomain, recordFromExtraction } from './from-extraction.js';
+import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { forgetPending, keepPending, readRelated, type RelatedDeps } from './related.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
@@ -80,9 +80,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     if (!outcome.ok) {
       return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
     }
-    const { domain, source } = providerDomain(outcome.extraction);
-    extraction = { ...outcome.extraction, provider: { ...outcome.extraction.provider, domain } };
-    extraction.sources = { ...extraction.sources, providerDomain: source };
+    extraction = settledExtraction(outcome.extraction);
     saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
   }
   // The badge is not part of the answer: it is set while the popup fills in (Badges.show never throws).
@@ -90,7 +88,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   const addresses = [address, extraction?.webUrl ?? '', extraction?.originalUrl ?? '',
     saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
   const draft = await deps.drafts.matching(tabId, await draftP, addresses);
-  const record = saved ? saved.record : recordFromExtraction(extraction!, await settingsP);
+  const record = saved ? saved.record : recordForPage(extraction!, await settingsP);
   return { ok: true, record, saved, draft, extraction };
 }
 

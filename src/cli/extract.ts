@@ -1,32 +1,16 @@
 // `lede extract`: reads a saved HTML page and prints its record (or the raw extraction as JSON).
-import { extractFromHtml } from '../extract/node.js';
+import { extractFromHtml, registrableDomain } from '../extract/node.js';
+import { recordFromExtraction, settleExtraction } from '../extract/to-record.js';
 import type { Extraction } from '../extract/types.js';
-import {
-  cutCodePoints, DEFAULT_CATEGORY, DEFAULT_TYPE, HEAT_UNSET, serializeRecord, type LedeRecord,
-} from '../record/index.js';
+import { serializeRecord, type LedeRecord } from '../record/index.js';
+import { recordDefaultsOf } from '../shared/record-defaults.js';
+import { defaultSettings } from '../shared/settings.js';
 import { readInput } from './files.js';
 import { parseArgs, UsageError, type Command, type Io } from './io.js';
 
-/** The quality a new record starts with, as the extension's default settings give it. */
-const DEFAULT_QUALITY = 50;
-
+/** The record the extension would open for this page with its default settings (the same builder). */
 export function recordOf(extraction: Extraction): LedeRecord {
-  return {
-    category: DEFAULT_CATEGORY,
-    title: extraction.title || extraction.webUrl,
-    excerpt: cutCodePoints(extraction.excerpt),
-    publishedDateTime: extraction.publishedDateTime,
-    originalUrl: extraction.originalUrl || extraction.webUrl,
-    webUrl: extraction.webUrl,
-    type: extraction.type || DEFAULT_TYPE,
-    quality: DEFAULT_QUALITY,
-    heat: HEAT_UNSET,
-    published: false,
-    provider: { name: extraction.provider.name || extraction.provider.domain, domain: extraction.provider.domain },
-    topics: [],
-    related: [],
-    body: '',
-  };
+  return recordFromExtraction(extraction, recordDefaultsOf(defaultSettings, registrableDomain));
 }
 
 export async function runExtract(args: string[], io: Io): Promise<number> {
@@ -35,7 +19,8 @@ export async function runExtract(args: string[], io: Io): Promise<number> {
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new UsageError('extract needs --url http(s)://… (the address the page was read at)');
   if (positional.length !== 1) throw new UsageError('extract needs exactly one FILE (or - for stdin)');
   const html = new TextDecoder('utf-8', { fatal: false }).decode(await readInput(positional[0]!));
-  const extraction = extractFromHtml(html, url);
+  // Settled as the extension settles it, so --json and the record name the same provider.
+  const extraction = settleExtraction(extractFromHtml(html, url), registrableDomain);
   if (flags.get('json')) io.out(JSON.stringify(extraction, null, 2) + '\n');
   else io.out(serializeRecord(recordOf(extraction)));
   return 0;

@@ -1,6 +1,6 @@
-// A page not yet saved becomes a record: extraction's values, the settings' defaults, the registrable domain.
+// A page not yet saved becomes a record: the one builder with the settings' defaults and tldts' domains.
 import { describe, expect, it } from 'vitest';
-import { providerDomain, recordFromExtraction, registrableDomain } from '../../src/background/from-extraction.js';
+import { recordForPage, registrableDomain, settledExtraction } from '../../src/background/from-extraction.js';
 import { validateRecord } from '../../src/record/index.js';
 import { defaultSettings, loadSettings } from '../../src/shared/settings.js';
 import { sampleExtraction } from './fakes.js';
@@ -21,10 +21,10 @@ describe('registrableDomain', () => {
   });
 });
 
-describe('recordFromExtraction', () => {
+describe('recordForPage', () => {
   it('takes the page values and the defaults from settings', () => {
     const settings = loadSettings({ categories: ['tech', 'news'], defaultCategory: 'tech', defaultQuality: 70, defaultHeat: 3, defaultPublished: true });
-    const record = recordFromExtraction(sampleExtraction(), settings);
+    const record = recordForPage(sampleExtraction(), settings);
     expect(record).toEqual({
       category: 'tech',
       title: 'A headline',
@@ -45,7 +45,7 @@ describe('recordFromExtraction', () => {
   });
 
   it('fills gaps: provider name from the domain, originalUrl from webUrl, type article, excerpt cut to 200', () => {
-    const record = recordFromExtraction(sampleExtraction({
+    const record = recordForPage(sampleExtraction({
       provider: { name: ' ', domain: 'www.example.co.uk' },
       originalUrl: '',
       webUrl: 'https://www.example.co.uk/a',
@@ -60,18 +60,20 @@ describe('recordFromExtraction', () => {
   });
 });
 
-describe('providerDomain', () => {
-  it('takes the publisher from the canonical address when the page was read elsewhere', () => {
-    expect(providerDomain(sampleExtraction({
+describe('settledExtraction', () => {
+  it('takes the publisher from the canonical address when the page was read at a local address', () => {
+    const settled = settledExtraction(sampleExtraction({
       originalUrl: 'https://www.harbourlight.example/2026/03/x', webUrl: 'http://127.0.0.1:4000/fixtures/a.html',
       provider: { name: 'Harbour Light', domain: '127.0.0.1' },
-    }))).toEqual({ domain: 'harbourlight.example', source: 'canonical url' });
+    }));
+    expect(settled.provider).toEqual({ name: 'Harbour Light', domain: 'harbourlight.example' });
+    expect(settled.sources.providerDomain).toBe('canonical url');
   });
 
-  it('falls back to the domain extraction read, then to the page address', () => {
-    expect(providerDomain(sampleExtraction({ originalUrl: '', provider: { name: '', domain: 'www.example.co.uk' } })))
-      .toEqual({ domain: 'example.co.uk', source: 'public suffix list' });
-    expect(providerDomain(sampleExtraction({ originalUrl: 'not a url', webUrl: 'https://a.b.example.com/x', provider: { name: '', domain: '' } })))
-      .toEqual({ domain: 'example.com', source: 'public suffix list' });
+  it('falls back to the page address when the canonical one is missing or not a web address', () => {
+    expect(settledExtraction(sampleExtraction({ originalUrl: '', webUrl: 'https://www.example.co.uk/a', provider: { name: 'Ex', domain: 'www.example.co.uk' } })).provider)
+      .toEqual({ name: 'Ex', domain: 'example.co.uk' });
+    expect(settledExtraction(sampleExtraction({ originalUrl: 'not a url', webUrl: 'https://a.b.example.com/x', provider: { name: '', domain: '' } })).provider)
+      .toEqual({ name: 'example.com', domain: 'example.com' });
   });
 });

@@ -75,7 +75,9 @@ describe('page/read', () => {
     expect(scripting.calls.map((c) => c.files?.[0] ?? 'func')).toEqual([EXTRACT_SCRIPT, 'func', ARTICLE_SCRIPT, 'func', READABILITY_SCRIPT, 'func']);
     expect(answer).toMatchObject({ ok: true, extraction: { excerpt: 'From Readability.' } });
     for (const flag of ['needsArticle', 'needsReadability', 'pending']) expect(answer.ok && answer.extraction).not.toHaveProperty(flag);
-    expect(answer.ok && answer.extraction?.sources.providerDomain).toBe('canonical url');
+    // The provider is settled by the one record builder: the host read, with the public suffix list.
+    expect(answer.ok && answer.extraction?.provider).toEqual({ name: 'BBC News', domain: 'bbc.co.uk' });
+    expect(answer.ok && answer.extraction?.sources.providerDomain).toBe('public suffix list');
   });
 
   it('restores the draft of the same page and drops the draft of an earlier page', async () => {
