@@ -1,7 +1,7 @@
 // A related entry from an extraction: the same fields the record's own page gets, in the entry's shape.
 import type { Extraction } from '../extract/types.js';
-import { cutCodePoints } from '../record/text.js';
-import { DEFAULT_TYPE, type RelatedEntry } from '../record/types.js';
+import { recordFromExtraction } from '../extract/to-record.js';
+import { DEFAULT_CATEGORY, HEAT_UNSET, type RelatedEntry } from '../record/types.js';
 
 export interface RelatedDefaults {
   /** The quality a new entry starts with (the settings' default quality). */
@@ -33,19 +33,21 @@ export function relatedWebUrl(extraction: Extraction, domainOf: (host: string) =
   return site && domainOf(hostOf(canonical)) === site ? canonical : read;
 }
 
+/** The entry is the record the page would make (one builder: recordFromExtraction), in the entry's shape. */
 export function relatedFromExtraction(extraction: Extraction, domainOf: (host: string) => string,
   defaults: RelatedDefaults = DEFAULT_RELATED): RelatedEntry {
-  const webUrl = relatedWebUrl(extraction, domainOf);
-  const domain = domainOf(hostOf(webUrl)) || extraction.provider.domain;
+  const record = recordFromExtraction(extraction, {
+    category: DEFAULT_CATEGORY, quality: defaults.quality, heat: HEAT_UNSET, published: false, registrableDomain: domainOf,
+  });
   const lead = extraction.images[0];
   return {
-    title: extraction.title.trim(),
-    excerpt: cutCodePoints(extraction.excerpt.trim()),
-    publishedDateTime: extraction.publishedDateTime,
-    webUrl,
-    type: extraction.type || DEFAULT_TYPE,
-    provider: { name: extraction.provider.name.trim() || domain, domain },
-    quality: defaults.quality,
+    title: record.title,
+    excerpt: record.excerpt,
+    publishedDateTime: record.publishedDateTime,
+    webUrl: relatedWebUrl(extraction, domainOf),
+    type: record.type,
+    provider: record.provider,
+    quality: record.quality,
     // The lead image only; no copy of it is kept yet, so it is not cached.
     images: lead ? [{ url: lead.url, ...(lead.width && lead.height ? { width: lead.width, height: lead.height } : {}), isCached: false }] : [],
   };
