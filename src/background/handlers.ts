@@ -8,6 +8,7 @@ import { exportRecord } from './export.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { forgetPending, keepPending, readRelated, type RelatedDeps } from './related.js';
+import { librarySuggestions, pageLinks } from './related-suggest.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
@@ -149,6 +150,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await keepPending(relatedDeps(deps), draft, url);
       return { ok: true };
     },
+    'related/suggest': async ({ record, tabId }) => ({
+      library: await librarySuggestions(store, record),
+      page: tabId === undefined ? [] : await pageLinks(deps.scripting, tabId),
+    }),
     'settings/get': () => deps.settings.get(),
     'settings/set': ({ settings }) => deps.settings.set(settings),
   };

@@ -44,6 +44,8 @@ export const validators: Validators = {
     isObject(p) && isString(p.url) && p.url.length <= 4000 && (p.tabId === undefined || isTabId(p.tabId)),
   'related/pending': (p): p is Request<'related/pending'> =>
     isObject(p) && isDraft(p.draft) && isString(p.url) && p.url.length <= 4000,
+  'related/suggest': (p): p is Request<'related/suggest'> =>
+    isObject(p) && isLedeRecord(p.record) && (p.tabId === undefined || isTabId(p.tabId)),
   'settings/get': (p): p is Request<'settings/get'> => isEmpty(p),
   'settings/set': (p): p is Request<'settings/set'> => isObject(p) && isObject(p.settings),
 };

@@ -59,6 +59,13 @@ export type RelatedAnswer =
   | { ok: true; entry: RelatedEntry; notice: string }
   | { ok: false; reason: string; message: string };
 
+/** A library record offered as a related entry, and why. */
+export interface LibrarySuggestion {
+  stored: StoredRecord;
+  sharedTopics: string[];
+  sameProvider: boolean;
+}
+
 /** Every message: its name, what it carries, and what the background answers. */
 export interface MessageMap {
   'page/read': { request: { tabId: number }; response: PageReadResult };
@@ -80,6 +87,11 @@ export interface MessageMap {
   'related/fetch': { request: { url: string; tabId?: number }; response: RelatedAnswer };
   /** An entry waiting for host access: the tab's draft holding it, completed when access is granted. */
   'related/pending': { request: { draft: Draft; url: string }; response: { ok: boolean } };
+  /** Library records sharing topics or provider with `record`; with `tabId`, also the tab's links to other articles. */
+  'related/suggest': {
+    request: { record: LedeRecord; tabId?: number };
+    response: { library: LibrarySuggestion[]; page: Array<{ url: string; title: string; source: string }> };
+  };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
 }

@@ -39,6 +39,8 @@ export function relatedHost(options: RelatedHostOptions): RelatedHost {
       return api.request({ origins }).catch(() => api.contains({ origins }).catch(() => false));
     },
     read: (url) => send('related/fetch', { url, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
+    suggest: (record) => send('related/suggest', { record, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
+    searchLibrary: async (text) => (await send('library/list', { text, limit: 10 })).records,
     keepPending: options.draftOf
       ? async (url, record) => { await send('related/pending', { draft: options.draftOf!(record), url }); }
       : undefined,

@@ -4,10 +4,11 @@ import { isWebUrl } from '../record/text.js';
 import type { LedeRecord, RelatedEntry } from '../record/types.js';
 import { webAddress } from '../related/fetch-page.js';
 import { blankRelated, duplicateOf, moveRelated } from '../related/list.js';
-import type { RelatedAnswer } from '../shared/messages.js';
+import type { RelatedAnswer, Response, StoredRecord } from '../shared/messages.js';
 import { h, replaceChildren } from './dom.js';
 import { t } from './i18n.js';
 import { entryFields, entryProblems } from './related-fields.js';
+import { relatedPickers } from './related-pickers.js';
 
 /** What the list needs from its page: the browser's permission prompt and the background's reading. */
 export interface RelatedHost {
@@ -17,6 +18,10 @@ export interface RelatedHost {
   read(url: string): Promise<RelatedAnswer>;
   /** Keeps the waiting entry where it outlives this page (the tab's draft): Firefox closes the popup at the prompt. */
   keepPending?(url: string, record: LedeRecord): Promise<void>;
+  /** Library records and the page's own links worth adding (the editor's Suggestions). */
+  suggest?(record: LedeRecord): Promise<Response<'related/suggest'>>;
+  /** Library records matching the words typed. */
+  searchLibrary?(text: string): Promise<StoredRecord[]>;
 }
 
 export interface RelatedListOptions {
@@ -34,6 +39,10 @@ export interface RelatedList {
   validate(): boolean;
   /** Adds an entry by address, as the Add button does (pasted, dropped, or a suggestion). */
   add(address: string): void;
+  /** Adds a ready entry (from the library); false when it is a duplicate, which the status line then says. */
+  addEntry(entry: RelatedEntry): boolean;
+  /** The record as the form shows it, with this list. */
+  record(): LedeRecord;
 }
 
 interface Item {
@@ -220,6 +229,19 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
     changed();
   }
 
+  function addEntry(entry: RelatedEntry): boolean {
+    addStatus.textContent = '';
+    const dup = duplicateOf(record(), entry.webUrl);
+    if (dup) {
+      addStatus.textContent = dup.kind === 'self' ? t('relatedSelf') : t('relatedDuplicate', entry.webUrl);
+      return false;
+    }
+    items.push({ entry: clone(entry), status: '', kind: '', open: false, key: nextKey++ });
+    render();
+    changed();
+    return true;
+  }
+
   // A link dropped anywhere on the related group is added.
   const group = h('div', {
     class: 'related-group',
@@ -234,10 +256,12 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
   }, list, h('div', { class: 'related-add control-row' }, addInput, addButton), addStatus, live);
   render();
 
-  return {
+  const api: RelatedList = {
     element: group,
     value: () => items.map((i) => clone(i.entry)),
     add,
+    addEntry,
+    record,
     validate: () => {
       const index = items.findIndex((i) => Object.keys(entryProblems(i.entry)).length > 0);
       if (index < 0) return true;
@@ -250,4 +274,6 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
       return false;
     },
   };
+  if (options.host?.suggest || options.host?.searchLibrary) group.append(relatedPickers(api, options.host));
+  return api;
 }

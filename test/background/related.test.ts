@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
 import { completePending } from '../../src/background/related.js';
+import { addLinkAsRelated } from '../../src/background/related-menu.js';
+import { librarySuggestions } from '../../src/background/related-suggest.js';
 import { relatedDeps } from '../../src/background/handlers.js';
 import { blankRelated } from '../../src/related/list.js';
 import type { Draft } from '../../src/shared/messages.js';
@@ -71,5 +73,47 @@ describe('an entry waiting for access', () => {
     d.granted.add('coast.example');
     await handlers['related/fetch']({ url: 'https://coast.example/lamps', tabId: 3 }, {});
     expect(await completePending(relatedDeps(d))).toBe(0);
+  });
+});
+
+describe('add link as related (the context menu)', () => {
+  it('reads and saves the tab\'s page first when it is not in the library, then adds the link', async () => {
+    const { d, handlers } = deps();
+    d.granted.add('coast.example');
+    d.tabs.set(5, 'https://news.bbc.co.uk/story/1');
+    const outcome = await addLinkAsRelated(handlers, d.store, relatedDeps(d), { id: 5, url: 'https://news.bbc.co.uk/story/1' }, { url: 'https://coast.example/lamps' });
+    expect(outcome).toEqual({ ok: true, recordTitle: 'A headline', added: true, notice: '' });
+    const saved = await d.store.find(['https://news.bbc.co.uk/story/1']);
+    expect(saved!.record.related.map((e) => e.title)).toEqual(['Harbour lamps relit']);
+    // Again: not added twice.
+    expect(await addLinkAsRelated(handlers, d.store, relatedDeps(d), { id: 5, url: 'https://news.bbc.co.uk/story/1' }, { url: 'https://coast.example/lamps?utm_source=x' }))
+      .toMatchObject({ ok: true, added: false });
+  });
+
+  it('a link that cannot be read is added by its words, with the reason', async () => {
+    const { d, handlers } = deps();
+    d.granted.add('coast.example');
+    await d.store.save(sampleRecord());
+    const outcome = await addLinkAsRelated(handlers, d.store, relatedDeps(d), { id: 2, url: 'https://stratechery.com/2023/meta-ai/' }, { url: 'https://coast.example/gone', text: 'Old story' });
+    expect(outcome).toMatchObject({ ok: true, added: true, notice: 'relatedHttpStatus: 404' });
+    const saved = await d.store.find(['https://stratechery.com/2023/meta-ai/']);
+    expect(saved!.record.related[0]).toMatchObject({ title: 'Old story', webUrl: 'https://coast.example/gone' });
+  });
+});
+
+describe('library suggestions', () => {
+  it('records sharing the most topics first, then the same provider; never itself or one already related', async () => {
+    const { d } = deps();
+    const mk = (n: number, topics: string[], provider = 'Other') => sampleRecord({
+      title: `R${n}`, originalUrl: `https://r${n}.example/a`, webUrl: `https://r${n}.example/a`, topics,
+      provider: { name: provider, domain: `r${n}.example` },
+    });
+    for (const r of [mk(1, ['AI']), mk(2, ['AI', 'Facebook AI']), mk(3, [], 'Stratechery'), mk(4, ['Cooking']), mk(5, ['AI'])]) await d.store.save(r);
+    const self = sampleRecord({ related: [{ ...blankRelated('https://r5.example/a', 50), title: 'R5' }] });
+    await d.store.save(self);
+    const found = await librarySuggestions(d.store, self);
+    expect(found.map((s) => [s.stored.record.title, s.sharedTopics, s.sameProvider])).toEqual([
+      ['R2', ['AI', 'Facebook AI'], false], ['R1', ['AI'], false], ['R3', [], true],
+    ]);
   });
 });

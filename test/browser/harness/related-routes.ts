@@ -17,6 +17,7 @@ export function relatedRoute(path: string, _req: IncomingMessage, res: ServerRes
     case '/related/tidal-sjis.html': send(200, 'text/html; charset=Shift_JIS', file('tidal-sjis.html')); return true;
     // Only the page's <meta http-equiv> names it.
     case '/related/tidal-1251.html': send(200, 'text/html', file('tidal-1251.html')); return true;
+    case '/related/with-links.html': send(200, 'text/html; charset=utf-8', file('with-links.html')); return true;
     case '/related/lead.png': send(200, 'image/png', file('lead.png')); return true;
     case '/related/moved': send(301, 'text/plain', '', { location: '/related/kelp-farms.html?utm_campaign=x' }); return true;
     case '/related/gone': send(404, 'text/html', '<title>Not found</title>'); return true;

@@ -210,5 +210,47 @@ export function describeRelated(browserName: BrowserName, launch: () => Promise<
     images: []
 `);
     });
+
+    test('from the library, from the page\'s suggestions, and from the link context menu', async () => {
+      const { tabId: linksTab } = await session.openTab(`${base}/related/with-links.html`);
+      const other = await openPopup(session, linksTab);
+      expect((await readForm(other)).title).toBe('Lighthouse Keepers Return to Skerry Point');
+      // From the library: the record saved above, built from the saved record (nothing fetched).
+      await other.fill('#related-search', 'Skerry Harbour');
+      await other.waitFor('a library result', () => document.querySelector('#related-suggestions .related-choice') !== null);
+      await other.click('#related-suggestions .related-choice');
+      expect((await readRelated(other)).map((r) => r.title)).toEqual(['Tidal Turbines Bring Night Light to Skerry Harbour']);
+      // Suggestions: the page's JSON-LD citation and its article link, not nav, tag or share links.
+      await other.fill('#related-search', '');
+      await other.click('#related-suggest');
+      await other.waitFor('suggestions', () => document.querySelectorAll('#related-suggestions .related-choice').length > 0);
+      const offered = await other.evaluate(() => [...document.querySelectorAll('#related-suggestions .related-choice')].map((b) => b.textContent));
+      expect(offered).toEqual(['+ Приливные турбины у Мурманска', '+ the kelp farms spread along the coast']);
+      await other.click('#related-suggestions li:nth-child(2) .related-choice');
+      await other.waitFor('the suggested entry to be read', () => {
+        const rows = document.querySelectorAll('#related .related-entry');
+        return rows.length === 2 && !rows[1]!.classList.contains('busy');
+      });
+      expect((await readRelated(other)).map((r) => r.title)).toEqual(['Tidal Turbines Bring Night Light to Skerry Harbour', 'Kelp Farms Spread Along the Northern Coast']);
+      await other.screenshot(`related-${browserName}-suggestions`);
+      await other.close();
+
+      // The link context menu's work (a menu cannot be clicked headless; the test build exposes it): the tab's page
+      // is not saved yet, so it is read and saved first, then the link is added to it.
+      const outcome = await session.inExtension(async (arg: { tab: { id: number; url: string }; link: { url: string } }) => {
+        const scope = globalThis as any;
+        const page = scope.__ledeAddLinkAsRelated ? scope : await scope.browser.runtime.getBackgroundPage();
+        return page.__ledeAddLinkAsRelated(arg.tab, arg.link);
+      }, { tab: { id: linksTab, url: `${base}/related/with-links.html` }, link: { url: `${base}/related/tidal-sjis.html` } });
+      expect(outcome).toEqual({ ok: true, recordTitle: 'Lighthouse Keepers Return to Skerry Point', added: true, notice: '' });
+      const lib = await session.openExtensionPage('pages/library/library.html');
+      const saved = await lib.evaluate(async () => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        const list = await api.runtime.sendMessage({ lede: 1, type: 'library/list', payload: { text: 'Lighthouse' } });
+        return list.records.map((r: any) => r.record.related.map((e: any) => e.title));
+      });
+      expect(saved).toEqual([['東京湾の潮力発電が本格稼働']]);
+      await lib.close();
+    });
   });
 }
