@@ -7,7 +7,7 @@ import type { DraftStore } from './drafts.js';
 import { exportRecord } from './export.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
-import { forgetPending, keepPending, readRelated, type RelatedDeps } from './related.js';
+import { forgetPending, keepPending, readRelated, readTabRelated, type RelatedDeps } from './related.js';
 import { librarySuggestions, pageLinks } from './related-suggest.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
@@ -29,12 +29,12 @@ export interface BackgroundDeps {
   fileAccess(): Promise<boolean>;
   t: Translate;
   /** Fetching related pages: the network, host access, and where waiting addresses are kept. */
-  related: Pick<RelatedDeps, 'fetch' | 'hostAccess' | 'pendingArea'>;
+  related: Pick<RelatedDeps, 'fetch' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
 }
 
 /** What the related handlers need, from the background's own deps. */
 export function relatedDeps(deps: BackgroundDeps): RelatedDeps {
-  return { ...deps.related, drafts: deps.drafts, settings: deps.settings, t: deps.t };
+  return { ...deps.related, drafts: deps.drafts, settings: deps.settings, t: deps.t, scripting: deps.scripting };
 }
 
 export interface Sender {
@@ -150,6 +150,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await keepPending(relatedDeps(deps), draft, url);
       return { ok: true };
     },
+    'related/tabs': ({ tabId }) => deps.related.listTabs(tabId),
+    'related/from-tab': ({ tabId, url }) => readTabRelated(relatedDeps(deps), tabId, url),
     'related/suggest': async ({ record, tabId }) => ({
       library: await librarySuggestions(store, record),
       page: tabId === undefined ? [] : await pageLinks(deps.scripting, tabId),

@@ -43,6 +43,13 @@ const deps: BackgroundDeps = {
       return pattern ? browser.permissions.contains({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
     },
     pendingArea: sessionArea,
+    listTabs: async (tabId) => {
+      const windowId = (await browser.tabs.get(tabId).catch(() => null))?.windowId;
+      const tabs = await browser.tabs.query(windowId === undefined ? {} : { windowId });
+      // Without the tabs permission the browser shows only the addresses of sites Lede may read.
+      return tabs.filter((tab) => tab.id !== undefined && tab.id !== tabId && /^https?:/i.test(tab.url ?? ''))
+        .map((tab) => ({ id: tab.id!, title: tab.title ?? '', url: tab.url! }));
+    },
   },
 };
 

@@ -4,7 +4,11 @@ import type { RelatedEntry } from '../record/types.js';
 import { normaliseUrl } from '../record/url.js';
 import { fetchRelated } from '../related/fetch-related.js';
 import type { FetchFailure, FetchLike } from '../related/fetch-page.js';
+import { relatedFromExtraction } from '../related/entry.js';
 import { addRelated } from '../related/list.js';
+import { measureImage } from '../related/measure-image.js';
+import { registrableDomain } from './from-extraction.js';
+import { readTab, type ScriptingApi } from './inject.js';
 import type { Draft, RelatedAnswer } from '../shared/messages.js';
 import type { DraftStore } from './drafts.js';
 import type { SettingsStore } from './settings-store.js';
@@ -19,6 +23,33 @@ export interface RelatedDeps {
   drafts: DraftStore;
   settings: SettingsStore;
   t: (key: string, ...substitutions: string[]) => string;
+  scripting: ScriptingApi;
+  /** The other web pages open in the window of `tabId`: their ids, titles and addresses. */
+  listTabs(tabId: number): Promise<Array<{ id: number; title: string; url: string }>>;
+}
+
+/** An open tab's page as a related entry, read live through the same injected stages as the popup's own page. */
+export async function readTabRelated(deps: RelatedDeps, tabId: number, url: string): Promise<RelatedAnswer> {
+  const { t } = deps;
+  if (!(await deps.hostAccess(url))) return { ok: false, reason: 'no-access', message: t('relatedNoAccess', hostOf(url)) };
+  const outcome = await readTab(deps.scripting, tabId, url);
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
+  const settings = await deps.settings.get();
+  const entry = relatedFromExtraction(outcome.extraction, registrableDomain, { quality: settings.defaultQuality });
+  const image = entry.images[0];
+  if (image && image.width === undefined) {
+    const size = await measureImage(image.url, deps.fetch);
+    if (size) entry.images[0] = { url: image.url, width: size.width, height: size.height, isCached: false };
+  }
+  return { ok: true, entry, notice: '' };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
 }
 
 const FAILURE_KEY: Record<FetchFailure, string> = {

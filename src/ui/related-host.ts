@@ -5,7 +5,7 @@ import { send } from '../shared/send.js';
 import type { RelatedHost } from './related.js';
 
 interface PermissionsApi {
-  request(permissions: { origins: string[] }): Promise<boolean>;
+  request(permissions: { origins?: string[]; permissions?: string[] }): Promise<boolean>;
   contains(permissions: { origins: string[] }): Promise<boolean>;
 }
 
@@ -41,6 +41,16 @@ export function relatedHost(options: RelatedHostOptions): RelatedHost {
     read: (url) => send('related/fetch', { url, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
     suggest: (record) => send('related/suggest', { record, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
     searchLibrary: async (text) => (await send('library/list', { text, limit: 10 })).records,
+    listTabs: options.tabId !== undefined && options.tabId >= 0
+      ? async () => {
+        // Titles and addresses of other tabs need the tabs permission (or access to their sites): asked in the click.
+        // The list does not wait on an open prompt: what can be seen now is listed, and asking again lists more.
+        const asked = permissionsApi()?.request({ permissions: ['tabs'] }).catch(() => false);
+        await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 1500))]);
+        return send('related/tabs', { tabId: options.tabId! });
+      }
+      : undefined,
+    readTab: (tabId, url) => send('related/from-tab', { tabId, url }),
     keepPending: options.draftOf
       ? async (url, record) => { await send('related/pending', { draft: options.draftOf!(record), url }); }
       : undefined,

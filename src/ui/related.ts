@@ -22,6 +22,10 @@ export interface RelatedHost {
   suggest?(record: LedeRecord): Promise<Response<'related/suggest'>>;
   /** Library records matching the words typed. */
   searchLibrary?(text: string): Promise<StoredRecord[]>;
+  /** The other pages open in this window; asks for the tabs permission first (inside the click). */
+  listTabs?(): Promise<Array<{ id: number; title: string; url: string }>>;
+  /** Reads an open tab live into an entry. */
+  readTab?(tabId: number, url: string): Promise<RelatedAnswer>;
 }
 
 export interface RelatedListOptions {
@@ -43,6 +47,8 @@ export interface RelatedList {
   addEntry(entry: RelatedEntry): boolean;
   /** The record as the form shows it, with this list. */
   record(): LedeRecord;
+  /** Adds an open tab's page, read live (called inside the person's click: access is asked first). */
+  addFromTab(tab: { id: number; url: string }): void;
 }
 
 interface Item {
@@ -169,7 +175,7 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
   }
 
   /** Access first, inside the click; then the background reads the page into the waiting entry. */
-  function read(item: Item, url: string): void {
+  function read(item: Item, url: string, tabId?: number): void {
     const host = options.host;
     if (!host) return;
     const access = host.requestAccess(url);
@@ -182,7 +188,7 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
         settle(item, { status: `${t('relatedNoAccess', site)} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
         return;
       }
-      const answer = await host.read(url).catch((error: unknown): RelatedAnswer =>
+      const answer = await (tabId !== undefined && host.readTab ? host.readTab(tabId, url) : host.read(url)).catch((error: unknown): RelatedAnswer =>
         ({ ok: false, reason: 'failed', message: t('relatedFailed', error instanceof Error ? error.message : String(error)) }));
       if (!answer.ok) {
         settle(item, { status: `${answer.message} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
@@ -256,7 +262,22 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
   }, list, h('div', { class: 'related-add control-row' }, addInput, addButton), addStatus, live);
   render();
 
+  function addFromTab(tab: { id: number; url: string }): void {
+    addStatus.textContent = '';
+    const dup = duplicateOf(record(), tab.url);
+    if (dup) {
+      addStatus.textContent = dup.kind === 'self' ? t('relatedSelf') : t('relatedDuplicate', tab.url);
+      return;
+    }
+    const item: Item = { entry: blankRelated(tab.url, options.host?.defaultQuality ?? 50), status: '', kind: 'busy', open: false, key: nextKey++ };
+    items.push(item);
+    read(item, tab.url, tab.id);
+    render();
+    changed();
+  }
+
   const api: RelatedList = {
+    addFromTab,
     element: group,
     value: () => items.map((i) => clone(i.entry)),
     add,
@@ -274,6 +295,6 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
       return false;
     },
   };
-  if (options.host?.suggest || options.host?.searchLibrary) group.append(relatedPickers(api, options.host));
+  if (options.host?.suggest || options.host?.searchLibrary || options.host?.listTabs) group.append(relatedPickers(api, options.host));
   return api;
 }

@@ -127,6 +127,7 @@ export function makeDeps(options: { tabs?: Record<number, string>; scripting?: S
       fetch: options.fetch ?? (async () => { throw new TypeError('no network in tests'); }),
       hostAccess: async (url) => granted.has(new URL(url).hostname),
       pendingArea: memoryArea(),
+      listTabs: async (tabId) => [...tabs].filter(([id, url]) => id !== tabId && /^https?:/.test(url)).map(([id, url]) => ({ id, title: `Tab ${id}`, url })),
     },
   };
 }

@@ -252,5 +252,22 @@ export function describeRelated(browserName: BrowserName, launch: () => Promise<
       expect(saved).toEqual([['東京湾の潮力発電が本格稼働']]);
       await lib.close();
     });
+
+    test('from an open tab: the window\'s other pages offered, the chosen one read live in its tab', async () => {
+      const before = (await readRelated(popup)).length;
+      await popup.click('#related-from-tab');
+      await popup.waitFor('the open tabs', () => [...document.querySelectorAll('#related-suggestions .related-choice')]
+        .some((b) => b.textContent?.includes('Lighthouse Keepers')));
+      const offered = await popup.evaluate(() => [...document.querySelectorAll('#related-suggestions .related-choice')].map((b) => b.textContent ?? ''));
+      expect(offered.some((text) => text.includes('Tidal Turbines'))).toBe(false); // not the popup's own page
+      const index = offered.findIndex((text) => text.includes('Lighthouse Keepers'));
+      await popup.click(`#related-suggestions li:nth-child(${index + 1}) .related-choice`);
+      await popup.waitFor('the tab\'s entry', (n: number) => {
+        const rows = document.querySelectorAll('#related .related-entry');
+        return rows.length > n && !rows[rows.length - 1]!.classList.contains('busy');
+      }, before);
+      const last = (await readRelated(popup)).at(-1)!;
+      expect(last).toMatchObject({ title: 'Lighthouse Keepers Return to Skerry Point', error: false });
+    });
   });
 }
