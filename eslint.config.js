@@ -15,7 +15,7 @@ const contexts = {
   'src/lib': ['background', 'content', 'popup', 'pages', 'ui', 'cli'],
 };
 // src/secure: the private-data cipher, with WebCrypto passed in.
-const pure = ['src/record', 'src/extract', 'src/transfer', 'src/secure'];
+const pure = ['src/record', 'src/extract', 'src/transfer', 'src/secure', 'src/related'];
 
 function forbidden(dirs) {
   return dirs.flatMap((dir) => [`**/${dir}/*`, `**/${dir}/**`, `../${dir}`, `../../${dir}`]);
@@ -46,7 +46,7 @@ export default tseslint.config(
     files: [`${dir}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/secure, src/shared or src/ui.` }],
+        patterns: [{ group: forbidden(others), message: `${dir} runs in its own context: share code through src/record, src/extract, src/secure, src/related, src/shared or src/ui.` }],
       }],
     },
   })),

@@ -6,6 +6,7 @@ export const extensionEntries = [
   { in: 'src/content/extract.ts', out: 'content/extract' },
   { in: 'src/content/article.ts', out: 'content/article' },
   { in: 'src/content/readability.ts', out: 'content/readability' },
+  { in: 'src/content/links.ts', out: 'content/links' },
   { in: 'src/popup/early.ts', out: 'popup/early' },
   { in: 'src/popup/popup.ts', out: 'popup/popup' },
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },

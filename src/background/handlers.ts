@@ -9,6 +9,8 @@ import { exportText } from '../transfer/read-file.js';
 import { transferHandlers } from './transfer.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
+import { forgetPending, keepPending, readRelated, readTabRelated, type RelatedDeps } from './related.js';
+import { librarySuggestions, pageLinks } from './related-suggest.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import { readSelection } from './selection.js';
 import type { PrivateVault } from './private-vault.js';
@@ -32,6 +34,13 @@ export interface BackgroundDeps {
   /** Whether the person allowed reading `file:` pages. */
   fileAccess(): Promise<boolean>;
   t: Translate;
+  /** Fetching related pages: the network, host access, and where waiting addresses are kept. */
+  related: Pick<RelatedDeps, 'fetch' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
+}
+
+/** What the related handlers need, from the background's own deps. */
+export function relatedDeps(deps: BackgroundDeps): RelatedDeps {
+  return { ...deps.related, drafts: deps.drafts, settings: deps.settings, t: deps.t, scripting: deps.scripting };
 }
 
 export interface Sender {
@@ -141,6 +150,21 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.drafts.clear(tabId);
       return { ok: true };
     },
+    'related/fetch': async ({ url, tabId }) => {
+      const answer = await readRelated(relatedDeps(deps), url);
+      if (tabId !== undefined) await forgetPending(relatedDeps(deps), tabId, url);
+      return answer;
+    },
+    'related/pending': async ({ draft, url }) => {
+      await keepPending(relatedDeps(deps), draft, url);
+      return { ok: true };
+    },
+    'related/tabs': ({ tabId }) => deps.related.listTabs(tabId),
+    'related/from-tab': ({ tabId, url }) => readTabRelated(relatedDeps(deps), tabId, url),
+    'related/suggest': async ({ record, tabId }) => ({
+      library: await librarySuggestions(store, record),
+      page: tabId === undefined ? [] : await pageLinks(deps.scripting, tabId),
+    }),
     'settings/get': () => deps.settings.get(),
     'settings/set': ({ settings }) => deps.settings.set(settings),
     'key/status': () => deps.vault.status(),

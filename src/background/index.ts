@@ -1,18 +1,23 @@
 // The background: wires the browser's events and the message router to the library, drafts and settings.
 import browser from 'webextension-polyfill';
+import './dom-parser.js';
 import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
-import { createHandlers, type BackgroundDeps } from './handlers.js';
+import { createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
 import { KeyStore } from './key-store.js';
 import { PrivateVault } from './private-vault.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
+import { completePending, originPattern } from './related.js';
+import { addLinkAsRelated, RELATED_MENU_ID } from './related-menu.js';
 import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
 import { memoryArea, type StorageAreaLike } from './storage-areas.js';
 import { LibraryStore } from './store.js';
 import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
+
+declare const __TEST__: boolean | undefined;
 
 const t = (key: string, ...substitutions: string[]): string =>
   browser.i18n.getMessage(key, substitutions.length ? substitutions : undefined) || key;
@@ -35,13 +40,47 @@ const deps: BackgroundDeps = {
   tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url ?? '', () => null),
   fileAccess: () => browser.extension.isAllowedFileSchemeAccess().catch(() => false),
   t,
+  related: {
+    fetch: (url, init) => fetch(url, init),
+    hostAccess: (url) => {
+      const pattern = originPattern(url);
+      return pattern ? browser.permissions.contains({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
+    },
+    pendingArea: sessionArea,
+    listTabs: async (tabId) => {
+      const windowId = (await browser.tabs.get(tabId).catch(() => null))?.windowId;
+      const tabs = await browser.tabs.query(windowId === undefined ? {} : { windowId });
+      // Without the tabs permission the browser shows only the addresses of sites Lede may read.
+      return tabs.filter((tab) => tab.id !== undefined && tab.id !== tabId && /^https?:/i.test(tab.url ?? ''))
+        .map((tab) => ({ id: tab.id!, title: tab.title ?? '', url: tab.url! }));
+    },
+  },
 };
 
-const route = createRouter(createHandlers(deps), validators, { id: browser.runtime.id, base: browser.runtime.getURL('') }, t);
+const handlers = createHandlers(deps);
+const route = createRouter(handlers, validators, { id: browser.runtime.id, base: browser.runtime.getURL('') }, t);
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
-browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage')).catch((error: unknown) => console.error('Lede: menu', error)));
-browser.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
+browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage'), t('menuAddRelated'), RELATED_MENU_ID)
+  .catch((error: unknown) => console.error('Lede: menu', error)));
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  onMenuClick(info, tab);
+  if (info.menuItemId !== RELATED_MENU_ID || !info.linkUrl || tab?.id === undefined || tab.id < 0) return;
+  const link = { url: info.linkUrl, text: (info as { linkText?: string }).linkText };
+  const pattern = originPattern(link.url);
+  // Asked at once, inside the click: the browser counts it as the person's act only then.
+  const access = pattern ? browser.permissions.request({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
+  const tabRef = { id: tab.id, url: tab.url ?? '' };
+  // Saving the tab's record sets its ✓; an entry that could not be read is added by its address, to complete by hand.
+  void access.then(() => addLinkAsRelated(handlers, store, relatedDeps(deps), tabRef, link)).then((outcome) => {
+    if (!outcome.ok || outcome.notice) console.warn('Lede: add link as related:', outcome.ok ? outcome.notice : outcome.message);
+  }, (error: unknown) => console.error('Lede: add link as related', error));
+});
+// Test builds let the browser tests call the menu's work directly (a context menu cannot be clicked headless).
+if (typeof __TEST__ !== 'undefined' && __TEST__) {
+  (globalThis as { __ledeAddLinkAsRelated?: unknown }).__ledeAddLinkAsRelated = (tab: { id: number; url: string }, link: { url: string; text?: string }) =>
+    addLinkAsRelated(handlers, store, relatedDeps(deps), tab, link);
+}
 
 // A tab that loads a page gets the ✓ when that page is saved, and loses an old one when it is not.
 const tabMarks = createTabMarks(store, badges, !browser.runtime.getURL('').startsWith('moz-extension:'));
@@ -51,6 +90,8 @@ browser.tabs.onUpdated.addListener((tabId, change, tab) => {
 });
 // Granted in the options page: mark the tabs already open at once.
 browser.permissions.onAdded.addListener((added) => {
+  // A related entry waiting for access to its site (the prompt closed the popup in Firefox) completes now.
+  if (added.origins?.length) void completePending(relatedDeps(deps)).catch((error: unknown) => console.error('Lede: related', error));
   if (added.permissions?.includes('tabs')) void browser.tabs.query({}).then((tabs) => tabMarks.markAll(tabs), () => undefined);
 });
 

@@ -4,9 +4,10 @@ import browser from 'webextension-polyfill';
 export const MENU_ID = 'lede-save-page';
 
 /** Made on install and update; the old item goes first so an update never meets a duplicate id. */
-export async function createMenu(title: string): Promise<void> {
+export async function createMenu(title: string, relatedTitle?: string, relatedId?: string): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_ID, title, contexts: ['page', 'selection', 'link', 'image'] });
+  if (relatedTitle && relatedId) browser.contextMenus.create({ id: relatedId, title: relatedTitle, contexts: ['link'] });
 }
 
 /** The popup as a page of its own, told which tab to read. */

@@ -48,6 +48,15 @@ export const validators: Validators = {
     isObject(p) && isListOf(p.files, (f): f is unknown => isImportFile(f)) && (p.files as unknown[]).length <= IMPORT_BATCH_MAX,
   'draft/put': (p): p is Request<'draft/put'> => isObject(p) && isDraft(p.draft),
   'draft/clear': (p): p is Request<'draft/clear'> => isObject(p) && isTabId(p.tabId),
+  'related/fetch': (p): p is Request<'related/fetch'> =>
+    isObject(p) && isString(p.url) && p.url.length <= 4000 && (p.tabId === undefined || isTabId(p.tabId)),
+  'related/pending': (p): p is Request<'related/pending'> =>
+    isObject(p) && isDraft(p.draft) && isString(p.url) && p.url.length <= 4000,
+  'related/tabs': (p): p is Request<'related/tabs'> => isObject(p) && isTabId(p.tabId),
+  'related/from-tab': (p): p is Request<'related/from-tab'> =>
+    isObject(p) && isTabId(p.tabId) && isString(p.url) && p.url.length <= 4000,
+  'related/suggest': (p): p is Request<'related/suggest'> =>
+    isObject(p) && isLedeRecord(p.record) && (p.tabId === undefined || isTabId(p.tabId)),
   'settings/get': (p): p is Request<'settings/get'> => isEmpty(p),
   'settings/set': (p): p is Request<'settings/set'> => isObject(p) && isObject(p.settings),
   'key/status': (p): p is Request<'key/status'> => isEmpty(p),

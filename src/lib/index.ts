@@ -14,3 +14,5 @@ export {
   encryptSecured, decryptSecured, parseBackup, formatBackup, keyFromBackup, newKey,
   type PrivateData, type DecryptResult, type Backup,
 } from '../secure/index.js';
+export { relatedFromHtml } from '../related/from-html.js';
+export { serializeRelated } from '../record/index.js';

@@ -16,7 +16,7 @@
 // #private-selection-remove, #private-new-key-value.
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/types.js';
-import type { PageReadResult, StoredRecord } from '../shared/messages.js';
+import type { Draft, PageReadResult, StoredRecord } from '../shared/messages.js';
 import { nativeApi } from '../shared/native.js';
 import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
@@ -26,6 +26,7 @@ import { byId, h, replaceChildren } from '../ui/dom.js';
 import { createEditor, type Editor } from '../ui/editor.js';
 import type { PrivateNote } from '../ui/private-note.js';
 import { applyLocale, localiseStatic, t } from '../ui/i18n.js';
+import { relatedHost } from '../ui/related-host.js';
 import { errorText, showStatus } from '../ui/status.js';
 import { needsAttention } from './attention.js';
 import { DETAILS_SHORTCUT, layoutFirstScreen, type FirstScreen } from './first-screen.js';
@@ -90,13 +91,17 @@ function showSavedNote(current: LedeRecord): void {
   else notes.append(line);
 }
 
-const putDraft = debounce((record: LedeRecord) => {
-  if (!page) return;
-  const draft = {
-    tabId, url: page.record.webUrl, record,
-    sources: sourcesOf(page), suggestedTopics: page.extraction?.suggestedTopics ?? [],
+function draftOf(record: LedeRecord, result: Readable): Draft {
+  return {
+    tabId, url: result.record.webUrl, record,
+    sources: sourcesOf(result), suggestedTopics: result.extraction?.suggestedTopics ?? [],
     updatedAt: new Date().toISOString(),
   };
+}
+
+const putDraft = debounce((record: LedeRecord) => {
+  if (!page) return;
+  const draft = draftOf(record, page);
   send('draft/put', { draft }).catch((error) => showStatus(status, t('popupDraftFailed', errorText(error)), 'error'));
 }, 200);
 
@@ -129,6 +134,7 @@ function showEditor(record: LedeRecord, settings: Settings, restored: boolean): 
       }
     },
     onSubmit: () => void save(),
+    relatedHost: relatedHost({ defaultQuality: settings.defaultQuality, tabId, draftOf: (next) => draftOf(next, result) }),
   });
   editor = next;
   // Before the editor's own cut: an over-long excerpt is one reason for Details to open.

@@ -1,6 +1,6 @@
 // The format core: types, writer, reader and validator. No browser API; Node runs the same code.
 export * from './types.js';
-export { serializeRecord, serializeFrontMatter } from './write.js';
+export { serializeRecord, serializeFrontMatter, serializeRelated } from './write.js';
 export {
   parseRecord, type ParseResult, type ParseOptions, ALIAS_BUDGET, FRONT_MATTER_MAX_BYTES, FRONT_MATTER_ITEMS_MAX,
 } from './read.js';

@@ -155,3 +155,9 @@ export function serializeFrontMatter(record: LedeRecord): string {
 export function serializeRecord(record: LedeRecord): string {
   return `---\n${serializeFrontMatter(record)}---\n\n${record.body}`;
 }
+
+/** Related entries alone, as the `related:` group of a record writes them (for `lede related`). */
+export function serializeRelated(entries: RelatedEntry[]): string {
+  const out = new Document(pairs([['related', seq(entries.map(relatedNode))]]));
+  return out.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
+}

@@ -1,6 +1,6 @@
 // The one typed map of messages between popup, pages and background, and the facade that sends them.
 import type { Extraction } from '../extract/types.js';
-import type { LedeRecord, Problem } from '../record/index.js';
+import type { LedeRecord, Problem, RelatedEntry } from '../record/index.js';
 import type { PrivateData } from '../secure/private-data.js';
 import type { Settings } from './settings.js';
 
@@ -110,6 +110,18 @@ export type PrivateOpened =
 
 export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | { ok: false; problems: Problem[] };
 
+/** A related page read by address, or why not (the message is for the person, beside the entry). */
+export type RelatedAnswer =
+  | { ok: true; entry: RelatedEntry; notice: string }
+  | { ok: false; reason: string; message: string };
+
+/** A library record offered as a related entry, and why. */
+export interface LibrarySuggestion {
+  stored: StoredRecord;
+  sharedTopics: string[];
+  sameProvider: boolean;
+}
+
 /** Every message: its name, what it carries, and what the background answers. */
 export interface MessageMap {
   'page/read': { request: { tabId: number }; response: PageReadResult };
@@ -132,6 +144,19 @@ export interface MessageMap {
   'library/import': { request: { files: ImportFile[] }; response: { entries: ImportEntry[] } };
   'draft/put': { request: { draft: Draft }; response: { ok: boolean } };
   'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
+  /** Reads the page at `url` into a related entry; `tabId` clears that tab's waiting entry for it. */
+  'related/fetch': { request: { url: string; tabId?: number }; response: RelatedAnswer };
+  /** An entry waiting for host access: the tab's draft holding it, completed when access is granted. */
+  'related/pending': { request: { draft: Draft; url: string }; response: { ok: boolean } };
+  /** The other web pages open in the window of `tabId` (the popup's page), for "From a tab". */
+  'related/tabs': { request: { tabId: number }; response: Array<{ id: number; title: string; url: string }> };
+  /** Reads the open tab `tabId` (at `url`) live, through the same injected stages, into a related entry. */
+  'related/from-tab': { request: { tabId: number; url: string }; response: RelatedAnswer };
+  /** Library records sharing topics or provider with `record`; with `tabId`, also the tab's links to other articles. */
+  'related/suggest': {
+    request: { record: LedeRecord; tabId?: number };
+    response: { library: LibrarySuggestion[]; page: Array<{ url: string; title: string; source: string }> };
+  };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
   'key/status': { request: Record<string, never>; response: PrivateStatus };

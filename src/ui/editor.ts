@@ -10,7 +10,7 @@ import { h } from './dom.js';
 import { excerptCount, limitEdit } from './excerpt.js';
 import { field, setFieldError } from './fields.js';
 import { t } from './i18n.js';
-import { renderRelated } from './related.js';
+import { createRelatedList, type RelatedHost } from './related.js';
 
 export interface EditorOptions {
   record: LedeRecord;
@@ -25,6 +25,8 @@ export interface EditorOptions {
   onSubmit?: () => void;
   /** The private note section (private-note.ts), shown before the body; it owns the record's `secured`. */
   privateNote?: { element: HTMLElement; secured(): string | undefined };
+  /** Reading related pages by address; without it, entries are added and filled by hand. */
+  relatedHost?: RelatedHost | undefined;
 }
 
 export interface Editor {
@@ -156,13 +158,7 @@ export function createEditor(options: EditorOptions): Editor {
   const candidates = [...offered(options.knownTopics ?? []), ...(options.knownTopics ?? [])];
   const chips = createChips({ topics: base.topics, candidates, suggested: offered(options.knownTopics ?? []), onChange: changed });
 
-  const relatedList = h('ul', { id: 'related', class: 'related' });
-  const showRelated = () => renderRelated(relatedList, base.related, (index) => {
-    base.related.splice(index, 1);
-    showRelated();
-    changed();
-  });
-  showRelated();
+  const related = createRelatedList({ entries: base.related, record: () => read(), host: options.relatedHost, onChange: changed });
 
   const body = h('textarea', { id: 'body', rows: 4, value: base.body });
 
@@ -188,7 +184,7 @@ export function createEditor(options: EditorOptions): Editor {
     h('div', { class: 'field wide', 'data-field': 'topic-input' },
       h('label', { for: 'topic-input' }, t('editorTopics')), chips.element,
       h('p', { class: 'error', id: 'topic-input-error', hidden: true })),
-    h('fieldset', { class: 'field wide', 'data-field': 'related' }, h('legend', null, t('editorRelated')), relatedList),
+    h('fieldset', { class: 'field wide', 'data-field': 'related' }, h('legend', null, t('editorRelated')), related.element),
     options.privateNote?.element,
     field(t('editorBody'), body),
   );
@@ -234,6 +230,7 @@ export function createEditor(options: EditorOptions): Editor {
     record.originalUrl = originalUrl.value.trim();
     record.webUrl = webUrl.value.trim();
     record.topics = chips.value();
+    record.related = related.value();
     record.body = body.value;
     if (options.privateNote) {
       const secured = options.privateNote.secured();
@@ -265,7 +262,8 @@ export function createEditor(options: EditorOptions): Editor {
     }
     for (const id of new Set(CONTROL_FOR.values())) setFieldError(form, id, shown.get(id) ?? null);
     if (blocked) form.querySelector<HTMLElement>(`#${blocked}`)?.focus();
-    return !blocked;
+    const relatedOk = related.validate();
+    return relatedOk && !blocked;
   }
 
   function showProblems(problems: Problem[]): Problem[] {

@@ -11,6 +11,7 @@ import { memoryArea } from '../../src/background/storage-areas.js';
 import { LibraryStore } from '../../src/background/store.js';
 import { KeyStore } from '../../src/background/key-store.js';
 import { PrivateVault } from '../../src/background/private-vault.js';
+import type { FetchLike } from '../../src/related/fetch-page.js';
 
 let dbCount = 0;
 /** A key store in its own fresh database. */
@@ -109,12 +110,15 @@ export function fakeBadgeApi(): BadgeApi & { texts: Map<number, string> } {
 export interface TestDeps extends BackgroundDeps {
   badgeApi: ReturnType<typeof fakeBadgeApi>;
   tabs: Map<number, string>;
+  /** Hosts the extension may read related pages on. */
+  granted: Set<string>;
 }
 
-export function makeDeps(options: { tabs?: Record<number, string>; scripting?: ScriptingApi; fileAccess?: boolean } = {}): TestDeps {
+export function makeDeps(options: { tabs?: Record<number, string>; scripting?: ScriptingApi; fileAccess?: boolean; fetch?: FetchLike } = {}): TestDeps {
   const tabs = new Map(Object.entries(options.tabs ?? {}).map(([id, url]) => [Number(id), url]));
   const badgeApi = fakeBadgeApi();
   const store = freshStore();
+  const granted = new Set<string>();
   return {
     store,
     vault: new PrivateVault(freshKeyStore(), store),
@@ -127,5 +131,12 @@ export function makeDeps(options: { tabs?: Record<number, string>; scripting?: S
     tabUrl: async (tabId) => (tabs.has(tabId) ? tabs.get(tabId)! : null),
     fileAccess: async () => options.fileAccess ?? false,
     t: (key, ...subs) => (subs.length ? `${key}: ${subs.join(', ')}` : key),
+    granted,
+    related: {
+      fetch: options.fetch ?? (async () => { throw new TypeError('no network in tests'); }),
+      hostAccess: async (url) => granted.has(new URL(url).hostname),
+      pendingArea: memoryArea(),
+      listTabs: async (tabId) => [...tabs].filter(([id, url]) => id !== tabId && /^https?:/.test(url)).map(([id, url]) => ({ id, title: `Tab ${id}`, url })),
+    },
   };
 }

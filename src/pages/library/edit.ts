@@ -7,6 +7,7 @@ import { createEditor, type Editor } from '../../ui/editor.js';
 import { privateApi } from '../../ui/private-api.js';
 import { createPrivateNote, type PrivateNote } from '../../ui/private-note.js';
 import { t } from '../../ui/i18n.js';
+import { relatedHost } from '../../ui/related-host.js';
 import { errorText, showStatus } from '../../ui/status.js';
 
 export interface EditContext {
@@ -68,6 +69,7 @@ export function openEditor(stored: StoredRecord, context: EditContext, opener: H
     knownTopics: context.knownTopics,
     categories: context.settings.categories,
     onSubmit: () => void save(),
+    relatedHost: relatedHost({ defaultQuality: context.settings.defaultQuality }),
   });
   current = { stored, editor, privateNote, context, opener };
   replaceChildren(slot, editor.element);

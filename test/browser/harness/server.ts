@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { corpusDir, fixturesDir } from './paths.js';
+import { relatedRoute } from './related-routes.js';
 
 export interface FixtureServer {
   origin: string;
@@ -64,6 +65,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     // A resource that never arrives: the request is held open (close() ends it), so the page never loads.
     if (url.pathname.endsWith('/never-answers.png')) return;
+    if (url.hostname === '127.0.0.1' && url.pathname.startsWith('/related/') && relatedRoute(url.pathname, req, res)) return;
     const file = url.hostname === '127.0.0.1' ? localFile(url.pathname) : byAddress[withoutQuery(url.href)] ?? null;
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');

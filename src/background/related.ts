@@ -1,0 +1,143 @@
+// Related entries by address: host access checked, the page fetched and read by the same engine as the
+// CLI's; an entry waiting for access (Firefox closes the popup at the prompt) completes in the tab's draft.
+import type { RelatedEntry } from '../record/types.js';
+import { normaliseUrl } from '../record/url.js';
+import { fetchRelated } from '../related/fetch-related.js';
+import type { FetchFailure, FetchLike } from '../related/fetch-page.js';
+import { relatedFromExtraction } from '../related/entry.js';
+import { addRelated } from '../related/list.js';
+import { measureImage } from '../related/measure-image.js';
+import { registrableDomain } from './from-extraction.js';
+import { readTab, type ScriptingApi } from './inject.js';
+import type { Draft, RelatedAnswer } from '../shared/messages.js';
+import type { DraftStore } from './drafts.js';
+import type { SettingsStore } from './settings-store.js';
+import type { StorageAreaLike } from './storage-areas.js';
+
+export interface RelatedDeps {
+  fetch: FetchLike;
+  /** Whether the browser lets the extension read pages at this address (optional host permission). */
+  hostAccess(url: string): Promise<boolean>;
+  /** Where addresses waiting for access are kept (session storage). */
+  pendingArea: StorageAreaLike;
+  drafts: DraftStore;
+  settings: SettingsStore;
+  t: (key: string, ...substitutions: string[]) => string;
+  scripting: ScriptingApi;
+  /** The other web pages open in the window of `tabId`: their ids, titles and addresses. */
+  listTabs(tabId: number): Promise<Array<{ id: number; title: string; url: string }>>;
+}
+
+/** An open tab's page as a related entry, read live through the same injected stages as the popup's own page. */
+export async function readTabRelated(deps: RelatedDeps, tabId: number, url: string): Promise<RelatedAnswer> {
+  const { t } = deps;
+  if (!(await deps.hostAccess(url))) return { ok: false, reason: 'no-access', message: t('relatedNoAccess', hostOf(url)) };
+  const outcome = await readTab(deps.scripting, tabId, url);
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
+  const settings = await deps.settings.get();
+  const entry = relatedFromExtraction(outcome.extraction, registrableDomain, { quality: settings.defaultQuality });
+  const image = entry.images[0];
+  if (image && image.width === undefined) {
+    const size = await measureImage(image.url, deps.fetch);
+    if (size) entry.images[0] = { url: image.url, width: size.width, height: size.height, isCached: false };
+  }
+  return { ok: true, entry, notice: '' };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+const FAILURE_KEY: Record<FetchFailure, string> = {
+  'invalid-url': 'relatedInvalidUrl',
+  'not-web': 'relatedNotWeb',
+  'http-status': 'relatedHttpStatus',
+  'not-html': 'relatedNotHtml',
+  'redirect-loop': 'relatedRedirectLoop',
+  'too-many-redirects': 'relatedTooManyRedirects',
+  timeout: 'relatedTimeout',
+  network: 'relatedNetwork',
+  'unknown-charset': 'relatedUnknownCharset',
+};
+
+/** The match pattern of the one origin an address is on (match patterns carry no port). */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.protocol}//${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function readRelated(deps: RelatedDeps, url: string): Promise<RelatedAnswer> {
+  const { t } = deps;
+  const pattern = originPattern(url.trim());
+  if (pattern && !(await deps.hostAccess(url.trim()))) {
+    return { ok: false, reason: 'no-access', message: t('relatedNoAccess', new URL(url.trim()).hostname) };
+  }
+  const settings = await deps.settings.get();
+  try {
+    const result = await fetchRelated(url, { fetch: deps.fetch, defaults: { quality: settings.defaultQuality } });
+    if (!result.ok) return { ok: false, reason: result.reason, message: t(FAILURE_KEY[result.reason], result.detail) };
+    return { ok: true, entry: result.entry, notice: result.stoppedAt === 'limit' ? t('relatedTruncated') : '' };
+  } catch (error) {
+    return { ok: false, reason: 'failed', message: t('relatedFailed', error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+interface Pending {
+  tabId: number;
+  url: string;
+}
+
+const PENDING_KEY = 'related-pending';
+
+async function pendingList(area: StorageAreaLike): Promise<Pending[]> {
+  const value = (await area.get(PENDING_KEY))[PENDING_KEY];
+  return Array.isArray(value) ? value.filter((p): p is Pending => typeof p?.tabId === 'number' && typeof p?.url === 'string') : [];
+}
+
+const same = (a: string, b: string) => (normaliseUrl(a) || a) === (normaliseUrl(b) || b);
+
+/** Keeps the tab's draft (which holds the waiting entry) and remembers the address until access comes. */
+export async function keepPending(deps: RelatedDeps, draft: Draft, url: string): Promise<void> {
+  await deps.drafts.put(draft);
+  const list = (await pendingList(deps.pendingArea)).filter((p) => !(p.tabId === draft.tabId && same(p.url, url)));
+  await deps.pendingArea.set({ [PENDING_KEY]: [...list, { tabId: draft.tabId, url }] });
+}
+
+export async function forgetPending(deps: RelatedDeps, tabId: number, url: string): Promise<void> {
+  const list = await pendingList(deps.pendingArea);
+  const rest = list.filter((p) => !(p.tabId === tabId && same(p.url, url)));
+  if (rest.length !== list.length) await deps.pendingArea.set({ [PENDING_KEY]: rest });
+}
+
+/** The waiting entry (same address, still untitled) replaced by the one read; added when the draft lost it. */
+function complete(related: RelatedEntry[], url: string, entry: RelatedEntry, record: Draft['record']): RelatedEntry[] {
+  const index = related.findIndex((e) => same(e.webUrl, url) && e.title === '');
+  if (index < 0) return addRelated({ ...record, related }, entry).related;
+  const others = related.filter((_, i) => i !== index);
+  if (addRelated({ ...record, related: others }, entry).added) return related.map((e, i) => (i === index ? entry : e));
+  return others;
+}
+
+/** Access was granted (permissions.onAdded): every waiting address now readable is read into its tab's draft. */
+export async function completePending(deps: RelatedDeps): Promise<number> {
+  let done = 0;
+  for (const pending of await pendingList(deps.pendingArea)) {
+    if (!(await deps.hostAccess(pending.url))) continue;
+    const answer = await readRelated(deps, pending.url);
+    await forgetPending(deps, pending.tabId, pending.url);
+    const draft = await deps.drafts.get(pending.tabId);
+    if (!answer.ok || !draft) continue;
+    const related = complete(draft.record.related, pending.url, answer.entry, draft.record);
+    await deps.drafts.put({ ...draft, record: { ...draft.record, related }, updatedAt: new Date().toISOString() });
+    done++;
+  }
+  return done;
+}
