@@ -305,6 +305,11 @@ export class LibraryStore {
     return (await this.loadedIndex()).list(query);
   }
 
+  /** Every record (folder sync compares each one's updatedAt with what it last wrote). */
+  async all(): Promise<StoredRecord[]> {
+    return (await this.loadedIndex()).all();
+  }
+
   async topics(): Promise<Array<{ topic: string; count: number }>> {
     return (await this.loadedIndex()).topics();
   }
