@@ -10,6 +10,8 @@ import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from '.
 import { blockedPage, type BlockedKind } from './restricted.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
+import { syncHandlers } from './sync/handlers.js';
+import type { SyncService } from './sync/service.js';
 
 /** Text for the person, through `i18n.getMessage`. */
 export type Translate = (key: string, ...substitutions: string[]) => string;
@@ -26,6 +28,8 @@ export interface BackgroundDeps {
   /** Whether the person allowed reading `file:` pages. */
   fileAccess(): Promise<boolean>;
   t: Translate;
+  /** Folder sync: told of every change to the library. */
+  sync?: SyncService;
 }
 
 export interface Sender {
@@ -90,6 +94,11 @@ function keyProblem(): Problem {
   return { key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' };
 }
 
+/** Queues the changed records for folder sync; a sync failure never fails the change itself. */
+async function mirror(deps: BackgroundDeps, ids: Array<string | undefined>): Promise<void> {
+  await deps.sync?.changed(ids.filter((id): id is string => Boolean(id))).catch((error: unknown) => console.error('Lede: sync queue', error));
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   return {
@@ -101,6 +110,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       if (problems.length) return { ok: false, problems };
       const { stored, created } = await store.save(record, { previousId, sources });
+      await mirror(deps, [stored.id, previousId]);
       if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
       if (tabId !== undefined) {
         await deps.drafts.clear(tabId);
@@ -112,12 +122,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'library/list': (query) => store.list(query),
     'library/delete': async ({ id }) => {
       const deleted = await store.delete(id);
+      await mirror(deps, [id]);
       await deps.badges.forget(id);
       return { deleted };
     },
     'library/restore': async ({ stored }) => {
       if (validateRecord(stored.record).length || libraryKey(stored.record) !== stored.id) return { ok: false };
       await store.restore(stored);
+      await mirror(deps, [stored.id]);
       return { ok: true };
     },
     'library/topics': () => store.topics(),
@@ -136,5 +148,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'settings/get': () => deps.settings.get(),
     'settings/set': ({ settings }) => deps.settings.set(settings),
+    ...syncHandlers(deps.sync),
   };
 }

@@ -11,6 +11,11 @@ import { memoryArea, type StorageAreaLike } from './storage-areas.js';
 import { LibraryStore } from './store.js';
 import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
+import { storeLibrary } from './sync/library.js';
+import { localRules } from './sync/rules.js';
+import { SyncService, type FolderHandle } from './sync/service.js';
+import { SyncState } from './sync/state.js';
+import { storedFolder } from '../shared/sync-folder.js';
 
 const t = (key: string, ...substitutions: string[]): string =>
   browser.i18n.getMessage(key, substitutions.length ? substitutions : undefined) || key;
@@ -22,6 +27,19 @@ const store = new LibraryStore();
 const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
 
+const SYNC_ALARM = 'lede-sync';
+const sync = new SyncService({
+  state: new SyncState(),
+  library: storeLibrary(store),
+  rules: localRules,
+  folder: () => storedFolder<FolderHandle>().catch(() => null),
+  downloads: () => null,
+  async schedule(on) {
+    if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
+    else await browser.alarms.clear(SYNC_ALARM);
+  },
+});
+
 const deps: BackgroundDeps = {
   store,
   drafts,
@@ -31,6 +49,7 @@ const deps: BackgroundDeps = {
   tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url ?? '', () => null),
   fileAccess: () => browser.extension.isAllowedFileSchemeAccess().catch(() => false),
   t,
+  sync,
 };
 
 const route = createRouter(createHandlers(deps), validators, { id: browser.runtime.id, base: browser.runtime.getURL('') }, t);
@@ -54,3 +73,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
   badges.tabClosed(tabId);
   void drafts.clear(tabId).catch(() => undefined);
 });
+
+// Folder sync: a full pass every few minutes; and whatever woke the worker, the queue left by the last one runs.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void sync.kick(true);
+});
+void sync.kick(false);

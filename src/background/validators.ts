@@ -1,5 +1,6 @@
 // One shape check per message: the background acts only on payloads of the type the map promises.
 import type { MessageName, Request } from '../shared/messages.js';
+import { isDownloadsFolderName, SYNC_CHOICES, type SyncChoice } from '../shared/sync-status.js';
 import {
   isDraft, isLedeRecord, isNumber, isObject, isSources, isStoredRecord, isString, isTabId,
 } from './shape.js';
@@ -42,6 +43,13 @@ export const validators: Validators = {
   'draft/clear': (p): p is Request<'draft/clear'> => isObject(p) && isTabId(p.tabId),
   'settings/get': (p): p is Request<'settings/get'> => isEmpty(p),
   'settings/set': (p): p is Request<'settings/set'> => isObject(p) && isObject(p.settings),
+  'sync/status': (p): p is Request<'sync/status'> => isEmpty(p),
+  'sync/run': (p): p is Request<'sync/run'> => isObject(p) && typeof p.full === 'boolean',
+  'sync/choose': (p): p is Request<'sync/choose'> => isObject(p) && isString(p.folder) &&
+    ((p.mode === 'folder' && p.folder.length <= 500) || (p.mode === 'downloads' && isDownloadsFolderName(p.folder))),
+  'sync/stop': (p): p is Request<'sync/stop'> => isEmpty(p),
+  'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
+    SYNC_CHOICES.includes(p.choice as SyncChoice),
 };
 
 export { LIST_LIMIT_MAX };

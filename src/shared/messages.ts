@@ -2,6 +2,7 @@
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord, Problem } from '../record/index.js';
 import type { Settings } from './settings.js';
+import type { SyncChoice, SyncStatus } from './sync-status.js';
 
 /** A record as the library keeps it. `id` is the normalised originalUrl. */
 export interface StoredRecord {
@@ -73,6 +74,13 @@ export interface MessageMap {
   'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
+  /** Folder sync (src/background/sync): its status, a run now (`full`: compare every file and record), the person's choices. */
+  'sync/status': { request: Record<string, never>; response: SyncStatus };
+  'sync/run': { request: { full: boolean }; response: SyncStatus };
+  /** `folder`: the chosen folder's name (its handle is in IndexedDB), or the folder under Downloads. */
+  'sync/choose': { request: { mode: 'folder' | 'downloads'; folder: string }; response: SyncStatus };
+  'sync/stop': { request: Record<string, never>; response: SyncStatus };
+  'sync/resolve': { request: { name: string; choice: SyncChoice }; response: SyncStatus };
 }
 
 export type MessageName = keyof MessageMap;

@@ -43,3 +43,15 @@ export const SYNC_OFF: SyncStatus = {
 
 /** The folder under Downloads that the downloads mode writes into unless the person names another. */
 export const DEFAULT_DOWNLOADS_FOLDER = 'Lede';
+
+export const SYNC_CHOICES: readonly SyncChoice[] = ['use-file', 'use-library', 'remove-record', 'write-again', 'dismiss'];
+
+/**
+ * A folder under Downloads: one or more plain names joined by `/` (`Lede`, `notes/Lede`), nothing that
+ * climbs out (`..`), starts at a root, or holds a character Windows refuses in a file name.
+ */
+export function isDownloadsFolderName(folder: string): boolean {
+  if (folder.length === 0 || folder.length > 120) return false;
+  // eslint-disable-next-line no-control-regex
+  return folder.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\:*?"<>|\u0000-\u001f]/.test(part) && part.trim() === part);
+}

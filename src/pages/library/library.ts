@@ -15,6 +15,7 @@ import { errorText, showStatus } from '../../ui/status.js';
 import { downloadText } from './download.js';
 import { openEditor } from './edit.js';
 import { renderRow, type RowAction } from './rows.js';
+import { startSync } from './sync.js';
 
 const PAGE_SIZE = 50;
 
@@ -226,4 +227,7 @@ void (async () => {
   });
 })();
 // The first page first: with a large library the filters need every record loaded, the first page does not.
-void load('reset').finally(() => void loadFilters());
+void load('reset').finally(() => {
+  void loadFilters();
+  startSync(() => void load('reset'));
+});

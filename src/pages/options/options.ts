@@ -4,6 +4,7 @@ import { checkSettingsChange, defaultSettings, type Settings } from '../../share
 import { byId } from '../../ui/dom.js';
 import { applyLocale, localiseStatic, t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
+import { setUpSyncOption } from './sync-option.js';
 import { setUpTabMarksOption } from './tab-marks-option.js';
 import { FIELD_IDS, fillForm, markProblems, readForm, refreshCategoryChoice, type OptionsFields } from './form.js';
 
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
   applyLocale();
   localiseStatic();
   void setUpTabMarksOption(byId<HTMLInputElement>('options-mark-tabs'), byId('options-marks-status'));
+  setUpSyncOption();
   try {
     current = await send('settings/get', {});
     fillForm(fields, current);
