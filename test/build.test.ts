@@ -79,7 +79,7 @@ describe('built output', () => {
 
   it('exports the format core from the Node library', async () => {
     const lib = await import(join(repoRoot, 'dist/lib/index.js'));
-    for (const name of ['parseRecord', 'serializeRecord', 'validateRecord']) expect(typeof lib[name]).toBe('function');
+    for (const name of ['parseRecord', 'serializeRecord', 'validateRecord', 'recordFileName']) expect(typeof lib[name]).toBe('function');
   });
 
   it('ships type declarations a TypeScript program can import as "lede"', async () => {

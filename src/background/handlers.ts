@@ -1,5 +1,5 @@
 // What the background does for each message: one handler per name in the message map.
-import { validateRecord, type Problem } from '../record/index.js';
+import { errorsOf, validateRecord, type Problem } from '../record/index.js';
 import type { MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
@@ -104,7 +104,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     'page/read': ({ tabId }) => readPage(deps, tabId),
     'library/save': async ({ record, tabId, sources, previousId }) => {
-      const problems = validateRecord(record);
+      const problems = errorsOf(validateRecord(record));
       if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
         problems.push(keyProblem());
       }
@@ -127,7 +127,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { deleted };
     },
     'library/restore': async ({ stored }) => {
-      if (validateRecord(stored.record).length || libraryKey(stored.record) !== stored.id) return { ok: false };
+      if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
       await store.restore(stored);
       await mirror(deps, [stored.id]);
       return { ok: true };

@@ -1,7 +1,7 @@
 // The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Extraction } from '../extract/types.js';
-import { validateRecord, type LedeRecord } from '../record/index.js';
+import { errorsOf, validateRecord, type LedeRecord } from '../record/index.js';
 import { normaliseUrl } from '../record/url.js';
 import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
 import { LIST_LIMIT_DEFAULT, LibraryIndex } from './library-index.js';
@@ -69,7 +69,7 @@ export function rowToStored(raw: unknown): StoredRecord | null {
   if (row.sources !== undefined) stored.sources = row.sources as Extraction['sources'];
   // Every row passed these checks when it was written; one that fails now was changed behind our
   // back or by an older rule set, and is left in the database but not shown as if it were sound.
-  if (!isStoredRecord(stored) || validateRecord(stored.record).length > 0) return null;
+  if (!isStoredRecord(stored) || errorsOf(validateRecord(stored.record)).length > 0) return null;
   return stored;
 }
 

@@ -2,9 +2,10 @@
 import { check } from './check.js';
 import { extract } from './extract.js';
 import { fmt } from './fmt.js';
+import { name as nameCommand } from './name.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
-export const commands: Command[] = [fmt, check, extract];
+export const commands: Command[] = [fmt, check, extract, nameCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

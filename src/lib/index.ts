@@ -5,3 +5,7 @@ export {
 } from '../record/index.js';
 export { extractFromHtml, registrableDomain } from '../extract/node.js';
 export type { Extraction } from '../extract/types.js';
+export {
+  recordFileName, slugify, sanitiseStem, fileNameKey, templateProblem, DEFAULT_FILE_NAME_TEMPLATE, FILE_NAME_MAX_BYTES,
+  type FileNameOptions,
+} from '../record/filename.js';

@@ -1,75 +1,97 @@
-// Checks a record held in memory (an edited draft, an import) against the format's rules.
-import { isCanonicalDateTime } from './dates.js';
+// Checks a record held in memory (an edited draft, an import) against the table of field rules, and
+// against what the writer can write, so the library never keeps a record its export would then fail on.
 import type { Problem } from './problems.js';
-import { codePointLength, isWebUrl, securedProblem } from './text.js';
-import { EXCERPT_MAX, type LedeRecord, type Provider, type RelatedEntry } from './types.js';
+import { checkValue, ruleFor } from './rules.js';
+import {
+  IMAGE_KEYS, PROVIDER_KEYS, RECORD_KEYS, RELATED_KEYS,
+  type ExtraKeys, type LedeRecord, type Provider, type RecordImage, type RelatedEntry,
+} from './types.js';
 
-type Report = (key: string, message: string) => void;
+/** How deep another tool's values may nest below a known key; deeper is refused by reader and validator alike. */
+export const EXTRA_DEPTH_MAX = 32;
 
-function checkDate(report: Report, key: string, value: string | null): void {
-  if (value !== null && !isCanonicalDateTime(value)) {
-    report(key, `must be UTC like 2023-05-03T12:24:00Z, not ${JSON.stringify(value)}`);
+type Report = (key: string, message: string, severity?: Problem['severity']) => void;
+
+function check(report: Report, path: string, value: unknown): void {
+  const rule = ruleFor(path);
+  if (!rule) return;
+  for (const finding of checkValue(rule, value)) report(path, finding.message, finding.severity);
+}
+
+/** Why a value another tool wrote cannot be written back as the same data, or null when it can. */
+export function unwritableValue(value: unknown, depth = 0): string | null {
+  if (depth > EXTRA_DEPTH_MAX) return `nests deeper than ${EXTRA_DEPTH_MAX} levels`;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : 'is not a finite number';
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const why = unwritableValue(item, depth + 1);
+      if (why) return why;
+    }
+    return null;
+  }
+  if (Object.prototype.toString.call(value) === '[object Object]') {
+    for (const inner of Object.values(value as object)) {
+      const why = unwritableValue(inner, depth + 1);
+      if (why) return why;
+    }
+    return null;
+  }
+  return `cannot be written as YAML (${typeof value})`;
+}
+
+function checkExtra(report: Report, path: string, extra: ExtraKeys | undefined, known: readonly string[]): void {
+  if (extra === undefined) return;
+  for (const [key, value] of Object.entries(extra)) {
+    const at = path ? `${path}.${key}` : key;
+    // The writer puts unknown keys after the known ones: a clash would write the key twice.
+    if (known.includes(key)) report(at, 'is a field of the format and cannot also be an unknown key');
+    const why = unwritableValue(value, 1);
+    if (why) report(at, why);
   }
 }
 
-function checkUrl(report: Report, key: string, value: string, required: boolean): void {
-  if (value === '') {
-    if (required) report(key, 'is required');
-  } else if (!isWebUrl(value)) {
-    report(key, 'must be an http(s) address');
+function checkProvider(report: Report, path: string, provider: Provider): void {
+  check(report, `${path}.name`, provider.name);
+  check(report, `${path}.domain`, provider.domain);
+  checkExtra(report, path, provider.extra, PROVIDER_KEYS);
+}
+
+function checkImage(report: Report, path: string, image: RecordImage): void {
+  check(report, `${path}.url`, image.url);
+  if (image.width !== undefined) check(report, `${path}.width`, image.width);
+  if (image.height !== undefined) check(report, `${path}.height`, image.height);
+  if (image.isCached !== undefined) check(report, `${path}.isCached`, image.isCached);
+  checkExtra(report, path, image.extra, IMAGE_KEYS);
+}
+
+function checkRelated(report: Report, path: string, entry: RelatedEntry): void {
+  for (const key of ['title', 'excerpt', 'publishedDateTime', 'webUrl', 'type', 'quality'] as const) {
+    check(report, `${path}.${key}`, entry[key]);
   }
+  checkProvider(report, `${path}.provider`, entry.provider);
+  entry.images.forEach((image, i) => checkImage(report, `${path}.images[${i}]`, image));
+  checkExtra(report, path, entry.extra, RELATED_KEYS);
 }
 
-function checkInt(report: Report, key: string, value: number, min?: number, max?: number): void {
-  if (!Number.isInteger(value)) report(key, 'must be a whole number');
-  else if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    report(key, `must be from ${min} to ${max}`);
-  }
-}
-
-function checkExcerpt(report: Report, key: string, value: string): void {
-  const length = codePointLength(value);
-  if (length > EXCERPT_MAX) report(key, `is ${length} characters; at most ${EXCERPT_MAX}`);
-}
-
-function checkProvider(report: Report, key: string, provider: Provider): void {
-  if (typeof provider.name !== 'string') report(`${key}.name`, 'must be text');
-  if (typeof provider.domain !== 'string') report(`${key}.domain`, 'must be text');
-}
-
-function checkRelated(report: Report, key: string, entry: RelatedEntry): void {
-  checkExcerpt(report, `${key}.excerpt`, entry.excerpt);
-  checkDate(report, `${key}.publishedDateTime`, entry.publishedDateTime);
-  checkUrl(report, `${key}.webUrl`, entry.webUrl, true);
-  checkProvider(report, `${key}.provider`, entry.provider);
-  checkInt(report, `${key}.quality`, entry.quality, 0, 100);
-  entry.images.forEach((image, i) => {
-    checkUrl(report, `${key}.images[${i}].url`, image.url, true);
-    if (image.width !== undefined) checkInt(report, `${key}.images[${i}].width`, image.width, 0, 1e6);
-    if (image.height !== undefined) checkInt(report, `${key}.images[${i}].height`, image.height, 0, 1e6);
-  });
-}
-
-/** Every rule the writer relies on; an empty list means the record can be saved as it is. */
+/**
+ * Every rule of the table and every limit of the writer. Errors refuse the record; warnings are
+ * for the person and never block. An empty list means the record is sound as it is.
+ */
 export function validateRecord(record: LedeRecord, file?: string): Problem[] {
   const problems: Problem[] = [];
-  const report: Report = (key, message) => problems.push({ file, key, message, severity: 'error' });
-  if (record.title.trim() === '') report('title', 'is required');
-  checkExcerpt(report, 'excerpt', record.excerpt);
-  checkDate(report, 'publishedDateTime', record.publishedDateTime);
-  checkUrl(report, 'originalUrl', record.originalUrl, false);
-  checkUrl(report, 'webUrl', record.webUrl, false);
-  checkInt(report, 'quality', record.quality, 0, 100);
-  checkInt(report, 'heat', record.heat);
-  checkProvider(report, 'provider', record.provider);
-  if (new Set(record.topics).size !== record.topics.length) report('topics', 'has a topic twice');
-  record.topics.forEach((topic, i) => {
-    if (topic.trim() === '') report(`topics[${i}]`, 'must not be empty');
-  });
-  record.related.forEach((entry, i) => checkRelated(report, `related[${i}]`, entry));
-  if (record.secured !== undefined) {
-    const why = securedProblem(record.secured);
-    if (why) report('secured', why);
+  const report: Report = (key, message, severity = 'error') => problems.push({ file, key, message, severity });
+  for (const key of ['category', 'title', 'excerpt', 'publishedDateTime', 'originalUrl', 'webUrl', 'type',
+    'quality', 'heat', 'published', 'topics', 'secured'] as const) {
+    check(report, key, record[key]);
   }
+  checkProvider(report, 'provider', record.provider);
+  record.related.forEach((entry, i) => checkRelated(report, `related[${i}]`, entry));
+  checkExtra(report, '', record.extra, RECORD_KEYS);
   return problems;
+}
+
+/** Only the problems that refuse a record. */
+export function errorsOf(problems: Problem[]): Problem[] {
+  return problems.filter((problem) => problem.severity === 'error');
 }

@@ -1,14 +1,20 @@
 // Settings: one defaults object, the type derived from it, migrations, and validation on load.
+// A new record's defaults and the checks on them come from the format's table of field rules.
+import { checkValue, FIELD_RULES, NEW_RECORD_DEFAULTS } from '../record/rules.js';
 
 export const SETTINGS_VERSION = 1;
 
 export const defaultSettings = {
-  categories: ['news', 'analysis', 'opinion', 'research', 'reference'] as string[],
-  defaultCategory: 'news',
-  defaultQuality: 50,
-  defaultHeat: -1,
-  defaultPublished: false,
+  categories: [NEW_RECORD_DEFAULTS.category, 'analysis', 'opinion', 'research', 'reference'] as string[],
+  defaultCategory: NEW_RECORD_DEFAULTS.category,
+  defaultQuality: NEW_RECORD_DEFAULTS.quality,
+  defaultHeat: NEW_RECORD_DEFAULTS.heat,
+  defaultPublished: NEW_RECORD_DEFAULTS.published,
 };
+
+/** A value the table refuses (an error; a warning never blocks). */
+const refused = (rule: (typeof FIELD_RULES)[keyof typeof FIELD_RULES], value: unknown) =>
+  checkValue(rule, value).some((finding) => finding.severity === 'error');
 
 export type Settings = typeof defaultSettings;
 
@@ -54,11 +60,9 @@ export function loadSettings(stored: unknown, steps: SettingsMigration[] = migra
   } else {
     out.defaultCategory = out.categories[0]!;
   }
-  const q = data.defaultQuality;
-  if (typeof q === 'number' && Number.isInteger(q) && q >= 0 && q <= 100) out.defaultQuality = q;
-  const h = data.defaultHeat;
-  if (typeof h === 'number' && Number.isInteger(h)) out.defaultHeat = h;
-  if (typeof data.defaultPublished === 'boolean') out.defaultPublished = data.defaultPublished;
+  if (!refused(FIELD_RULES.quality, data.defaultQuality)) out.defaultQuality = data.defaultQuality as number;
+  if (!refused(FIELD_RULES.heat, data.defaultHeat)) out.defaultHeat = data.defaultHeat as number;
+  if (!refused(FIELD_RULES.published, data.defaultPublished)) out.defaultPublished = data.defaultPublished as boolean;
   return out;
 }
 
@@ -83,10 +87,12 @@ export function checkSettingsChange(change: unknown, current: Settings): Setting
   const patch = change as Record<string, unknown>;
   const problems: SettingsProblem[] = [];
   for (const key of Object.keys(patch)) {
-    if (!(key in defaultSettings)) problems.push({ key: 'settings', message: `unknown setting "${key}"` });
+    // Object.hasOwn, not `in`: `constructor` or `__proto__` are no settings.
+    if (!Object.hasOwn(defaultSettings, key)) problems.push({ key: 'settings', message: `unknown setting "${key}"` });
   }
-  const categories = 'categories' in patch ? patch.categories : current.categories;
-  if ('categories' in patch) {
+  const has = (key: keyof Settings) => Object.hasOwn(patch, key);
+  const categories = has('categories') ? patch.categories : current.categories;
+  if (has('categories')) {
     if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string')) {
       problems.push({ key: 'categories', message: 'must be a list of names' });
     } else if (categories.length === 0) {
@@ -102,26 +108,18 @@ export function checkSettingsChange(change: unknown, current: Settings): Setting
       if (new Set(names).size !== names.length) problems.push({ key: 'categories', message: 'a category is listed twice' });
     }
   }
-  if ('defaultCategory' in patch) {
+  if (has('defaultCategory')) {
     const list = Array.isArray(categories) ? (categories as unknown[]).map((c) => (typeof c === 'string' ? c.trim() : c)) : [];
     if (typeof patch.defaultCategory !== 'string' || !list.includes(patch.defaultCategory)) {
       problems.push({ key: 'defaultCategory', message: 'must be one of the categories' });
     }
   }
-  if ('defaultQuality' in patch) {
-    const q = patch.defaultQuality;
-    if (typeof q !== 'number' || !Number.isInteger(q) || q < 0 || q > 100) {
-      problems.push({ key: 'defaultQuality', message: 'must be a whole number from 0 to 100' });
-    }
-  }
-  if ('defaultHeat' in patch) {
-    const h = patch.defaultHeat;
-    if (typeof h !== 'number' || !Number.isInteger(h)) {
-      problems.push({ key: 'defaultHeat', message: 'must be a whole number (-1 means not set)' });
-    }
-  }
-  if ('defaultPublished' in patch && typeof patch.defaultPublished !== 'boolean') {
-    problems.push({ key: 'defaultPublished', message: 'must be true or false' });
+  const fields = [['defaultQuality', FIELD_RULES.quality], ['defaultHeat', FIELD_RULES.heat],
+    ['defaultPublished', FIELD_RULES.published]] as const;
+  for (const [key, rule] of fields) {
+    if (!has(key)) continue;
+    const error = checkValue(rule, patch[key]).find((finding) => finding.severity === 'error');
+    if (error) problems.push({ key, message: error.message });
   }
   return problems;
 }

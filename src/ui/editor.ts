@@ -1,7 +1,7 @@
 // The record editor shared by the popup and the library page: every field of a record, as a form.
 import type { Extraction } from '../extract/types.js';
 import type { Problem } from '../record/problems.js';
-import { isWebUrl } from '../record/text.js';
+import { validateRecord } from '../record/validate.js';
 import type { LedeRecord } from '../record/types.js';
 import { createChips } from './chips.js';
 import { localInputToUtc, localZoneLabel, utcToLocalInput } from './datetime.js';
@@ -46,6 +46,12 @@ const CONTROL_FOR: Record<string, string> = {
   webUrl: 'web-url', 'provider.name': 'provider-name', providerName: 'provider-name',
   'provider.domain': 'provider-domain', providerDomain: 'provider-domain', topics: 'topic-input',
   suggestedTopics: 'topic-input', body: 'body',
+};
+
+/** The editor's own wording of a field's error, where it has one; otherwise the table's message shows. */
+const EDITOR_MESSAGE: Record<string, string> = {
+  title: 'editorErrorTitle', quality: 'editorErrorQuality', heat: 'editorErrorHeat',
+  'original-url': 'editorErrorUrl', 'web-url': 'editorErrorUrl',
 };
 
 function clone(record: LedeRecord): LedeRecord {
@@ -228,19 +234,26 @@ export function createEditor(options: EditorOptions): Editor {
   function validate(): boolean {
     chips.commitInput();
     const record = read();
-    const errors: Array<[string, string | null]> = [
-      ['title', record.title ? null : t('editorErrorTitle')],
-      ['published-at', publishedAt.value && !record.publishedDateTime ? t('editorErrorDate') : null],
-      ['quality', Number.isInteger(record.quality) && quality.value !== '' && record.quality >= 0 && record.quality <= 100 ? null : t('editorErrorQuality')],
-      ['heat', Number.isInteger(record.heat) && record.heat >= -1 ? null : t('editorErrorHeat')],
-      ['original-url', !record.originalUrl || isWebUrl(record.originalUrl) ? null : t('editorErrorUrl')],
-      ['web-url', !record.webUrl || isWebUrl(record.webUrl) ? null : t('editorErrorUrl')],
-      ['type', record.type ? null : t('editorErrorType')],
-    ];
-    for (const [id, message] of errors) setFieldError(form, id, message);
-    const first = errors.find(([, message]) => message);
-    if (first) form.querySelector<HTMLElement>(`#${first[0]}`)?.focus();
-    return !first;
+    // The record's rules come from the format's table (validateRecord); only what the form itself can
+    // get wrong (a half-typed date, a number field left empty) is checked here.
+    const shown = new Map<string, string>();
+    let blocked: string | null = null;
+    const show = (id: string, message: string, severity: 'error' | 'warning') => {
+      if (shown.has(id)) return;
+      shown.set(id, message);
+      if (severity === 'error') blocked ??= id;
+    };
+    if (publishedAt.value && !record.publishedDateTime) show('published-at', t('editorErrorDate'), 'error');
+    if (quality.value === '') show('quality', t('editorErrorQuality'), 'error');
+    for (const problem of validateRecord(record)) {
+      const id = CONTROL_FOR[problem.key ?? ''];
+      if (!id) continue;
+      const key = problem.severity === 'error' ? EDITOR_MESSAGE[id] : undefined;
+      show(id, key ? t(key) : problem.message, problem.severity);
+    }
+    for (const id of new Set(Object.values(CONTROL_FOR))) setFieldError(form, id, shown.get(id) ?? null);
+    if (blocked) form.querySelector<HTMLElement>(`#${blocked}`)?.focus();
+    return !blocked;
   }
 
   function showProblems(problems: Problem[]): Problem[] {

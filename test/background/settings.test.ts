@@ -52,6 +52,16 @@ describe('migrateSettings', () => {
   });
 });
 
+describe('defaults from the table of field rules', () => {
+  it('a new record starts from the table\'s defaults', async () => {
+    const { FIELD_RULES } = await import('../../src/record/index.js');
+    expect(defaultSettings).toMatchObject({
+      defaultCategory: FIELD_RULES.category.default, defaultQuality: FIELD_RULES.quality.default,
+      defaultHeat: FIELD_RULES.heat.default, defaultPublished: FIELD_RULES.published.default,
+    });
+  });
+});
+
 describe('checkSettingsChange', () => {
   const keys = (change: unknown) => checkSettingsChange(change, defaultSettings).map((p) => p.key);
 
@@ -74,6 +84,9 @@ describe('checkSettingsChange', () => {
     [{ defaultHeat: '3' }, ['defaultHeat']],
     [{ defaultPublished: 1 }, ['defaultPublished']],
     [{ colour: 'red' }, ['settings']],
+    [{ constructor: 1 }, ['settings']],
+    [{ toString: 'x' }, ['settings']],
+    [JSON.parse('{"__proto__": {"defaultQuality": 5}}'), ['settings']],
     [null, ['settings']],
   ])('refuses %j', (change, expected) => {
     expect(keys(change)).toEqual(expected);

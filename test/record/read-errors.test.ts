@@ -93,9 +93,15 @@ describe('records that must be rejected', () => {
     expect(problemsOf(text).map((p) => p.key)).toEqual(['quality', 'published']);
   });
 
-  it('duplicate keys', () => {
-    const [p] = problemsOf(good.replace('type: article', 'type: article\ntype: video'));
-    expect(p!.message).toMatch(/unique/i);
+  it('duplicate keys, with the key and the line of the second', () => {
+    const text = good.replace('type: article', 'type: article\ntype: video');
+    const [p] = problemsOf(text);
+    expect(p).toMatchObject({ key: 'type', line: lineOf(text, 'type: video'), message: expect.stringMatching(/twice/) });
+  });
+
+  it('duplicate keys inside a nested unknown map', () => {
+    const [p] = problemsOf(good.replace('category: news', 'x:\n  a: 1\n  b: 2\n  a: 3\ncategory: news'));
+    expect(p).toMatchObject({ key: 'a', message: expect.stringMatching(/twice/) });
   });
 
   it('front matter that is not a mapping', () => {

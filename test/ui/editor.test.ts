@@ -135,6 +135,14 @@ describe('record editor', () => {
     expect($('title').hasAttribute('aria-invalid')).toBe(false);
   });
 
+  it('a warning of the field rules is shown and never blocks: a record with heat -7 saves as it is', () => {
+    const { editor, $ } = mount({ record: sampleRecord({ heat: -7, type: '' }) });
+    expect(editor.validate()).toBe(true);
+    expect($('heat-error').hidden).toBe(false);
+    expect($('heat-error').textContent).toMatch(/-1 means not set/);
+    expect(editor.read()).toMatchObject({ heat: -7, type: '' });
+  });
+
   it('puts the background’s problems beside their fields', () => {
     const { editor, $ } = mount();
     const rest = editor.showProblems([
