@@ -94,9 +94,13 @@ function keyProblem(): Problem {
   return { key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' };
 }
 
-/** Queues the changed records for folder sync; a sync failure never fails the change itself. */
-async function mirror(deps: BackgroundDeps, ids: Array<string | undefined>): Promise<void> {
-  await deps.sync?.changed(ids.filter((id): id is string => Boolean(id))).catch((error: unknown) => console.error('Lede: sync queue', error));
+/**
+ * Folder sync hears of every change twice: before it (`intend`, so a worker stopped half-way leaves the job
+ * queued) and after it (`changed`, which runs it). A sync failure never fails the change itself.
+ */
+async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Array<string | undefined>): Promise<void> {
+  const known = ids.filter((id): id is string => Boolean(id));
+  await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -109,8 +113,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         problems.push(keyProblem());
       }
       if (problems.length) return { ok: false, problems };
+      await mirror(deps, 'intend', [libraryKey(record), previousId]);
       const { stored, created } = await store.save(record, { previousId, sources });
-      await mirror(deps, [stored.id, previousId]);
+      await mirror(deps, 'changed', [stored.id, previousId]);
       if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
       if (tabId !== undefined) {
         await deps.drafts.clear(tabId);
@@ -121,15 +126,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'library/get': ({ id }) => store.get(id),
     'library/list': (query) => store.list(query),
     'library/delete': async ({ id }) => {
+      await mirror(deps, 'intend', [id]);
       const deleted = await store.delete(id);
-      await mirror(deps, [id]);
+      await mirror(deps, 'changed', [id]);
       await deps.badges.forget(id);
       return { deleted };
     },
     'library/restore': async ({ stored }) => {
       if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
+      await mirror(deps, 'intend', [stored.id]);
       await store.restore(stored);
-      await mirror(deps, [stored.id]);
+      await mirror(deps, 'changed', [stored.id]);
       return { ok: true };
     },
     'library/topics': () => store.topics(),

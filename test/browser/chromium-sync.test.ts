@@ -97,44 +97,44 @@ if (why) {
       await until('both files', async () => Object.keys(await files()).length === 2 || undefined);
       await settled('the saves synced');
       const first = await files();
-      expect(Object.keys(first).sort()).toEqual(['Alpha tide.md', 'Beta tide.md']);
-      expect(first['Alpha tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n/);
+      expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
+      expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n/);
 
       await send('library/save', { record: record('Alpha tide', 'alpha', 77), previousId: alpha.stored.id });
-      await until('the edit on disk', async () => (await files())['Alpha tide.md']?.text.includes('quality: 77') || undefined);
+      await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('the edit synced');
       const edited = await files();
-      expect(edited['Beta tide.md']!.lastModified).toBe(first['Beta tide.md']!.lastModified);
+      expect(edited['2026-03-14-beta-tide.md']!.lastModified).toBe(first['2026-03-14-beta-tide.md']!.lastModified);
 
       await send('library/save', { record: record('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
       await until('the renamed file', async () => {
         const names = Object.keys(await files()).sort();
-        return names.join() === 'Alpha at high tide.md,Beta tide.md' || undefined;
+        return names.join() === '2026-03-14-alpha-at-high-tide.md,2026-03-14-beta-tide.md' || undefined;
       });
 
       await send('library/delete', { id: beta.stored.id });
-      await until('the deleted record’s file gone', async () => Object.keys(await files()).join() === 'Alpha at high tide.md' || undefined);
+      await until('the deleted record’s file gone', async () => Object.keys(await files()).join() === '2026-03-14-alpha-at-high-tide.md' || undefined);
       await settled('all synced');
     });
 
     test('an outside edit is read back; a change on both sides is a conflict shown with a choice', async () => {
       const [, { text }] = Object.entries(await files())[0]!;
-      await outside('Alpha at high tide.md', text.replace('quality: 77', 'quality: 12').replace(/\n$/, '\nWritten in an editor.\n'));
+      await outside('2026-03-14-alpha-at-high-tide.md', text.replace('quality: 77', 'quality: 12').replace(/\n$/, '\nWritten in an editor.\n'));
       await send('sync/run', { full: true });
       await until('the outside edit in the library', async () => {
         const got = await send('library/get', { id: ALPHA_ID });
         return got?.record.quality === 12 && got.record.body.includes('Written in an editor.') || undefined;
       });
 
-      const now = (await files())['Alpha at high tide.md']!.text;
-      await outside('Alpha at high tide.md', now.replace('quality: 12', 'quality: 13'));
+      const now = (await files())['2026-03-14-alpha-at-high-tide.md']!.text;
+      await outside('2026-03-14-alpha-at-high-tide.md', now.replace('quality: 12', 'quality: 13'));
       await send('library/save', { record: { ...record('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
       const status = await until('the conflict', async () => {
         const s = await send('sync/status', {});
         return s.issues.some((i: any) => i.kind === 'conflict') ? s : undefined;
       });
-      expect(status.issues).toEqual([expect.objectContaining({ kind: 'conflict', name: 'Alpha at high tide.md' })]);
-      expect((await files())['Alpha at high tide.md']!.text).toContain('quality: 13');
+      expect(status.issues).toEqual([expect.objectContaining({ kind: 'conflict', name: '2026-03-14-alpha-at-high-tide.md' })]);
+      expect((await files())['2026-03-14-alpha-at-high-tide.md']!.text).toContain('quality: 13');
 
       const library = await session.context.newPage();
       await library.goto(`${session.extensionOrigin}/pages/library/library.html`);
@@ -152,7 +152,7 @@ if (why) {
 
     test('a file Lede did not write is left alone; an invalid record is reported as file:line: key: message', async () => {
       await outside('notes.txt', 'my own notes');
-      await outside('README.md', '# My vault\n');
+      await outside('2026-03-14-readme.md', '# My vault\n');
       await outside('Broken.md', '---\ntitle: "Broken"\nquality: high\noriginalUrl: "https://example.com/b"\n---\n\n');
       await send('library/save', { record: record('README', 'readme') });
       await send('sync/run', { full: true });
@@ -164,23 +164,17 @@ if (why) {
       expect(broken.problems).toContainEqual(expect.stringMatching(/^Broken\.md:3: quality: /));
       const disk = await files();
       expect(disk['notes.txt']!.text).toBe('my own notes');
-      expect(disk['README.md']!.text).toBe('# My vault\n');
-      // The record titled README got the next free name.
-      expect(disk['README (2).md']!.text).toContain('title: "README"');
+      expect(disk['2026-03-14-readme.md']!.text).toBe('# My vault\n');
+      // The record titled README got the naming rule's stable variant of the name that file holds.
+      const readme = Object.keys(disk).filter((name) => /^2026-03-14-readme-[0-9a-z]{6}\.md$/.test(name));
+      expect(readme).toHaveLength(1);
+      expect(disk[readme[0]!]!.text).toContain('title: "README"');
       expect(await send('library/get', { id: 'https://example.com/b' })).toBeNull();
     });
 
     test('a worker stopped mid-queue loses nothing: the queue finishes when it wakes, each file written once', async () => {
-      const titles = Array.from({ length: 60 }, (_, i) => `Queued record ${String(i).padStart(2, '0')}`);
-      // Sent all at once, not awaited: the worker is stopped while it saves and writes them.
-      void page.evaluate((records) => Promise.allSettled(records.map((r) => chrome.runtime.sendMessage({ lede: 1, type: 'library/save', payload: { record: r } }))),
-        titles.map((title, i) => record(title, `queued-${i}`)));
-      await until('some files written', async () => Object.keys(await files()).some((n) => n.startsWith('Queued')) || undefined);
-      const cdp = await session.context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      const pendingAtStop = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+      const titles = Array.from({ length: 200 }, (_, i) => `Queued record ${String(i).padStart(3, '0')}`);
+      const queueSize = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('lede-sync');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -191,16 +185,26 @@ if (why) {
           };
         };
       }));
-      const writtenAtStop = Object.keys(await files()).filter((n) => n.startsWith('Queued')).length;
-      expect(pendingAtStop, `stopped with ${writtenAtStop} of 60 written`).toBeGreaterThan(0);
+      // Sent all at once, not awaited: the worker is stopped while it saves and writes them.
+      void page.evaluate((records) => Promise.allSettled(records.map((r) => chrome.runtime.sendMessage({ lede: 1, type: 'library/save', payload: { record: r } }))),
+        titles.map((title, i) => record(title, `queued-${i}`)));
+      await until('files being written with more queued', async () =>
+        (await queueSize()) >= 10 && Object.keys(await files()).some((n) => n.startsWith('2026-03-14-queued-record-')) || undefined);
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      const pendingAtStop = await queueSize();
+      const writtenAtStop = Object.keys(await files()).filter((n) => n.startsWith('2026-03-14-queued-record-')).length;
+      expect(pendingAtStop, `stopped with ${writtenAtStop} of 200 written`).toBeGreaterThan(0);
 
       // Any event wakes the worker; it runs what the last one left queued.
       await settled('the queue finished after the restart');
-      const saved = (await send('library/list', { text: 'Queued record', limit: 100 })).records.map((s: any) => s.record.title).sort();
+      const saved = (await send('library/list', { text: 'Queued record', limit: 500 })).records.map((s: any) => s.record.title).sort();
       const disk = await files();
-      const queuedFiles = Object.keys(disk).filter((n) => n.startsWith('Queued')).sort();
+      const queuedFiles = Object.keys(disk).filter((n) => n.startsWith('2026-03-14-queued-record-')).sort();
       expect(saved.length).toBeGreaterThan(0);
-      expect(queuedFiles).toEqual(saved.map((title: string) => `${title}.md`));
+      expect(queuedFiles).toEqual(saved.map((title: string) => `2026-03-14-${title.toLowerCase().replace(/ /g, '-')}.md`));
       for (const name of queuedFiles) expect(disk[name]!.text).toMatch(/^---\n[\s\S]*\n---\n\n$/);
     });
   });

@@ -12,7 +12,7 @@ import {
   type Stamp, type SyncDirHandle, type SyncFileHandle,
 } from './folder.js';
 import { hashText } from './hash.js';
-import { isRecordFileName, nameCandidates, type SyncRules } from './rules.js';
+import { isRecordFileName, nameKey, type SyncRules } from './rules.js';
 import type { SyncState, Tracked } from './state.js';
 
 /** The library as sync sees it. `put` and `remove` are sync's own changes: they must not queue sync work. */
@@ -53,7 +53,7 @@ export const recordJob = (id: string): string => `record:${id}`;
 export class SyncEngine {
   readonly counts: SyncCounts = { written: 0, removed: 0, read: 0, imported: 0 };
   private readonly tracked = new Map<string, Tracked>();
-  /** Lower-cased names of tracked files: the folder may not tell `A.md` from `a.md`. */
+  /** Names of tracked files as `nameKey` gives them: the folder may not tell `A.md` from `a.md`. */
   private readonly lower = new Set<string>();
   private readonly byId = new Map<string, Set<string>>();
   /** Tracked files changed since the last flush: the entry, or null when dropped. */
@@ -155,7 +155,7 @@ export class SyncEngine {
         }
         const text = serializeRecord(stored.record);
         const stamp = await this.write(name, text);
-        this.track({ name, id: stored.id, hash: await hashText(text), ...stamp, updatedAt: stored.updatedAt, wanted: this.deps.rules.nameFor(stored.record) });
+        this.track({ name, id: stored.id, hash: await hashText(text), ...stamp, updatedAt: stored.updatedAt, wanted: this.deps.rules.nameFor(stored) });
         await this.clearIssue(name);
       } else if (issue.kind === 'missing' && choice === 'remove-record') {
         await this.deps.library.remove(issue.id);
@@ -208,7 +208,7 @@ export class SyncEngine {
     // Both changed: agreement by chance, or a conflict for the person.
     const hash = await hashText(serializeRecord(stored.record));
     if (hash === disk.hash) {
-      this.track({ ...t, hash, ...disk.stamp, updatedAt: stored.updatedAt, wanted: this.deps.rules.nameFor(stored.record) });
+      this.track({ ...t, hash, ...disk.stamp, updatedAt: stored.updatedAt, wanted: this.deps.rules.nameFor(stored) });
       return this.clearIssue(t.name);
     }
     return this.report({ kind: 'conflict', name: t.name, id: t.id, title: stored.record.title });
@@ -217,7 +217,7 @@ export class SyncEngine {
   /** Writes the record's file when its text changed, moving it when its name did; never over an outside change. */
   private async push(stored: StoredRecord, listing: Map<string, SyncFileHandle> | null, always = false): Promise<void> {
     const { rules } = this.deps;
-    const wanted = rules.nameFor(stored.record);
+    const wanted = rules.nameFor(stored);
     const mine = [...(this.byId.get(stored.id) ?? [])].map((name) => this.tracked.get(name)!);
     const current = mine.find((t) => t.wanted === wanted) ?? mine[0];
     // A file left from a move that failed half-way.
@@ -226,7 +226,7 @@ export class SyncEngine {
     const text = serializeRecord(stored.record);
     const hash = await hashText(text);
     if (!current) {
-      const name = await this.pickName(wanted, listing, null);
+      const name = await this.pickName(stored, listing, null);
       const stamp = await this.write(name, text, true);
       this.track({ name, id: stored.id, hash, ...stamp, updatedAt: stored.updatedAt, wanted });
       return;
@@ -240,7 +240,7 @@ export class SyncEngine {
       this.track({ ...current, hash, ...disk.stamp, updatedAt: stored.updatedAt, wanted });
       return this.clearIssue(current.name);
     }
-    const name = current.wanted === wanted ? current.name : await this.pickName(wanted, listing, current.name);
+    const name = current.wanted === wanted ? current.name : await this.pickName(stored, listing, current.name);
     if (name === current.name) {
       const stamp = hash === current.hash ? current : await this.write(name, text);
       this.track({ ...current, hash, lastModified: stamp.lastModified, size: stamp.size, updatedAt: stored.updatedAt, wanted });
@@ -286,7 +286,7 @@ export class SyncEngine {
       records.set(stored.id, stored);
     }
     // The file keeps the name it has: the person edited it there.
-    this.track({ ...t, id: stored.id, hash: disk.hash, ...disk.stamp, updatedAt: stored.updatedAt, wanted: rules.nameFor(stored.record) });
+    this.track({ ...t, id: stored.id, hash: disk.hash, ...disk.stamp, updatedAt: stored.updatedAt, wanted: rules.nameFor(stored) });
     await this.clearIssue(t.name);
   }
 
@@ -310,7 +310,7 @@ export class SyncEngine {
     }
     const existing = records.get(decision.id) ?? null;
     if (existing) {
-      const wanted = rules.nameFor(existing.record);
+      const wanted = rules.nameFor(existing);
       if (await hashText(serializeRecord(existing.record)) === hash) {
         // What Lede would write: Lede wrote it (an earlier sync whose state was lost, or an export).
         this.track({ name, id: existing.id, hash, ...stamp, updatedAt: existing.updatedAt, wanted });
@@ -323,7 +323,7 @@ export class SyncEngine {
     const stored = await library.put(decision.record);
     this.counts.imported++;
     records.set(stored.id, stored);
-    this.track({ name, id: stored.id, hash, ...stamp, updatedAt: stored.updatedAt, wanted: rules.nameFor(stored.record) });
+    this.track({ name, id: stored.id, hash, ...stamp, updatedAt: stored.updatedAt, wanted: rules.nameFor(stored) });
     await this.clearIssue(name);
   }
 
@@ -359,26 +359,31 @@ export class SyncEngine {
     }
   }
 
-  /** The wanted name, or the first `Name (n).md` no other file holds; `own` is the record's current file. */
-  private async pickName(wanted: string, listing: Map<string, SyncFileHandle> | null, own: string | null): Promise<string> {
-    const listed = listing ? new Set([...listing.keys()].map((n) => n.toLowerCase())) : null;
-    for (const name of nameCandidates(wanted)) {
-      const lower = name.toLowerCase();
-      if (own !== null && lower === own.toLowerCase()) return own;
-      if (this.lower.has(lower)) continue;
-      const other = listed ? (listed.has(lower) ? await fileHandle(this.deps.dir, name) : null) : await fileHandle(this.deps.dir, name);
+  /**
+   * The record's name, or, when another file holds it, the rule's own stable variant (a suffix from the
+   * record's address) that no file holds; `own` is the record's current file, which it may keep.
+   */
+  private async pickName(stored: StoredRecord, listing: Map<string, SyncFileHandle> | null, own: string | null): Promise<string> {
+    const listed = listing ? new Set([...listing.keys()].map(nameKey)) : null;
+    const taken = new Set<string>();
+    for (;;) {
+      const name = this.deps.rules.nameFor(stored, taken);
+      const key = nameKey(name);
+      if (own !== null && key === nameKey(own)) return own;
+      taken.add(key);
+      if (this.lower.has(key)) continue;
+      const other = listed && !listed.has(key) ? null : await fileHandle(this.deps.dir, name);
       // An empty file holds nothing to lose: it is what a write cut short (a stopped worker) leaves behind.
       if (other && (await other.getFile()).size > 0) continue;
       return name;
     }
-    throw new Error('unreachable');
   }
 
   // ── what sync remembers ────────────────────────────────────────────────────
 
   private index(t: Tracked): void {
     this.tracked.set(t.name, t);
-    this.lower.add(t.name.toLowerCase());
+    this.lower.add(nameKey(t.name));
     if (t.id !== null) {
       let names = this.byId.get(t.id);
       if (!names) this.byId.set(t.id, (names = new Set()));
@@ -390,7 +395,7 @@ export class SyncEngine {
     const t = this.tracked.get(name);
     if (!t) return;
     this.tracked.delete(name);
-    this.lower.delete(name.toLowerCase());
+    this.lower.delete(nameKey(name));
     if (t.id !== null) {
       const names = this.byId.get(t.id);
       names?.delete(name);

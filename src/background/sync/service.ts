@@ -62,7 +62,16 @@ export class SyncService {
     return (await this.deps.state.getMeta<SyncConfig>(CONFIG)) ?? { mode: 'off', folder: '', images: false };
   }
 
-  /** The library changed these records: queue them (durably) and run. */
+  /**
+   * The library is about to change these records: queue them first, so a worker stopped between the
+   * change and `changed` still leaves the job behind (run later, it finds the record as it is then).
+   */
+  async intend(ids: string[]): Promise<void> {
+    if ((await this.config()).mode === 'off') return;
+    await this.deps.state.enqueue([...new Set(ids)].map(recordJob), this.now());
+  }
+
+  /** The library changed these records: queue them again (a run that read them before the change may be finishing) and run. */
   async changed(ids: string[]): Promise<void> {
     if ((await this.config()).mode === 'off') return;
     await this.deps.state.enqueue([...new Set(ids)].map(recordJob), this.now());

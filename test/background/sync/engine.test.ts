@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { serializeRecord } from '../../../src/record/index.js';
-import { record, syncWorld } from './setup.js';
+import { md, record, syncWorld } from './setup.js';
 
 describe('folder sync: Lede → folder', () => {
   it('writes one file per record on the first pass, and nothing on a pass with nothing changed', async () => {
@@ -11,8 +11,8 @@ describe('folder sync: Lede → folder', () => {
     await store.save(record('Beta'));
     const engine = await open();
     await engine.fullPass();
-    expect(dir.names()).toEqual(['Alpha.md', 'Beta.md']);
-    expect(dir.read('Alpha.md')).toBe(serializeRecord(a.stored.record));
+    expect(dir.names()).toEqual([md('alpha'), md('beta')]);
+    expect(dir.read(md('alpha'))).toBe(serializeRecord(a.stored.record));
     expect(dir.takeLog()).toHaveLength(2);
 
     const again = await open();
@@ -31,8 +31,8 @@ describe('folder sync: Lede → folder', () => {
 
     const edited = await store.save({ ...a.stored.record, quality: 99 });
     await engine.runJob(recordJob(edited.stored.id));
-    expect(dir.takeLog()).toEqual(['write Alpha.md']);
-    expect(dir.read('Alpha.md')).toContain('quality: 99');
+    expect(dir.takeLog()).toEqual([`write ${md('alpha')}`]);
+    expect(dir.read(md('alpha'))).toContain('quality: 99');
 
     await store.save({ ...edited.stored.record });
     await engine.runJob(recordJob(edited.stored.id));
@@ -49,12 +49,12 @@ describe('folder sync: Lede → folder', () => {
 
     await store.save({ ...a.stored.record, title: 'Alpha renamed' });
     await engine.runJob(recordJob(a.stored.id));
-    expect(dir.takeLog()).toEqual(['write Alpha renamed.md', 'remove Alpha.md']);
-    expect(dir.names()).toEqual(['Alpha renamed.md']);
+    expect(dir.takeLog()).toEqual([`write ${md('alpha-renamed')}`, `remove ${md('alpha')}`]);
+    expect(dir.names()).toEqual([md('alpha-renamed')]);
 
     await store.delete(a.stored.id);
     await engine.runJob(recordJob(a.stored.id));
-    expect(dir.takeLog()).toEqual(['remove Alpha renamed.md']);
+    expect(dir.takeLog()).toEqual([`remove ${md('alpha-renamed')}`]);
     expect(dir.names()).toEqual([]);
   });
 
@@ -63,32 +63,33 @@ describe('folder sync: Lede → folder', () => {
     const a = await store.save(record('Alpha'));
     const engine = await open();
     await engine.fullPass();
-    const mine = `${dir.read('Alpha.md')}My own notes.\n`;
-    dir.put('Alpha.md', mine);
+    const mine = `${dir.read(md('alpha'))}My own notes.\n`;
+    dir.put(md('alpha'), mine);
 
     await store.delete(a.stored.id);
     await engine.runJob(recordJob(a.stored.id));
-    expect(dir.read('Alpha.md')).toBe(mine);
-    expect(engine.issueList).toEqual([{ kind: 'kept', name: 'Alpha.md' }]);
+    expect(dir.read(md('alpha'))).toBe(mine);
+    expect(engine.issueList).toEqual([{ kind: 'kept', name: md('alpha') }]);
     // Left alone from now on: not imported back as a new record while it stays as it is.
     await engine.fullPass();
     expect(await store.get(a.stored.id)).toBeNull();
   });
 
-  it('gives a record whose name another file holds the next free name, and never touches that file', async () => {
+  it('gives a record whose name another file holds (in any case) the rule’s stable variant, and never touches that file', async () => {
     const { store, dir, open } = syncWorld();
-    dir.put('Alpha.md', 'my shopping list\n');
-    dir.put('alpha (2).md', 'another of mine\n');
+    // On Windows and macOS this is the same file as the lower-case name the rule gives.
+    dir.put('2023-05-03-ALPHA.md', 'my shopping list\n');
     dir.put('notes.txt', 'not a record');
     await store.save(record('Alpha'));
     await store.save(record('Alpha'));
     const engine = await open();
     await engine.fullPass();
-    expect(dir.read('Alpha.md')).toBe('my shopping list\n');
-    expect(dir.read('alpha (2).md')).toBe('another of mine\n');
+    expect(dir.read('2023-05-03-ALPHA.md')).toBe('my shopping list\n');
     expect(dir.read('notes.txt')).toBe('not a record');
-    expect(dir.names()).toEqual(['Alpha (3).md', 'Alpha (4).md', 'Alpha.md', 'alpha (2).md', 'notes.txt']);
-    expect(dir.takeLog().every((entry) => entry.startsWith('write Alpha ('))).toBe(true);
+    const mine = dir.names().filter((name) => !['2023-05-03-ALPHA.md', 'notes.txt'].includes(name));
+    expect(mine).toHaveLength(2);
+    for (const name of mine) expect(name).toMatch(/^2023-05-03-alpha-[0-9a-z]{6}\.md$/);
+    expect(dir.takeLog().sort()).toEqual(mine.map((name) => `write ${name}`).sort());
   });
 
   it('writes no file outside the folder, whatever the title', async () => {
@@ -111,8 +112,8 @@ describe('folder sync: folder → Lede', () => {
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
-    const text = dir.read('Alpha.md')!.replace('quality: 15', 'quality: 77').replace(/\n$/, '\nA note written in an editor.\n');
-    dir.put('Alpha.md', text);
+    const text = dir.read(md('alpha'))!.replace('quality: 15', 'quality: 77').replace(/\n$/, '\nA note written in an editor.\n');
+    dir.put(md('alpha'), text);
 
     await engine.fullPass();
     const now = await store.get(a.stored.id);
@@ -164,28 +165,28 @@ describe('folder sync: folder → Lede', () => {
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
-    const outside = dir.read('Alpha.md')!.replace('quality: 15', 'quality: 1');
-    dir.put('Alpha.md', outside);
+    const outside = dir.read(md('alpha'))!.replace('quality: 15', 'quality: 1');
+    dir.put(md('alpha'), outside);
     await store.save({ ...a.stored.record, quality: 2 });
 
     await engine.runJob(recordJob(a.stored.id));
     await engine.fullPass();
-    expect(dir.read('Alpha.md')).toBe(outside);
+    expect(dir.read(md('alpha'))).toBe(outside);
     expect((await store.get(a.stored.id))?.record.quality).toBe(2);
-    expect(engine.issueList).toEqual([{ kind: 'conflict', name: 'Alpha.md', id: a.stored.id, title: 'Alpha' }]);
+    expect(engine.issueList).toEqual([{ kind: 'conflict', name: md('alpha'), id: a.stored.id, title: 'Alpha' }]);
     expect(dir.takeLog()).toEqual([]);
 
-    await engine.resolve('Alpha.md', 'use-file');
+    await engine.resolve(md('alpha'), 'use-file');
     expect((await store.get(a.stored.id))?.record.quality).toBe(1);
     expect(engine.issueList).toEqual([]);
 
     // Again, this time keeping the library's version.
-    dir.put('Alpha.md', outside.replace('quality: 1', 'quality: 3'));
+    dir.put(md('alpha'), outside.replace('quality: 1', 'quality: 3'));
     await store.save({ ...a.stored.record, quality: 4 });
     await engine.fullPass();
     expect(engine.issueList.map((i) => i.kind)).toEqual(['conflict']);
-    await engine.resolve('Alpha.md', 'use-library');
-    expect(dir.read('Alpha.md')).toContain('quality: 4');
+    await engine.resolve(md('alpha'), 'use-library');
+    expect(dir.read(md('alpha'))).toContain('quality: 4');
     await engine.fullPass();
     expect(engine.issueList).toEqual([]);
   });
@@ -197,29 +198,29 @@ describe('folder sync: folder → Lede', () => {
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
-    dir.delete('Alpha.md');
-    dir.delete('Beta.md');
+    dir.delete(md('alpha'));
+    dir.delete(md('beta'));
 
     await engine.fullPass();
     await engine.runJob(recordJob(a.stored.id));
     expect(dir.takeLog()).toEqual([]);
     expect(await store.get(a.stored.id)).not.toBeNull();
-    expect(engine.issueList.map((i) => `${i.kind} ${i.name}`).sort()).toEqual(['missing Alpha.md', 'missing Beta.md']);
+    expect(engine.issueList.map((i) => `${i.kind} ${i.name}`).sort()).toEqual([`missing ${md('alpha')}`, `missing ${md('beta')}`]);
 
-    await engine.resolve('Alpha.md', 'write-again');
-    expect(dir.names()).toEqual(['Alpha.md']);
-    await engine.resolve('Beta.md', 'remove-record');
+    await engine.resolve(md('alpha'), 'write-again');
+    expect(dir.names()).toEqual([md('alpha')]);
+    await engine.resolve(md('beta'), 'remove-record');
     expect(await store.get(b.stored.id)).toBeNull();
     expect(engine.issueList).toEqual([]);
     await engine.fullPass();
-    expect(dir.names()).toEqual(['Alpha.md']);
+    expect(dir.names()).toEqual([md('alpha')]);
   });
 
   it('takes a file that already holds what Lede would write as Lede’s, and a differing one as a conflict', async () => {
     const { store, dir, open } = syncWorld();
     const a = await store.save(record('Alpha'));
     const b = await store.save(record('Beta'));
-    dir.put('Alpha.md', serializeRecord(a.stored.record));
+    dir.put(md('alpha'), serializeRecord(a.stored.record));
     dir.put('Beta old.md', serializeRecord({ ...b.stored.record, quality: 3 }));
     const engine = await open();
     await engine.fullPass();

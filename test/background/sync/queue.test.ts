@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { backoffMs, runQueue } from '../../../src/background/sync/queue.js';
 import { failures } from './memory-folder.js';
-import { record, syncWorld } from './setup.js';
+import { md, record, syncWorld } from './setup.js';
 
 async function until(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -15,7 +15,7 @@ describe('sync queue', () => {
     const a = await store.save(record('Alpha'));
     const engine = await open();
     await engine.fullPass();
-    const before = dir.read('Alpha.md');
+    const before = dir.read(md('alpha'));
 
     await store.save({ ...a.stored.record, quality: 80 });
     await state.enqueue([recordJob(a.stored.id)], 1000);
@@ -23,7 +23,7 @@ describe('sync queue', () => {
     const first = await runQueue(engine, state, () => 1000);
     expect(first).toMatchObject({ done: 0, failed: 1, stopped: 'quota' });
     expect(first.error).toMatch(/QuotaExceededError/);
-    expect(dir.read('Alpha.md')).toBe(before);
+    expect(dir.read(md('alpha'))).toBe(before);
     const [item] = await state.queue();
     expect(item).toMatchObject({ key: recordJob(a.stored.id), attempts: 1, notBefore: 1000 + backoffMs(0) });
 
@@ -31,7 +31,7 @@ describe('sync queue', () => {
     expect(await runQueue(engine, state, () => 2000)).toMatchObject({ done: 0, failed: 0 });
     const later = await runQueue(engine, state, () => 1000 + backoffMs(0));
     expect(later).toMatchObject({ done: 1, failed: 0 });
-    expect(dir.read('Alpha.md')).toContain('quality: 80');
+    expect(dir.read(md('alpha'))).toContain('quality: 80');
     expect(await state.pending()).toBe(0);
   });
 
@@ -55,7 +55,7 @@ describe('sync queue', () => {
 
     dir.volume.revoked = false;
     expect(await runQueue(engine, state, () => 0)).toMatchObject({ done: 3, stopped: null });
-    expect(dir.names()).toEqual(['One.md', 'Three.md', 'Two.md']);
+    expect(dir.names()).toEqual([md('one'), md('three'), md('two')]);
   });
 
   it('survives a worker stopped mid-queue: a new engine on the same state finishes the rest, each file written once', async () => {
@@ -64,18 +64,18 @@ describe('sync queue', () => {
     for (const title of ['One', 'Two', 'Three', 'Four']) ids.push((await store.save(record(title))).stored.id);
     await state.enqueue(ids.map(recordJob), 0);
     // The worker is stopped during the third write: that write never finishes, nothing after it runs.
-    dir.fail('close', null, { name: 'Three.md' });
+    dir.fail('close', null, { name: md('three') });
     const first = await open();
     void runQueue(first, state, () => 0);
     await until(async () => (await state.pending()) === 2);
-    expect(dir.names()).toEqual(['One.md', 'Three.md', 'Two.md']);
-    expect(dir.read('Three.md')).toBe('');
+    expect(dir.names()).toEqual([md('one'), md('three'), md('two')]);
+    expect(dir.read(md('three'))).toBe('');
 
     const restarted = await open();
     await runQueue(restarted, state, () => 10 * 60_000);
     await restarted.fullPass();
-    expect(dir.names()).toEqual(['Four.md', 'One.md', 'Three.md', 'Two.md']);
-    expect(dir.takeLog().sort()).toEqual(['write Four.md', 'write One.md', 'write Three.md', 'write Two.md']);
+    expect(dir.names()).toEqual([md('four'), md('one'), md('three'), md('two')]);
+    expect(dir.takeLog().sort()).toEqual([`write ${md('four')}`, `write ${md('one')}`, `write ${md('three')}`, `write ${md('two')}`]);
     expect(await state.pending()).toBe(0);
   });
 
@@ -87,14 +87,14 @@ describe('sync queue', () => {
     dir.takeLog();
     await store.save({ ...a.stored.record, title: 'Omega' });
     await state.enqueue([recordJob(a.stored.id)], 0);
-    dir.fail('remove', failures.io, { name: 'Alpha.md' });
+    dir.fail('remove', failures.io, { name: md('alpha') });
     expect(await runQueue(engine, state, () => 0)).toMatchObject({ failed: 1 });
-    expect(dir.names()).toEqual(['Alpha.md', 'Omega.md']);
+    expect(dir.names()).toEqual([md('alpha'), md('omega')]);
 
     const restarted = await open();
     expect(await runQueue(restarted, state, () => 60 * 60_000)).toMatchObject({ done: 1 });
-    expect(dir.names()).toEqual(['Omega.md']);
-    expect(dir.takeLog()).toEqual(['write Omega.md', 'remove Alpha.md']);
+    expect(dir.names()).toEqual([md('omega')]);
+    expect(dir.takeLog()).toEqual([`write ${md('omega')}`, `remove ${md('alpha')}`]);
   });
 
   it('retries a failed delete until the file is gone', async () => {
@@ -107,7 +107,7 @@ describe('sync queue', () => {
     dir.fail('remove', failures.io, { times: 2 });
     await runQueue(engine, state, () => 0);
     await runQueue(engine, state, () => 60 * 60_000);
-    expect(dir.names()).toEqual(['Alpha.md']);
+    expect(dir.names()).toEqual([md('alpha')]);
     await runQueue(engine, state, () => 2 * 60 * 60_000);
     expect(dir.names()).toEqual([]);
     expect(await state.pending()).toBe(0);
@@ -127,12 +127,12 @@ describe('sync queue', () => {
     const { store, dir, open } = syncWorld();
     for (let i = 0; i < 30; i++) await store.save(record(`Record ${i}`));
     const engine = await open();
-    dir.fail('close', failures.quota, { name: 'Record 20.md' });
+    dir.fail('close', failures.quota, { name: md('record-20') });
     await expect(engine.fullPass()).rejects.toThrow(/full/);
     const log = dir.takeLog();
     // The empty file that opening Record 20.md made is taken away again.
-    expect(log).toContain('remove Record 20.md');
-    expect(dir.names()).not.toContain('Record 20.md');
+    expect(log).toContain(`remove ${md('record-20')}`);
+    expect(dir.names()).not.toContain(md('record-20'));
     const written = log.filter((entry) => entry.startsWith('write ')).length;
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(30);

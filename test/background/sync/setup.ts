@@ -26,3 +26,8 @@ export function record(title: string, overrides: Partial<LedeRecord> = {}): Lede
   const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++n}`;
   return sampleRecord({ title, originalUrl: `https://example.com/${slug}`, webUrl: `https://example.com/${slug}`, ...overrides });
 }
+
+/** The file name the naming rule gives a test record (they all carry the sample's publication day). */
+export function md(slug: string): string {
+  return `2023-05-03-${slug}.md`;
+}
