@@ -13,6 +13,7 @@ import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
 import { storeLibrary } from './sync/library.js';
 import { localRules } from './sync/rules.js';
+import { DownloadsTarget, type DownloadsApi } from './sync/downloads.js';
 import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
 import { storedFolder } from '../shared/sync-folder.js';
@@ -28,12 +29,26 @@ const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
 
 const SYNC_ALARM = 'lede-sync';
+const syncState = new SyncState();
+const syncLibrary = storeLibrary(store);
+let downloadsTarget: { folder: string; target: DownloadsTarget } | null = null;
 const sync = new SyncService({
-  state: new SyncState(),
-  library: storeLibrary(store),
+  state: syncState,
+  library: syncLibrary,
   rules: localRules,
   folder: () => storedFolder<FolderHandle>().catch(() => null),
-  downloads: () => null,
+  // The optional "downloads" permission: the API is there only once the person allowed it.
+  downloads(folder) {
+    const api = (browser as unknown as { downloads?: DownloadsApi }).downloads;
+    if (!api) return null;
+    if (downloadsTarget?.folder !== folder) {
+      downloadsTarget = { folder, target: new DownloadsTarget({ api, state: syncState, library: syncLibrary, rules: localRules, folder }) };
+    }
+    return downloadsTarget.target;
+  },
+  reset() {
+    downloadsTarget = null;
+  },
   async schedule(on) {
     if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
     else await browser.alarms.clear(SYNC_ALARM);

@@ -1,5 +1,4 @@
 // The durable queue's runner: each due job once, failures retried later with a growing wait, nothing dropped.
-import type { SyncEngine } from './engine.js';
 import { classifyFailure, type FolderFailure } from './folder.js';
 import type { QueueItem, SyncState } from './state.js';
 
@@ -23,8 +22,13 @@ function message(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** What runs a job: the folder engine, or the downloads target. */
+export interface JobRunner {
+  runJob(key: string): Promise<void>;
+}
+
 /** Runs the jobs that are due, oldest first. A lost permission or a vanished folder stops the run and costs no attempt. */
-export async function runQueue(engine: SyncEngine, state: SyncState, now: () => number = Date.now): Promise<QueueOutcome> {
+export async function runQueue(engine: JobRunner, state: SyncState, now: () => number = Date.now): Promise<QueueOutcome> {
   const due = (await state.queue()).filter((item) => item.notBefore <= now()).sort(byAge);
   const outcome: QueueOutcome = { done: 0, failed: 0, stopped: null, error: null };
   for (const item of due) {

@@ -14,7 +14,7 @@ export type FolderHandle = SyncDirHandle & {
 
 /** The other way to sync: files written through the downloads API (Firefox, or Chrome by choice). */
 export interface DownloadsSync {
-  syncRecord(stored: StoredRecord | null, id: string): Promise<void>;
+  runJob(key: string): Promise<void>;
   fullPass(records: StoredRecord[], progress: (done: number, total: number) => void): Promise<void>;
   issues(): Promise<SyncStatus['issues']>;
   resolve(name: string, choice: SyncChoice): Promise<void>;
@@ -33,6 +33,8 @@ export interface SyncServiceDeps {
   /** The folder the person chose (kept in IndexedDB by the page that asked for it). */
   folder(): Promise<FolderHandle | null>;
   downloads(folder: string): DownloadsSync | null;
+  /** Drops anything kept about the old target when another folder is chosen or sync stops. */
+  reset?(): void;
   /** Turns the periodic pass on or off (chrome.alarms). */
   schedule(on: boolean): Promise<void>;
   now?: () => number;
@@ -103,6 +105,7 @@ export class SyncService {
     const previous = await this.config();
     await this.deps.state.forgetFolder();
     this.engine = null;
+    this.deps.reset?.();
     await this.deps.state.setMeta(CONFIG, { ...previous, mode, folder });
     await this.deps.state.setMeta(LAST, { syncedAt: null, error: null, needsPermission: false } satisfies LastRun);
     await this.deps.schedule(true);
@@ -113,6 +116,7 @@ export class SyncService {
     await this.running?.catch(() => undefined);
     await this.deps.state.forgetFolder();
     this.engine = null;
+    this.deps.reset?.();
     await this.deps.state.setMeta(CONFIG, { ...(await this.config()), mode: 'off', folder: '' });
     await this.deps.schedule(false);
   }
@@ -207,12 +211,9 @@ export class SyncService {
 
   private async runDownloads(folder: string, full: boolean): Promise<void> {
     const target = this.deps.downloads(folder);
-    if (!target) throw new Error('This browser cannot save downloads for Lede (the downloads permission is off).');
-    for (const item of (await this.deps.state.queue()).filter((i) => i.notBefore <= this.now())) {
-      const id = item.key.slice('record:'.length);
-      await target.syncRecord(await this.deps.library.get(id), id);
-      await this.deps.state.dequeue(item);
-    }
+    if (!target) throw new Error('Lede may not save downloads: allow it again from the options page (Write into Downloads).');
+    const outcome = await runQueue(target, this.deps.state, this.now);
+    if (outcome.error) throw new Error(outcome.error);
     if (full) {
       this.progress = { done: 0, total: 0 };
       await target.fullPass(await this.deps.library.all(), (done, total) => {

@@ -67,7 +67,7 @@ describe('sync queue', () => {
     dir.fail('close', null, { name: md('three') });
     const first = await open();
     void runQueue(first, state, () => 0);
-    await until(async () => (await state.pending()) === 2);
+    await until(async () => (await state.pending()) === 2 && dir.names().length === 3);
     expect(dir.names()).toEqual([md('one'), md('three'), md('two')]);
     expect(dir.read(md('three'))).toBe('');
 

@@ -50,6 +50,8 @@ function wrap(page: Page): UiPage {
 
 export interface FirefoxSession extends Session {
   browser: Browser;
+  /** Where the browser saves downloads. */
+  downloadsDir: string;
 }
 
 export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<FirefoxSession> {
@@ -103,6 +105,7 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
     extensionOrigin,
     server,
     browser: ff,
+    downloadsDir: downloads,
     inExtension,
     openExtensionPage,
     async openTab(url) {
