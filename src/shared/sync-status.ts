@@ -33,12 +33,14 @@ export interface SyncStatus {
   /** A running pass: files and records looked at so far, of how many. */
   progress: { done: number; total: number } | null;
   issues: SyncIssue[];
+  /** What the last run did: files written and removed, files read, records imported from the folder. */
+  lastRun: { written: number; removed: number; read: number; imported: number } | null;
   /** "Keep copies of related images". */
   images: boolean;
 }
 
 export const SYNC_OFF: SyncStatus = {
-  mode: 'off', folder: '', state: 'off', syncedAt: null, pending: 0, error: null, progress: null, issues: [], images: false,
+  mode: 'off', folder: '', state: 'off', syncedAt: null, pending: 0, error: null, progress: null, issues: [], lastRun: null, images: false,
 };
 
 /** The folder under Downloads that the downloads mode writes into unless the person names another. */

@@ -9,7 +9,7 @@ import type { StoredRecord } from '../../shared/messages.js';
 import type { SyncChoice, SyncIssue } from '../../shared/sync-status.js';
 import {
   fileHandle, listFiles, readFile, removeFile, sameStamp, writeFile,
-  type Stamp, type SyncDirHandle, type SyncFileHandle,
+  type Stamp, type SyncDirHandle, type SyncFile, type SyncFileHandle,
 } from './folder.js';
 import { hashText } from './hash.js';
 import { isRecordFileName, nameKey, type SyncRules } from './rules.js';
@@ -47,6 +47,29 @@ type Disk =
 
 /** Tracked files are saved in batches of this many during a pass, so an interrupted pass keeps most of its work. */
 const FLUSH_EVERY = 500;
+/**
+ * Files looked at, or written, at once during a pass: each call is a round trip to the browser's file
+ * process, and doing them one by one made a pass over 1,000 unchanged files take ~0.7 s (0.3 s 16 at once).
+ */
+const AT_ONCE = 32;
+
+/** Runs `work` on every item, `limit` at a time; the first failure stops new work and is thrown once the rest settle. */
+async function eachAtOnce<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async (): Promise<void> => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
+}
 
 export const recordJob = (id: string): string => `record:${id}`;
 
@@ -59,6 +82,8 @@ export class SyncEngine {
   /** Tracked files changed since the last flush: the entry, or null when dropped. */
   private readonly dirty = new Map<string, Tracked | null>();
   private readonly issues = new Map<string, SyncIssue>();
+  /** Names picked for files being written right now, so two records written at once never pick the same. */
+  private readonly reserved = new Set<string>();
 
   private constructor(private readonly deps: EngineDeps) {}
 
@@ -110,6 +135,11 @@ export class SyncEngine {
       }
     };
     try {
+      // Every tracked file's stamp, asked for all at once.
+      const stats = new Map<string, SyncFile>();
+      await eachAtOnce([...this.tracked.keys()].filter((name) => listing.has(name)), AT_ONCE, async (name) => {
+        stats.set(name, await listing.get(name)!.getFile());
+      });
       const seen = new Set<string>();
       for (const t of [...this.tracked.values()]) {
         const handle = listing.get(t.name) ?? null;
@@ -117,17 +147,22 @@ export class SyncEngine {
           seen.add(t.name);
           await step();
         }
-        if (this.tracked.get(t.name) === t) await this.reconcile(t, handle, records, listing);
+        if (this.tracked.get(t.name) === t) await this.reconcile(t, handle, records, listing, stats.get(t.name));
       }
       for (const [name, handle] of listing) {
         if (seen.has(name)) continue;
         await step();
         if (!this.tracked.has(name) && isRecordFileName(name)) await this.fileAppeared(name, handle, records);
       }
+      const fresh: StoredRecord[] = [];
       for (const stored of records.values()) {
-        await step();
-        if (!this.byId.has(stored.id)) await this.push(stored, listing);
+        if (this.byId.has(stored.id)) await step();
+        else fresh.push(stored);
       }
+      await eachAtOnce(fresh, AT_ONCE, async (stored) => {
+        await this.push(stored, listing);
+        await step();
+      });
       progress?.(total, total);
     } finally {
       await this.flush();
@@ -175,15 +210,14 @@ export class SyncEngine {
   // ── the decisions ──────────────────────────────────────────────────────────
 
   private async reconcile(t: Tracked, handle: SyncFileHandle | null, records: Map<string, StoredRecord>,
-    listing: Map<string, SyncFileHandle>): Promise<void> {
+    listing: Map<string, SyncFileHandle>, file?: SyncFile): Promise<void> {
     if (t.id === null) {
       // A file Lede leaves alone: looked at again only when it changes.
       if (!handle) {
         this.untrack(t.name);
         return this.clearIssue(t.name);
       }
-      const file = await handle.getFile();
-      if (sameStamp(file, t)) return;
+      if (sameStamp(file ?? await handle.getFile(), t)) return;
       this.untrack(t.name);
       return this.fileAppeared(t.name, handle, records);
     }
@@ -197,7 +231,7 @@ export class SyncEngine {
       return this.report({ kind: 'missing', name: t.name, id: t.id, title: stored.record.title });
     }
     if (!stored) return this.removeIfOurs(t.name, handle);
-    const disk = await this.diskNow(t, handle);
+    const disk = await this.diskNow(t, handle, file);
     const recordChanged = stored.updatedAt !== t.updatedAt;
     if (disk.kind === 'same') {
       if (recordChanged) await this.push(stored, listing);
@@ -330,10 +364,10 @@ export class SyncEngine {
   // ── the folder ─────────────────────────────────────────────────────────────
 
   /** The file as it is now against what Lede last wrote or read there; read only when its stamp moved. */
-  private async diskNow(t: Tracked, handle?: SyncFileHandle | null): Promise<Disk> {
+  private async diskNow(t: Tracked, handle?: SyncFileHandle | null, seen?: SyncFile): Promise<Disk> {
     const found = handle === undefined ? await fileHandle(this.deps.dir, t.name) : handle;
     if (!found) return { kind: 'missing' };
-    const file = await found.getFile();
+    const file = seen ?? await found.getFile();
     const stamp = { lastModified: file.lastModified, size: file.size };
     if (t.hash && sameStamp(stamp, t)) return { kind: 'same' };
     const text = await file.text();
@@ -356,6 +390,9 @@ export class SyncEngine {
     } catch (error) {
       if (fresh) await removeFile(this.deps.dir, name).catch(() => undefined);
       throw error;
+    } finally {
+      // Tracked from here on (or free again after a failure).
+      if (fresh) this.reserved.delete(nameKey(name));
     }
   }
 
@@ -371,10 +408,13 @@ export class SyncEngine {
       const key = nameKey(name);
       if (own !== null && key === nameKey(own)) return own;
       taken.add(key);
-      if (this.lower.has(key)) continue;
+      if (this.lower.has(key) || this.reserved.has(key)) continue;
       const other = listed && !listed.has(key) ? null : await fileHandle(this.deps.dir, name);
       // An empty file holds nothing to lose: it is what a write cut short (a stopped worker) leaves behind.
       if (other && (await other.getFile()).size > 0) continue;
+      // Looked again after the awaits: a record written at the same time may have picked it meanwhile.
+      if (this.lower.has(key) || this.reserved.has(key)) continue;
+      this.reserved.add(key);
       return name;
     }
   }

@@ -14,6 +14,7 @@ export type FolderHandle = SyncDirHandle & {
 
 /** The other way to sync: files written through the downloads API (Firefox, or Chrome by choice). */
 export interface DownloadsSync {
+  readonly counts: { written: number };
   runJob(key: string): Promise<void>;
   fullPass(records: StoredRecord[], progress: (done: number, total: number) => void): Promise<void>;
   issues(): Promise<SyncStatus['issues']>;
@@ -47,13 +48,17 @@ interface LastRun {
   syncedAt: string | null;
   error: string | null;
   needsPermission: boolean;
+  counts?: SyncStatus['lastRun'];
 }
+
+const NO_COUNTS = { written: 0, removed: 0, read: 0, imported: 0 };
 
 export class SyncService {
   private running: Promise<void> | null = null;
   private again: { full: boolean } | null = null;
   private progress: { done: number; total: number } | null = null;
   private engine: SyncEngine | null = null;
+  private target: DownloadsSync | null = null;
   private readonly now: () => number;
 
   constructor(private readonly deps: SyncServiceDeps) {
@@ -142,8 +147,13 @@ export class SyncService {
     const state: SyncStatus['state'] = this.running ? 'syncing' : last.needsPermission ? 'needs-permission' : last.error ? 'error' : 'idle';
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
-      error: last.error, progress: this.progress, issues, images: config.images,
+      error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images,
     };
+  }
+
+  /** The engine's running totals (a new engine starts from zero, so a run that opens one counts from there). */
+  private counts(): NonNullable<SyncStatus['lastRun']> {
+    return { ...NO_COUNTS, ...(this.engine?.counts ?? {}), ...(this.target?.counts ?? {}) };
   }
 
   private async openEngine(): Promise<SyncEngine | null> {
@@ -162,11 +172,17 @@ export class SyncService {
     const config = await this.config();
     if (config.mode === 'off') return;
     const before = (await this.deps.state.getMeta<LastRun>(LAST)) ?? { syncedAt: null, error: null, needsPermission: false };
+    const counted = this.counts();
     try {
       if (config.mode === 'downloads') await this.runDownloads(config.folder, full);
       else if (!(await this.runFolder(full, before))) return;
       const pending = await this.deps.state.pending();
-      await this.record({ syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false });
+      const after = this.counts();
+      const counts = {
+        written: after.written - counted.written, removed: after.removed - counted.removed,
+        read: after.read - counted.read, imported: after.imported - counted.imported,
+      };
+      await this.record({ syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts });
     } catch (error) {
       const failure = classifyFailure(error);
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -211,6 +227,7 @@ export class SyncService {
 
   private async runDownloads(folder: string, full: boolean): Promise<void> {
     const target = this.deps.downloads(folder);
+    this.target = target;
     if (!target) throw new Error('Lede may not save downloads: allow it again from the options page (Write into Downloads).');
     const outcome = await runQueue(target, this.deps.state, this.now);
     if (outcome.error) throw new Error(outcome.error);
