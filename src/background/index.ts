@@ -14,6 +14,7 @@ import { validators } from './validators.js';
 import { storeLibrary } from './sync/library.js';
 import { localRules } from './sync/rules.js';
 import { DownloadsTarget, type DownloadsApi } from './sync/downloads.js';
+import { fetchImage } from './sync/images.js';
 import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
 import { storedFolder } from '../shared/sync-folder.js';
@@ -49,6 +50,7 @@ const sync = new SyncService({
   reset() {
     downloadsTarget = null;
   },
+  fetchImage,
   async schedule(on) {
     if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
     else await browser.alarms.clear(SYNC_ALARM);

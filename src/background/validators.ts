@@ -50,6 +50,7 @@ export const validators: Validators = {
   'sync/stop': (p): p is Request<'sync/stop'> => isEmpty(p),
   'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
     SYNC_CHOICES.includes(p.choice as SyncChoice),
+  'sync/images': (p): p is Request<'sync/images'> => isObject(p) && typeof p.on === 'boolean',
 };
 
 export { LIST_LIMIT_MAX };

@@ -81,6 +81,8 @@ export interface MessageMap {
   'sync/choose': { request: { mode: 'folder' | 'downloads'; folder: string }; response: SyncStatus };
   'sync/stop': { request: Record<string, never>; response: SyncStatus };
   'sync/resolve': { request: { name: string; choice: SyncChoice }; response: SyncStatus };
+  /** "Keep copies of related images" (the options page asks for host access first). */
+  'sync/images': { request: { on: boolean }; response: SyncStatus };
 }
 
 export type MessageName = keyof MessageMap;

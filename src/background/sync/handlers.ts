@@ -3,7 +3,7 @@ import { SYNC_OFF } from '../../shared/sync-status.js';
 import type { Handlers } from '../handlers.js';
 import type { SyncService } from './service.js';
 
-type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve';
+type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images';
 
 /** Without a sync service (Node tests of other handlers), sync is simply off. */
 export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, SyncMessage> {
@@ -24,6 +24,10 @@ export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, Sync
     },
     'sync/resolve': async ({ name, choice }) => {
       await sync?.resolve(name, choice);
+      return status();
+    },
+    'sync/images': async ({ on }) => {
+      await sync?.setImages(on);
       return status();
     },
   };

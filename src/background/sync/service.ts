@@ -4,6 +4,7 @@ import { SYNC_OFF, type SyncChoice, type SyncMode, type SyncStatus } from '../..
 import { recordJob, SyncEngine, type SyncLibrary } from './engine.js';
 import { classifyFailure, type SyncDirHandle } from './folder.js';
 import { runQueue } from './queue.js';
+import { ImageKeeper, type FetchImage } from './images.js';
 import type { SyncRules } from './rules.js';
 import type { SyncState } from './state.js';
 
@@ -36,6 +37,8 @@ export interface SyncServiceDeps {
   downloads(folder: string): DownloadsSync | null;
   /** Drops anything kept about the old target when another folder is chosen or sync stops. */
   reset?(): void;
+  /** Fetches a related entry's image (needs host access, asked for when the option is turned on). */
+  fetchImage?: FetchImage;
   /** Turns the periodic pass on or off (chrome.alarms). */
   schedule(on: boolean): Promise<void>;
   now?: () => number;
@@ -114,6 +117,12 @@ export class SyncService {
     await this.deps.state.setMeta(CONFIG, { ...previous, mode, folder });
     await this.deps.state.setMeta(LAST, { syncedAt: null, error: null, needsPermission: false } satisfies LastRun);
     await this.deps.schedule(true);
+    void this.kick(true);
+  }
+
+  /** "Keep copies of related images": on from the next pass. */
+  async setImages(on: boolean): Promise<void> {
+    await this.deps.state.setMeta(CONFIG, { ...(await this.config()), images: on });
     void this.kick(true);
   }
 
@@ -221,6 +230,13 @@ export class SyncService {
       await engine.fullPass((done, total) => {
         this.progress = { done, total };
       });
+      if ((await this.config()).images && this.deps.fetchImage) {
+        const keeper = new ImageKeeper({
+          dir, state: this.deps.state, library: this.deps.library, fetchImage: this.deps.fetchImage, now: this.now,
+          recordChanged: (id) => engine.runJob(recordJob(id)),
+        });
+        await keeper.pass(await this.deps.library.all());
+      }
     }
     return true;
   }

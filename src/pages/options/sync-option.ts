@@ -11,6 +11,8 @@ import { mountSyncPanel } from '../sync/panel.js';
 type Picker = (options: { id?: string; mode?: 'readwrite' }) => Promise<PermittedFolder>;
 
 const DOWNLOADS = { permissions: ['downloads'] as browser.Manifest.OptionalPermission[] };
+/** Related entries' images live on any site: fetching them needs host access, asked for when the option is turned on. */
+const ANY_SITE = { origins: ['http://*/*', 'https://*/*'] };
 
 export function setUpSyncOption(): void {
   const choose = byId<HTMLButtonElement>('options-sync-choose');
@@ -82,7 +84,28 @@ export function setUpSyncOption(): void {
     }, (error: unknown) => showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error'));
   });
 
+  const images = byId<HTMLInputElement>('options-sync-images');
+  images.addEventListener('change', () => {
+    const on = images.checked;
+    // Asked inside the click (Firefox grants nothing after an await); turning it off keeps the access.
+    const asked = on ? browser.permissions.request(ANY_SITE) : Promise.resolve(true);
+    asked.then(async (granted) => {
+      if (!granted) {
+        images.checked = false;
+        showStatus(status, t('optionsSyncImagesDeclined'), 'error');
+        return;
+      }
+      await send('sync/images', { on });
+      showStatus(status, t(on ? 'optionsSyncImagesOn' : 'optionsSyncImagesOff'), 'ok');
+    }).catch((error: unknown) => {
+      images.checked = !on;
+      showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error');
+    });
+  });
+
   panel.onStatus((current) => {
+    images.checked = current.images;
+    images.disabled = current.mode !== 'folder';
     stop.hidden = current.mode === 'off';
     if (current.mode === 'downloads') downloadsFolder.value = current.folder;
   });

@@ -43,9 +43,9 @@ class Volume {
 }
 
 class MemoryFileNode {
-  constructor(public text: string, public lastModified: number) {}
+  constructor(public text: string, public lastModified: number, readonly binary = false) {}
   get size(): number {
-    return new TextEncoder().encode(this.text).length;
+    return this.binary ? this.text.length : new TextEncoder().encode(this.text).length;
   }
 }
 
@@ -78,20 +78,28 @@ class MemoryFileHandle implements SyncFileHandle {
     const parent = this.parent;
     const name = this.name;
     let buffer = '';
+    let binary = false;
     let open = true;
     return {
       async write(data) {
         if (!open) throw new TypeError('closed');
         await volume.check('write', name);
-        if (typeof data !== 'string') throw new TypeError('the test folder takes text');
-        buffer += data;
+        // Bytes (images) are kept one character per byte, so their size is their length.
+        if (data instanceof Uint8Array) {
+          binary = true;
+          buffer += String.fromCharCode(...data);
+        } else if (typeof data === 'string') {
+          buffer += data;
+        } else {
+          throw new TypeError('the test folder takes text or bytes');
+        }
       },
       // Like the browser's swap file: the file changes at close, whole, or not at all.
       async close() {
         if (!open) throw new TypeError('closed');
         open = false;
         await volume.check('close', name);
-        parent.entries.set(name, new MemoryFileNode(buffer, volume.tick()));
+        parent.entries.set(name, new MemoryFileNode(buffer, volume.tick(), binary));
         volume.log.push(`write ${name}`);
       },
       async abort() {
