@@ -80,6 +80,10 @@ function describeDownloads(name: 'chromium' | 'firefox', launch: () => Promise<{
       // Overwritten in place: no "(1)" copies, the other file untouched.
       expect(Object.keys(after).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
       expect(after['2026-03-14-beta-tide.md']!.mtime).toBe(first['2026-03-14-beta-tide.md']!.mtime);
+      // The options page says where it writes and how it is going.
+      await page.waitFor('the sync status', () => document.getElementById('sync-panel')?.dataset.state === 'idle');
+      await page.evaluate(() => document.getElementById('options-sync-heading')!.scrollIntoView());
+      await page.screenshot('sync-downloads-options');
     });
   });
 }
