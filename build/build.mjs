@@ -21,10 +21,17 @@ function readJson(path) {
   return JSON.parse(readFileSync(join(root, path), 'utf8'));
 }
 
-/** Deep-merges a per-browser patch into the base manifest (objects merge, everything else replaces). */
+/**
+ * Deep-merges a per-browser patch into the base manifest (objects merge, everything else replaces;
+ * a key ending in `+` appends its list to the base's: `"permissions+": ["downloads"]`).
+ */
 function merge(base, patch) {
   const out = { ...base };
   for (const [key, value] of Object.entries(patch)) {
+    if (key.endsWith('+')) {
+      out[key.slice(0, -1)] = [...(out[key.slice(0, -1)] ?? []), ...value];
+      continue;
+    }
     const both = value && typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object';
     out[key] = both ? merge(out[key], value) : value;
   }

@@ -14,7 +14,7 @@ export const extensionEntries = [
 ];
 
 /** Folders whose .html and .css files are copied to the same place under dist/<browser>. */
-export const staticDirs = ['src/popup', 'src/pages/library', 'src/pages/options', 'src/ui'];
+export const staticDirs = ['src/popup', 'src/pages/library', 'src/pages/options', 'src/pages/sync', 'src/ui'];
 
 /** Node entries: the `lede` CLI and the library behind package.json `exports`. */
 export const nodeEntries = [

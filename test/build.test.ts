@@ -30,8 +30,8 @@ describe('manifests', () => {
       const manifest = manifestFor(browser);
       expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
       expect(manifest.permissions).not.toEqual(expect.arrayContaining(['tabs']));
-      // Asked for only when the person turns on "mark saved pages as I browse" in the options.
-      expect(manifest.optional_permissions).toEqual(['tabs']);
+      // Asked for only when the person turns on "mark saved pages as I browse", or sync into Downloads, in the options.
+      expect(manifest.optional_permissions).toEqual(['tabs', 'downloads']);
       expect(manifest.permissions.filter((p: string) => p.includes('://') || p === '<all_urls>')).toEqual([]);
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.content_scripts).toBeUndefined();

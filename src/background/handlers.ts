@@ -16,6 +16,8 @@ import { readSelection } from './selection.js';
 import type { PrivateVault } from './private-vault.js';
 import type { SettingsStore } from './settings-store.js';
 import { libraryKey, type LibraryStore } from './store.js';
+import { syncHandlers } from './sync/handlers.js';
+import type { SyncService } from './sync/service.js';
 
 /** Text for the person, through `i18n.getMessage`. */
 export type Translate = (key: string, ...substitutions: string[]) => string;
@@ -36,6 +38,8 @@ export interface BackgroundDeps {
   t: Translate;
   /** Fetching related pages: the network, host access, and where waiting addresses are kept. */
   related: Pick<RelatedDeps, 'fetch' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
+  /** Folder sync: told of every change to the library. */
+  sync?: SyncService;
 }
 
 /** What the related handlers need, from the background's own deps. */
@@ -103,6 +107,15 @@ function keyProblem(): Problem {
   return { key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' };
 }
 
+/**
+ * Folder sync hears of every change twice: before it (`intend`, so a worker stopped half-way leaves the job
+ * queued) and after it (`changed`, which runs it). A sync failure never fails the change itself.
+ */
+async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Array<string | undefined>): Promise<void> {
+  const known = ids.filter((id): id is string => Boolean(id));
+  await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   return {
@@ -114,7 +127,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       if (problems.length) return { ok: false, problems };
       const { fileNameTemplate } = await deps.settings.get();
+      await mirror(deps, 'intend', [libraryKey(record), previousId]);
       const { stored, created } = await store.save(record, { previousId, sources, fileNameTemplate });
+      await mirror(deps, 'changed', [stored.id, previousId]);
       if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
       if (tabId !== undefined) {
         await deps.drafts.clear(tabId);
@@ -126,13 +141,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'library/list': async (query) =>
       store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined),
     'library/delete': async ({ id }) => {
+      await mirror(deps, 'intend', [id]);
       const deleted = await store.delete(id);
+      await mirror(deps, 'changed', [id]);
       await deps.badges.forget(id);
       return { deleted };
     },
     'library/restore': async ({ stored }) => {
       if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
-      return (await store.restore(stored)) ? { ok: true } : { ok: false, changed: true };
+      await mirror(deps, 'intend', [stored.id]);
+      const restored = await store.restore(stored);
+      await mirror(deps, 'changed', [stored.id]);
+      return restored ? { ok: true } : { ok: false, changed: true };
     },
     'library/topics': () => store.topics(),
     'library/providers': () => store.providers(),
@@ -179,5 +199,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'private/decrypt': ({ secured }) => deps.vault.decrypt(secured),
     'private/check': async ({ secured }) => ({ opens: await deps.vault.opens(secured) }),
     'page/selection': async ({ tabId }) => ({ text: await readSelection(deps.scripting, tabId) }),
+    ...syncHandlers(deps.sync),
   };
 }

@@ -16,6 +16,13 @@ import { memoryArea, type StorageAreaLike } from './storage-areas.js';
 import { LibraryStore } from './store.js';
 import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
+import { storeLibrary } from './sync/library.js';
+import { localRules } from './sync/rules.js';
+import { DownloadsTarget, type DownloadsApi } from './sync/downloads.js';
+import { fetchImage } from './sync/images.js';
+import { SyncService, type FolderHandle } from './sync/service.js';
+import { SyncState } from './sync/state.js';
+import { storedFolder } from '../shared/sync-folder.js';
 
 declare const __TEST__: boolean | undefined;
 
@@ -29,6 +36,34 @@ const store = new LibraryStore();
 const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
 const vault = new PrivateVault(new KeyStore(), store);
+
+const SYNC_ALARM = 'lede-sync';
+const syncState = new SyncState();
+const syncLibrary = storeLibrary(store);
+let downloadsTarget: { folder: string; target: DownloadsTarget } | null = null;
+const sync = new SyncService({
+  state: syncState,
+  library: syncLibrary,
+  rules: localRules,
+  folder: () => storedFolder<FolderHandle>().catch(() => null),
+  // The optional "downloads" permission: the API is there only once the person allowed it.
+  downloads(folder) {
+    const api = (browser as unknown as { downloads?: DownloadsApi }).downloads;
+    if (!api) return null;
+    if (downloadsTarget?.folder !== folder) {
+      downloadsTarget = { folder, target: new DownloadsTarget({ api, state: syncState, library: syncLibrary, rules: localRules, folder }) };
+    }
+    return downloadsTarget.target;
+  },
+  reset() {
+    downloadsTarget = null;
+  },
+  fetchImage,
+  async schedule(on) {
+    if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
+    else await browser.alarms.clear(SYNC_ALARM);
+  },
+});
 
 const deps: BackgroundDeps = {
   store,
@@ -55,6 +90,7 @@ const deps: BackgroundDeps = {
         .map((tab) => ({ id: tab.id!, title: tab.title ?? '', url: tab.url! }));
     },
   },
+  sync,
 };
 
 const handlers = createHandlers(deps);
@@ -102,3 +138,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
   badges.tabClosed(tabId);
   void drafts.clear(tabId).catch(() => undefined);
 });
+
+// Folder sync: a full pass every few minutes; and whatever woke the worker, the queue left by the last one runs.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void sync.kick(true);
+});
+void sync.kick(false);

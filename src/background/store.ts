@@ -334,12 +334,6 @@ export class LibraryStore {
     return outcome!;
   }
 
-  /** Every sound record, newest first (the index's order). */
-  async all(): Promise<StoredRecord[]> {
-    const index = await this.loadedIndex();
-    return index.list({ limit: Number.MAX_SAFE_INTEGER }).records;
-  }
-
   /**
    * Loads every row once per background lifetime; later changes keep it current. Read in slices, so
    * the worker answers other messages (a popup reading its page, a save) between them.
@@ -433,6 +427,11 @@ export class LibraryStore {
     }));
     if (replaced) this.changed((index) => index.upsert(replaced));
     return replaced !== null;
+  }
+
+  /** Every sound record, newest first (the index's order): export, backup, and folder sync's comparisons. */
+  async all(): Promise<StoredRecord[]> {
+    return (await this.loadedIndex()).all();
   }
 
   async topics(): Promise<Array<{ topic: string; count: number }>> {

@@ -1,5 +1,6 @@
 // One shape check per message: the background acts only on payloads of the type the map promises.
 import type { MessageName, Request } from '../shared/messages.js';
+import { isDownloadsFolderName, SYNC_CHOICES, type SyncChoice } from '../shared/sync-status.js';
 import {
   isDraft, isImportFile, isListOf, isLedeRecord, isNumber, isObject, isSources, isStoredRecord, isString, isTabId,
 } from './shape.js';
@@ -72,6 +73,14 @@ export const validators: Validators = {
   'private/check': (p): p is Request<'private/check'> =>
     isObject(p) && Array.isArray(p.secured) && p.secured.length <= LIST_LIMIT_MAX && p.secured.every(isString),
   'page/selection': (p): p is Request<'page/selection'> => isObject(p) && isTabId(p.tabId),
+  'sync/status': (p): p is Request<'sync/status'> => isEmpty(p),
+  'sync/run': (p): p is Request<'sync/run'> => isObject(p) && typeof p.full === 'boolean',
+  'sync/choose': (p): p is Request<'sync/choose'> => isObject(p) && isString(p.folder) &&
+    ((p.mode === 'folder' && p.folder.length <= 500) || (p.mode === 'downloads' && isDownloadsFolderName(p.folder))),
+  'sync/stop': (p): p is Request<'sync/stop'> => isEmpty(p),
+  'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
+    SYNC_CHOICES.includes(p.choice as SyncChoice),
+  'sync/images': (p): p is Request<'sync/images'> => isObject(p) && typeof p.on === 'boolean',
 };
 
 function optionalSecret(value: unknown): boolean {

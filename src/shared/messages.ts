@@ -3,6 +3,7 @@ import type { Extraction } from '../extract/types.js';
 import type { LedeRecord, Problem, RelatedEntry } from '../record/index.js';
 import type { PrivateData } from '../secure/private-data.js';
 import type { Settings } from './settings.js';
+import type { SyncChoice, SyncStatus } from './sync-status.js';
 
 /** A record as the library keeps it. `id` is the normalised originalUrl. */
 export interface StoredRecord {
@@ -172,6 +173,15 @@ export interface MessageMap {
   'private/check': { request: { secured: string[] }; response: { opens: boolean[] } };
   /** The text selected in the tab as Lede opened ('' when none): offered to the private note. */
   'page/selection': { request: { tabId: number }; response: { text: string } };
+  /** Folder sync (src/background/sync): its status, a run now (`full`: compare every file and record), the person's choices. */
+  'sync/status': { request: Record<string, never>; response: SyncStatus };
+  'sync/run': { request: { full: boolean }; response: SyncStatus };
+  /** `folder`: the chosen folder's name (its handle is in IndexedDB), or the folder under Downloads. */
+  'sync/choose': { request: { mode: 'folder' | 'downloads'; folder: string }; response: SyncStatus };
+  'sync/stop': { request: Record<string, never>; response: SyncStatus };
+  'sync/resolve': { request: { name: string; choice: SyncChoice }; response: SyncStatus };
+  /** "Keep copies of related images" (the options page asks for host access first). */
+  'sync/images': { request: { on: boolean }; response: SyncStatus };
 }
 
 export type MessageName = keyof MessageMap;

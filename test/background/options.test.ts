@@ -14,6 +14,10 @@ vi.mock('../../src/shared/send.js', () => ({
     sent.push({ type, payload });
     if (type === 'settings/get') return stored;
     if (type === 'key/status') return { key: 'none', createdAt: null, change: null };
+    if (type.startsWith('sync/')) {
+      return { mode: type === 'sync/choose' ? 'downloads' : 'off', folder: (payload as { folder?: string }).folder ?? '', state: 'idle',
+        syncedAt: null, pending: 0, error: null, progress: null, issues: [], images: false };
+    }
     if (type === 'settings/set') {
       stored = { ...stored, ...payload.settings };
       return stored;
@@ -184,6 +188,42 @@ describe('options page', () => {
       await toggle();
       expect(box().checked).toBe(false);
       expect($('options-marks-status').textContent).toContain('user input handler');
+    });
+  });
+
+  describe('sync to a folder', () => {
+    beforeEach(() => {
+      permissions.granted.clear();
+      permissions.answer = true;
+    });
+
+    it('says plainly what a browser without a folder picker can do, and offers Downloads', async () => {
+      await openPage();
+      // jsdom, like Firefox, has no showDirectoryPicker.
+      expect($('options-sync-folder').hidden).toBe(true);
+      expect($('options-sync-firefox').hidden).toBe(false);
+      expect($<HTMLInputElement>('options-sync-downloads-folder').value).toBe('Lede');
+    });
+
+    it('refuses a folder name that climbs out of Downloads, and asks nothing', async () => {
+      await openPage();
+      const asked = permissions.requests;
+      $<HTMLInputElement>('options-sync-downloads-folder').value = '../../.ssh';
+      $('options-sync-downloads').click();
+      await settled();
+      expect($('options-sync-downloads-folder').getAttribute('aria-invalid')).toBe('true');
+      expect(permissions.requests).toBe(asked);
+      expect(sent.some((m) => m.type === 'sync/choose')).toBe(false);
+    });
+
+    it('asks for the downloads permission, then starts syncing into the named folder', async () => {
+      await openPage();
+      $<HTMLInputElement>('options-sync-downloads-folder').value = 'notes/Lede';
+      $('options-sync-downloads').click();
+      await settled();
+      await settled();
+      expect(permissions.granted.has('downloads')).toBe(true);
+      expect(sent.find((m) => m.type === 'sync/choose')?.payload).toEqual({ mode: 'downloads', folder: 'notes/Lede' });
     });
   });
 });

@@ -17,6 +17,7 @@ import { openEditor } from './edit.js';
 import { markPrivate } from './private-marks.js';
 import { renderRow, type RowAction } from './rows.js';
 import { setUpTransfer } from './transfer.js';
+import { startSync } from './sync.js';
 
 const PAGE_SIZE = 50;
 
@@ -238,4 +239,7 @@ void (async () => {
   });
 })();
 // The first page first: with a large library the filters need every record loaded, the first page does not.
-void load('reset').finally(() => void loadFilters());
+void load('reset').finally(() => {
+  void loadFilters();
+  startSync(() => void load('reset'));
+});

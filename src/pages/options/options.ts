@@ -5,6 +5,7 @@ import { byId } from '../../ui/dom.js';
 import { applyLocale, localiseStatic, t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 import { setUpPrivateKey } from './private-key.js';
+import { setUpSyncOption } from './sync-option.js';
 import { setUpTabMarksOption } from './tab-marks-option.js';
 import { FIELD_IDS, fillForm, markProblems, readForm, refreshCategoryChoice, type OptionsFields } from './form.js';
 
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   localiseStatic();
   void setUpTabMarksOption(byId<HTMLInputElement>('options-mark-tabs'), byId('options-marks-status'));
   void setUpPrivateKey();
+  setUpSyncOption();
   try {
     current = await send('settings/get', {});
     fillForm(fields, current);

@@ -1,5 +1,5 @@
 // Chromium with the test build of Lede, driven by playwright-core (recipe: BROWSER-TESTS.md).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -48,6 +48,10 @@ export interface ChromiumSession extends Session {
 export async function launchChromium(extensionDir = chromeTestBuild, options: LaunchOptions = {}): Promise<ChromiumSession> {
   const server = await startFixtureServer();
   const profile = mkdtempSync(join(tmpdir(), 'lede-chromium-'));
+  if (options.downloadsDir) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ download: { default_directory: options.downloadsDir, prompt_for_download: false } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: options.display === undefined,
@@ -69,6 +73,12 @@ export async function launchChromium(extensionDir = chromeTestBuild, options: La
     return context.waitForEvent('serviceworker', { timeout: 15_000 });
   };
   const first = await worker();
+  if (options.downloadsDir) {
+    // Playwright takes over downloads by default; hand them back to the browser's own settings.
+    const cdp = await context.newCDPSession(context.pages()[0] ?? await context.newPage());
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await cdp.detach();
+  }
   const extensionOrigin = `chrome-extension://${new URL(first.url()).host}`;
 
   const inExtension: Session['inExtension'] = async (fn, arg) => (await worker()).evaluate(fn as any, arg);

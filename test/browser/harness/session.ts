@@ -8,6 +8,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** An X display to run headful on (Chromium), e.g. ':99' from Xvfb; headless when not given. */
   display?: string;
+  /** Chromium: downloads land there under the names the extension gives them, without asking. */
+  downloadsDir?: string;
 }
 
 /** A page in either browser, through the few calls the tests need. */

@@ -1,0 +1,199 @@
+// Folder sync with 10,000 records in real Chromium, against the origin private file system (the same
+// FileSystemDirectoryHandle API as a folder the person picks): the first full sync, an incremental sync after
+// one edit (files written must be exactly 1), a full pass with nothing changed (files written must be 0).
+//
+// Peer, in the same browser and run: a naive sync that writes every record's file on every change (what a
+// one-file-per-record export on each save does). It writes the very texts Lede wrote, into its own folder:
+// it is given them, so its time leaves out making them (the format's writer), and is a lower bound.
+// Times are from the message that starts the work to the status that says it is done (polled every 10 ms).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.RUNS ?? 5);
+/** The peer writes every file each time: 10,000 files take minutes on a busy machine, so once by default. */
+const PEER_RUNS = Number(process.env.PEER_RUNS ?? 1);
+const N = Number(process.env.RECORDS ?? 10_000);
+const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const secs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+async function main() {
+  if (!chromiumPath) throw new Error('Chromium not found: install Debian\'s chromium (see .ci/run).');
+  if (!process.env.LEDE_SKIP_TEST_BUILD) execFileSync(process.execPath, [join(root, 'build/build.mjs'), '--test'], { cwd: root, stdio: 'ignore' });
+  const extensionDir = join(root, 'dist/chrome-test');
+  const profile = mkdtempSync(join(tmpdir(), 'lede-bench-sync-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    const page = await context.newPage();
+    await page.goto(`${origin}/pages/options/options.html`);
+    // The page's own helpers: send a message, wait for sync to settle, list a folder's files.
+    await page.evaluate(() => {
+      window.benchSend = (type, payload) => chrome.runtime.sendMessage({ lede: 1, type, payload });
+      window.benchSettled = async () => {
+        for (;;) {
+          const status = await window.benchSend('sync/status', {});
+          if (status.state !== 'syncing' && status.pending === 0) return status;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+      window.benchStamps = async (name) => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+        const out = {};
+        for await (const entry of dir.values()) out[entry.name] = (await entry.getFile()).lastModified;
+        return out;
+      };
+    });
+
+    // The library first, with sync off (the records are 'restored' as they were saved: no sync work queued).
+    await page.evaluate(async (n) => {
+      const TOPICS = ['AI', 'Chips', 'Energy', 'Politics', 'Health', 'Climate', 'Markets'];
+      const start = Date.UTC(2024, 0, 1);
+      let batch = [];
+      for (let i = 0; i < n; i++) {
+        const host = `n${i % 80}.example`;
+        const record = {
+          category: 'news', title: `Story ${i} about ${TOPICS[i % 7]} and the week ahead`,
+          excerpt: `An excerpt that runs on for a while, number ${i}, much as real standfirsts do.`,
+          publishedDateTime: new Date(start + i * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          originalUrl: `https://${host}/a/${i}`, webUrl: `https://${host}/a/${i}`, type: 'article', quality: 50, heat: -1,
+          published: false, provider: { name: `Provider ${i % 80}`, domain: host }, topics: [TOPICS[i % 7], TOPICS[(i + 3) % 7]],
+          related: [], body: '',
+        };
+        const at = new Date(start + i * 60_000).toISOString();
+        batch.push(window.benchSend('library/restore', { stored: { id: `https://${host}/a/${i}`, record, savedAt: at, updatedAt: at } }));
+        if (batch.length === 250) {
+          await Promise.all(batch);
+          batch = [];
+        }
+      }
+      await Promise.all(batch);
+    }, N);
+
+    // What the options page does after the picker, with an OPFS folder.
+    const first = await page.evaluate(async () => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('bench-sync', { create: true });
+      await new Promise((resolve, reject) => {
+        const open = indexedDB.open('lede-sync-folder', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('folder');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('folder', 'readwrite');
+          tx.objectStore('folder').put(dir, 'folder');
+          tx.oncomplete = () => resolve();
+        };
+      });
+      const started = performance.now();
+      await window.benchSend('sync/choose', { mode: 'folder', folder: 'bench-sync' });
+      const status = await window.benchSettled();
+      return { ms: performance.now() - started, status };
+    });
+    const files = Object.keys(await page.evaluate(() => window.benchStamps('bench-sync'))).length;
+    if (files !== N || first.status.lastRun.written !== N) throw new Error(`first sync wrote ${first.status.lastRun.written}, folder holds ${files}, expected ${N}`);
+
+    const incremental = [];
+    const incrementalWritten = [];
+    for (let run = 0; run < RUNS; run++) {
+      const before = await page.evaluate(() => window.benchStamps('bench-sync'));
+      const result = await page.evaluate(async (i) => {
+        const id = `https://n${i % 80}.example/a/${i}`;
+        const stored = await window.benchSend('library/get', { id });
+        const started = performance.now();
+        await window.benchSend('library/save', { record: { ...stored.record, quality: (stored.record.quality + 1) % 100 }, previousId: id });
+        const status = await window.benchSettled();
+        return { ms: performance.now() - started, written: status.lastRun.written };
+      }, 17 + run * 101);
+      const after = await page.evaluate(() => window.benchStamps('bench-sync'));
+      const changedOnDisk = Object.keys(after).filter((name) => after[name] !== before[name]).length;
+      if (changedOnDisk !== 1 || result.written !== 1) throw new Error(`one edit changed ${changedOnDisk} files on disk (status: ${result.written} written)`);
+      incremental.push(result.ms);
+      incrementalWritten.push(changedOnDisk);
+    }
+
+    const unchanged = [];
+    for (let run = 0; run < RUNS; run++) {
+      const before = await page.evaluate(() => window.benchStamps('bench-sync'));
+      const result = await page.evaluate(async () => {
+        const started = performance.now();
+        await window.benchSend('sync/run', { full: true });
+        const status = await window.benchSettled();
+        return { ms: performance.now() - started, status };
+      });
+      const after = await page.evaluate(() => window.benchStamps('bench-sync'));
+      const changedOnDisk = Object.keys(after).filter((name) => after[name] !== before[name]).length;
+      if (changedOnDisk !== 0 || result.status.lastRun.written !== 0) throw new Error(`a pass with nothing changed wrote ${changedOnDisk} files`);
+      unchanged.push(result.ms);
+    }
+
+    // The browser's own floor for a pass that looks at every file: list the folder, ask each file's stamp (32 at once).
+    const floor = [];
+    for (let run = 0; run < RUNS; run++) {
+      floor.push(await page.evaluate(async () => {
+        const started = performance.now();
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('bench-sync');
+        const handles = [];
+        for await (const entry of dir.values()) handles.push(entry);
+        let next = 0;
+        await Promise.all(Array.from({ length: 32 }, async () => {
+          while (next < handles.length) await handles[next++].getFile();
+        }));
+        return performance.now() - started;
+      }));
+    }
+
+    // The peer: every file written again on every change, the texts Lede wrote, into its own folder.
+    const peer = await page.evaluate(async (runs) => {
+      const source = await (await navigator.storage.getDirectory()).getDirectoryHandle('bench-sync');
+      const texts = [];
+      for await (const entry of source.values()) texts.push([entry.name, await (await entry.getFile()).text()]);
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('bench-peer', { create: true });
+      const times = [];
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        for (const [name, text] of texts) {
+          const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+          await writable.write(text);
+          await writable.close();
+        }
+        times.push(performance.now() - started);
+      }
+      return { times, files: texts.length };
+    }, PEER_RUNS);
+
+    const peerMs = median(peer.times);
+    const inc = median(incremental);
+    const none = median(unchanged);
+    console.log(`Folder sync, ${N.toLocaleString('en')} records, Chromium ${context.browser()?.version() ?? ''} (OPFS), ${new Date().toISOString().slice(0, 10)}, median of ${RUNS} (peer: of ${peer.times.length})\n`);
+    console.log('| measurement | Lede | files written | naive peer (writes every file) | peer / Lede |');
+    console.log('| --- | --- | --- | --- | --- |');
+    console.log(`| first full sync | ${secs(first.ms)} | ${first.status.lastRun.written.toLocaleString('en')} | ${secs(peerMs)} | ${(peerMs / first.ms).toFixed(2)} |`);
+    console.log(`| incremental, after one edit | ${secs(inc)} (target ≤ 0.5 s: ${inc <= 500 ? 'met' : 'missed'}) | ${incrementalWritten.join(', ')} (exactly 1 each run) | ${secs(peerMs)} (${peer.files.toLocaleString('en')} files) | ${(peerMs / inc).toFixed(0)} |`);
+    console.log(`| full pass, nothing changed | ${secs(none)} (target ≤ 1 s: ${none <= 1000 ? 'met' : 'missed'}) | 0 | ${secs(peerMs)} (${peer.files.toLocaleString('en')} files) | ${(peerMs / none).toFixed(0)} |`);
+    console.log(`| floor: the browser listing the folder and each file's stamp, no Lede code | ${secs(median(floor))} | 0 | | |`);
+    console.log(`\nincremental runs: ${incremental.map(secs).join(', ')}; no-change runs: ${unchanged.map(secs).join(', ')}`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+// The sync/* messages: each answers with the status the pages show.
+import { SYNC_OFF } from '../../shared/sync-status.js';
+import type { Handlers } from '../handlers.js';
+import type { SyncService } from './service.js';
+
+type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images';
+
+/** Without a sync service (Node tests of other handlers), sync is simply off. */
+export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, SyncMessage> {
+  const status = async () => (sync ? sync.status() : { ...SYNC_OFF });
+  return {
+    'sync/status': status,
+    'sync/run': async ({ full }) => {
+      void sync?.kick(full);
+      return status();
+    },
+    'sync/choose': async ({ mode, folder }) => {
+      await sync?.choose(mode, folder);
+      return status();
+    },
+    'sync/stop': async () => {
+      await sync?.stop();
+      return status();
+    },
+    'sync/resolve': async ({ name, choice }) => {
+      await sync?.resolve(name, choice);
+      return status();
+    },
+    'sync/images': async ({ on }) => {
+      await sync?.setImages(on);
+      return status();
+    },
+  };
+}

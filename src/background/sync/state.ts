@@ -1,0 +1,138 @@
+// Sync's own memory in IndexedDB: the files it tracks, the issues it reports, the queue of pending work.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SyncIssue } from '../../shared/sync-status.js';
+import type { Stamp } from './folder.js';
+
+/** A file in the sync folder that sync has looked at. */
+export interface Tracked extends Stamp {
+  name: string;
+  /**
+   * The record this file holds. null: a file Lede looked at and leaves alone (not a valid record,
+   * or kept after its record was deleted); it is read again only when it changes.
+   */
+  id: string | null;
+  /** Hash of the text Lede wrote or read back; '' when there never was agreement (a conflict found on first sight). */
+  hash: string;
+  /** The record's updatedAt when file and record last agreed. */
+  updatedAt: string;
+  /** The name Lede would give the record then: the file moves when that changes, so a name the person gave stays. */
+  wanted: string;
+}
+
+/** Work waiting in the queue; a key is `record:<id>` or `image:<url>`. */
+export interface QueueItem {
+  key: string;
+  /** Bumped by every enqueue, so finishing an older run of a job never drops a newer request. */
+  seq: number;
+  attempts: number;
+  /** Epoch ms before which the item is not retried. */
+  notBefore: number;
+  error?: string;
+}
+
+interface SyncDb extends DBSchema {
+  files: { key: string; value: Tracked };
+  issues: { key: string; value: SyncIssue };
+  queue: { key: string; value: QueueItem };
+  meta: { key: string; value: unknown };
+}
+
+export class SyncState {
+  private db: Promise<IDBPDatabase<SyncDb>> | null = null;
+  private seq = Date.now();
+
+  constructor(private readonly name = 'lede-sync') {}
+
+  private open(): Promise<IDBPDatabase<SyncDb>> {
+    this.db ??= openDB<SyncDb>(this.name, 1, {
+      upgrade(db) {
+        db.createObjectStore('files', { keyPath: 'name' });
+        db.createObjectStore('issues', { keyPath: 'name' });
+        db.createObjectStore('queue', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      },
+      terminated: () => {
+        this.db = null;
+      },
+    }).catch((error: unknown) => {
+      this.db = null;
+      throw error;
+    });
+    return this.db;
+  }
+
+  close(): void {
+    void this.db?.then((db) => db.close(), () => undefined);
+    this.db = null;
+  }
+
+  async files(): Promise<Tracked[]> {
+    return (await this.open()).getAll('files');
+  }
+
+  /** Stores what changed about the tracked files in one transaction. */
+  async commit(put: Iterable<Tracked>, drop: Iterable<string>): Promise<void> {
+    const tx = (await this.open()).transaction('files', 'readwrite');
+    for (const name of drop) void tx.store.delete(name);
+    for (const tracked of put) void tx.store.put(tracked);
+    await tx.done;
+  }
+
+  async issues(): Promise<SyncIssue[]> {
+    return (await this.open()).getAll('issues');
+  }
+
+  async setIssue(issue: SyncIssue): Promise<void> {
+    await (await this.open()).put('issues', issue);
+  }
+
+  async clearIssue(name: string): Promise<void> {
+    await (await this.open()).delete('issues', name);
+  }
+
+  async enqueue(keys: string[], now = Date.now()): Promise<void> {
+    const tx = (await this.open()).transaction('queue', 'readwrite');
+    for (const key of keys) void tx.store.put({ key, seq: ++this.seq, attempts: 0, notBefore: now });
+    await tx.done;
+  }
+
+  async queue(): Promise<QueueItem[]> {
+    return (await this.open()).getAll('queue');
+  }
+
+  async pending(): Promise<number> {
+    return (await this.open()).count('queue');
+  }
+
+  /** Removes the item, unless it was enqueued again while it ran. */
+  async dequeue(item: QueueItem): Promise<void> {
+    const tx = (await this.open()).transaction('queue', 'readwrite');
+    const current = await tx.store.get(item.key);
+    if (current?.seq === item.seq) await tx.store.delete(item.key);
+    await tx.done;
+  }
+
+  async retryLater(item: QueueItem, notBefore: number, error: string): Promise<void> {
+    const tx = (await this.open()).transaction('queue', 'readwrite');
+    const current = await tx.store.get(item.key);
+    // Enqueued again meanwhile: that newer request runs at its own time.
+    if (current && current.seq === item.seq) {
+      await tx.store.put({ ...current, attempts: current.attempts + 1, notBefore, error });
+    }
+    await tx.done;
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await (await this.open()).get('meta', key)) as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await (await this.open()).put('meta', value, key);
+  }
+
+  /** Forgets everything about the folder (another folder was chosen, or sync was turned off); the queue stays. */
+  async forgetFolder(): Promise<void> {
+    const tx = (await this.open()).transaction(['files', 'issues'], 'readwrite');
+    await Promise.all([tx.objectStore('files').clear(), tx.objectStore('issues').clear(), tx.done]);
+  }
+}

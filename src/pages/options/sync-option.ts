@@ -1,0 +1,113 @@
+// "Sync to a folder": choose the folder (Chrome: the directory picker; Firefox: a folder under Downloads), stop, and the status.
+import browser from 'webextension-polyfill';
+import { send } from '../../shared/send.js';
+import { storeFolder, type PermittedFolder } from '../../shared/sync-folder.js';
+import { DEFAULT_DOWNLOADS_FOLDER, isDownloadsFolderName } from '../../shared/sync-status.js';
+import { byId } from '../../ui/dom.js';
+import { t } from '../../ui/i18n.js';
+import { errorText, showStatus } from '../../ui/status.js';
+import { mountSyncPanel } from '../sync/panel.js';
+
+type Picker = (options: { id?: string; mode?: 'readwrite' }) => Promise<PermittedFolder>;
+
+const DOWNLOADS = { permissions: ['downloads'] as browser.Manifest.OptionalPermission[] };
+/** Related entries' images live on any site: fetching them needs host access, asked for when the option is turned on. */
+const ANY_SITE = { origins: ['http://*/*', 'https://*/*'] };
+
+export function setUpSyncOption(): void {
+  const choose = byId<HTMLButtonElement>('options-sync-choose');
+  const chooseBlock = byId('options-sync-folder');
+  const firefoxNote = byId('options-sync-firefox');
+  const downloadsFolder = byId<HTMLInputElement>('options-sync-downloads-folder');
+  const downloadsStart = byId<HTMLButtonElement>('options-sync-downloads');
+  const stop = byId<HTMLButtonElement>('options-sync-stop');
+  const status = byId('options-sync-status');
+  const panel = mountSyncPanel(byId('sync-panel'));
+  const picker = (globalThis as { showDirectoryPicker?: Picker }).showDirectoryPicker;
+
+  // No directory picker (Firefox): say plainly what is possible instead.
+  chooseBlock.hidden = !picker;
+  firefoxNote.hidden = Boolean(picker);
+  downloadsFolder.value = DEFAULT_DOWNLOADS_FOLDER;
+
+  choose.addEventListener('click', () => {
+    if (!picker) return;
+    void (async () => {
+      let folder: PermittedFolder;
+      try {
+        folder = await picker({ id: 'lede-sync', mode: 'readwrite' });
+      } catch (error) {
+        // Closing the picker is no error; anything else is most often a folder Chrome will not hand out.
+        if ((error as Error).name !== 'AbortError') showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error');
+        return;
+      }
+      try {
+        // Asked explicitly right after picking: this is what lets Chrome offer "Allow on every visit" later.
+        if (await folder.requestPermission({ mode: 'readwrite' }) !== 'granted') {
+          showStatus(status, t('optionsSyncDenied'), 'error');
+          return;
+        }
+        await storeFolder(folder);
+        await send('sync/choose', { mode: 'folder', folder: folder.name });
+        showStatus(status, t('optionsSyncStarted', folder.name), 'ok');
+        await panel.refresh();
+      } catch (error) {
+        showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error');
+      }
+    })();
+  });
+
+  downloadsStart.addEventListener('click', () => {
+    const folder = downloadsFolder.value.trim().replace(/^\/+|\/+$/g, '') || DEFAULT_DOWNLOADS_FOLDER;
+    if (!isDownloadsFolderName(folder)) {
+      downloadsFolder.setAttribute('aria-invalid', 'true');
+      showStatus(status, t('optionsSyncBadFolder'), 'error');
+      return;
+    }
+    downloadsFolder.removeAttribute('aria-invalid');
+    // Firefox grants a permission only inside the click: the request comes before any await.
+    browser.permissions.request(DOWNLOADS).then(async (granted) => {
+      if (!granted) {
+        showStatus(status, t('optionsSyncDownloadsDeclined'), 'error');
+        return;
+      }
+      await send('sync/choose', { mode: 'downloads', folder });
+      showStatus(status, t('optionsSyncStarted', folder), 'ok');
+      await panel.refresh();
+    }).catch((error: unknown) => showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error'));
+  });
+
+  stop.addEventListener('click', () => {
+    void send('sync/stop', {}).then(async () => {
+      showStatus(status, t('optionsSyncStopped'), 'ok');
+      await panel.refresh();
+    }, (error: unknown) => showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error'));
+  });
+
+  const images = byId<HTMLInputElement>('options-sync-images');
+  images.addEventListener('change', () => {
+    const on = images.checked;
+    // Asked inside the click (Firefox grants nothing after an await); turning it off keeps the access.
+    const asked = on ? browser.permissions.request(ANY_SITE) : Promise.resolve(true);
+    asked.then(async (granted) => {
+      if (!granted) {
+        images.checked = false;
+        showStatus(status, t('optionsSyncImagesDeclined'), 'error');
+        return;
+      }
+      await send('sync/images', { on });
+      showStatus(status, t(on ? 'optionsSyncImagesOn' : 'optionsSyncImagesOff'), 'ok');
+    }).catch((error: unknown) => {
+      images.checked = !on;
+      showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error');
+    });
+  });
+
+  panel.onStatus((current) => {
+    images.checked = current.images;
+    images.disabled = current.mode !== 'folder';
+    stop.hidden = current.mode === 'off';
+    if (current.mode === 'downloads') downloadsFolder.value = current.folder;
+  });
+  void panel.refresh();
+}

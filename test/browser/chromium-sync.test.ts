@@ -1,0 +1,211 @@
+// Folder sync end to end in Chromium, against the origin private file system (the same FileSystemDirectoryHandle
+// API as a folder the person picks; the picker itself cannot be driven headless): save, edit, rename, delete, an
+// outside edit read back, a conflict, a file Lede did not write, a worker stopped mid-queue.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from './harness/chromium.js';
+import { artifactPath, missing } from './harness/paths.js';
+import { until } from './harness/session.js';
+
+declare const chrome: any;
+
+const why = missing('chromium');
+const FOLDER = 'lede-sync-e2e';
+/** The library's key of the first record: its normalised address. */
+const ALPHA_ID = 'https://harbourlight.example/alpha';
+
+function record(title: string, slug: string, quality = 50) {
+  return {
+    category: 'news', title, excerpt: `About ${title}.`, publishedDateTime: '2026-03-14T08:30:00Z',
+    originalUrl: `https://www.harbourlight.example/${slug}`, webUrl: `https://www.harbourlight.example/${slug}`,
+    type: 'article', quality, heat: -1, published: false,
+    provider: { name: 'Harbour Light', domain: 'harbourlight.example' }, topics: ['Sync'], related: [], body: '',
+  };
+}
+
+interface OnDisk { text: string; lastModified: number }
+
+if (why) {
+  test.skip(`chromium folder sync: skipped, ${why}`, () => undefined);
+} else {
+  describe('folder sync in chromium (origin private file system)', () => {
+    let session: ChromiumSession;
+    let page: Page;
+
+    /** A message from an extension page, as the library page sends it. */
+    const send = (type: string, payload: unknown): Promise<any> =>
+      page.evaluate(([t, p]) => chrome.runtime.sendMessage({ lede: 1, type: t, payload: p }), [type, payload] as const);
+
+    const files = (): Promise<Record<string, OnDisk>> => page.evaluate(async (name) => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+      const out: Record<string, OnDisk> = {};
+      for await (const entry of (dir as any).values()) {
+        if (entry.kind !== 'file') continue;
+        const file = await entry.getFile();
+        out[entry.name] = { text: await file.text(), lastModified: file.lastModified };
+      }
+      return out;
+    }, FOLDER);
+
+    /** Someone outside Lede (an editor, git) writing or deleting a file in the folder. */
+    const outside = (name: string, text: string | null): Promise<void> => page.evaluate(async ([folder, file, content]) => {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder!);
+      if (content === null) return dir.removeEntry(file!);
+      const writable = await (await dir.getFileHandle(file!, { create: true })).createWritable();
+      await writable.write(content);
+      await writable.close();
+    }, [FOLDER, name, text] as const);
+
+    const settled = (what: string) => until(what, async () => {
+      const status = await send('sync/status', {});
+      return status.state !== 'syncing' && status.pending === 0 ? status : undefined;
+    }, 30_000);
+
+    beforeAll(async () => {
+      session = await launchChromium();
+      page = await session.context.newPage();
+      await page.goto(`${session.extensionOrigin}/pages/options/options.html`);
+      // What the options page does after the picker, with an OPFS folder in place of a picked one.
+      await page.evaluate(async (name) => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
+        await new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('lede-sync-folder', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('folder');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('folder', 'readwrite');
+            tx.objectStore('folder').put(dir, 'folder');
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        });
+      }, FOLDER);
+      const status = await send('sync/choose', { mode: 'folder', folder: FOLDER });
+      expect(status.mode).toBe('folder');
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    test('save, edit, rename and delete are mirrored, writing only the file that changed', async () => {
+      const alpha = await send('library/save', { record: record('Alpha tide', 'alpha') });
+      const beta = await send('library/save', { record: record('Beta tide', 'beta') });
+      expect(alpha.ok && beta.ok).toBe(true);
+      await until('both files', async () => Object.keys(await files()).length === 2 || undefined);
+      await settled('the saves synced');
+      const first = await files();
+      expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
+      expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n/);
+
+      await send('library/save', { record: record('Alpha tide', 'alpha', 77), previousId: alpha.stored.id });
+      await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
+      await settled('the edit synced');
+      const edited = await files();
+      expect(edited['2026-03-14-beta-tide.md']!.lastModified).toBe(first['2026-03-14-beta-tide.md']!.lastModified);
+
+      await send('library/save', { record: record('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
+      await until('the renamed file', async () => {
+        const names = Object.keys(await files()).sort();
+        return names.join() === '2026-03-14-alpha-at-high-tide.md,2026-03-14-beta-tide.md' || undefined;
+      });
+
+      await send('library/delete', { id: beta.stored.id });
+      await until('the deleted record’s file gone', async () => Object.keys(await files()).join() === '2026-03-14-alpha-at-high-tide.md' || undefined);
+      await settled('all synced');
+    });
+
+    test('an outside edit is read back; a change on both sides is a conflict shown with a choice', async () => {
+      const [, { text }] = Object.entries(await files())[0]!;
+      await outside('2026-03-14-alpha-at-high-tide.md', text.replace('quality: 77', 'quality: 12').replace(/\n$/, '\nWritten in an editor.\n'));
+      await send('sync/run', { full: true });
+      await until('the outside edit in the library', async () => {
+        const got = await send('library/get', { id: ALPHA_ID });
+        return got?.record.quality === 12 && got.record.body.includes('Written in an editor.') || undefined;
+      });
+
+      const now = (await files())['2026-03-14-alpha-at-high-tide.md']!.text;
+      await outside('2026-03-14-alpha-at-high-tide.md', now.replace('quality: 12', 'quality: 13'));
+      await send('library/save', { record: { ...record('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
+      const status = await until('the conflict', async () => {
+        const s = await send('sync/status', {});
+        return s.issues.some((i: any) => i.kind === 'conflict') ? s : undefined;
+      });
+      expect(status.issues).toEqual([expect.objectContaining({ kind: 'conflict', name: '2026-03-14-alpha-at-high-tide.md' })]);
+      expect((await files())['2026-03-14-alpha-at-high-tide.md']!.text).toContain('quality: 13');
+
+      const library = await session.context.newPage();
+      await library.goto(`${session.extensionOrigin}/pages/library/library.html`);
+      const conflict = library.locator('#sync-issues li[data-kind="conflict"]');
+      await conflict.waitFor();
+      await library.screenshot({ path: artifactPath('chromium-sync-conflict.png') });
+      await conflict.locator('button[data-choice="use-file"]').click();
+      await until('the folder’s version kept', async () => {
+        const got = await send('library/get', { id: ALPHA_ID });
+        return got?.record.quality === 13 || undefined;
+      });
+      await library.locator('#sync-issues li').first().waitFor({ state: 'detached' });
+      await library.close();
+    });
+
+    test('a file Lede did not write is left alone; an invalid record is reported as file:line: key: message', async () => {
+      await outside('notes.txt', 'my own notes');
+      await outside('2026-03-14-readme.md', '# My vault\n');
+      await outside('Broken.md', '---\ntitle: "Broken"\nquality: high\noriginalUrl: "https://example.com/b"\n---\n\n');
+      await send('library/save', { record: record('README', 'readme') });
+      await send('sync/run', { full: true });
+      const status = await until('the invalid files reported', async () => {
+        const s = await send('sync/status', {});
+        return s.issues.filter((i: any) => i.kind === 'invalid').length === 2 && s.pending === 0 && s.state !== 'syncing' ? s : undefined;
+      });
+      const broken = status.issues.find((i: any) => i.name === 'Broken.md');
+      expect(broken.problems).toContainEqual(expect.stringMatching(/^Broken\.md:3: quality: /));
+      const disk = await files();
+      expect(disk['notes.txt']!.text).toBe('my own notes');
+      expect(disk['2026-03-14-readme.md']!.text).toBe('# My vault\n');
+      // The record titled README got the naming rule's stable variant of the name that file holds.
+      const readme = Object.keys(disk).filter((name) => /^2026-03-14-readme-[0-9a-z]{6}\.md$/.test(name));
+      expect(readme).toHaveLength(1);
+      expect(disk[readme[0]!]!.text).toContain('title: "README"');
+      expect(await send('library/get', { id: 'https://example.com/b' })).toBeNull();
+    });
+
+    test('a worker stopped mid-queue loses nothing: the queue finishes when it wakes, each file written once', async () => {
+      const titles = Array.from({ length: 200 }, (_, i) => `Queued record ${String(i).padStart(3, '0')}`);
+      const queueSize = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('lede-sync');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('queue').objectStore('queue').count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }));
+      // Sent all at once, not awaited: the worker is stopped while it saves and writes them.
+      void page.evaluate((records) => Promise.allSettled(records.map((r) => chrome.runtime.sendMessage({ lede: 1, type: 'library/save', payload: { record: r } }))),
+        titles.map((title, i) => record(title, `queued-${i}`)));
+      await until('files being written with more queued', async () =>
+        (await queueSize()) >= 10 && Object.keys(await files()).some((n) => n.startsWith('2026-03-14-queued-record-')) || undefined);
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      const pendingAtStop = await queueSize();
+      const writtenAtStop = Object.keys(await files()).filter((n) => n.startsWith('2026-03-14-queued-record-')).length;
+      expect(pendingAtStop, `stopped with ${writtenAtStop} of 200 written`).toBeGreaterThan(0);
+
+      // Any event wakes the worker; it runs what the last one left queued.
+      await settled('the queue finished after the restart');
+      const saved = (await send('library/list', { text: 'Queued record', limit: 500 })).records.map((s: any) => s.record.title).sort();
+      const disk = await files();
+      const queuedFiles = Object.keys(disk).filter((n) => n.startsWith('2026-03-14-queued-record-')).sort();
+      expect(saved.length).toBeGreaterThan(0);
+      expect(queuedFiles).toEqual(saved.map((title: string) => `2026-03-14-${title.toLowerCase().replace(/ /g, '-')}.md`));
+      for (const name of queuedFiles) expect(disk[name]!.text).toMatch(/^---\n[\s\S]*\n---\n\n$/);
+    });
+  });
+}
