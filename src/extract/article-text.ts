@@ -80,8 +80,10 @@ const DATE_WORDS = /\b(?:19|20)\d{2}\b.*\d{1,2}:\d{2}|\b(?:mon|tues|wednes|thurs
 /** A byline/dateline or a caption with its credit, not the article's prose. */
 export function notProse(text: string): boolean {
   if (text.length > 300) return false;
-  return (BYLINE.test(text) && (text.length < 120 || DATE_WORDS.test(text))) || CREDIT.test(text) ||
-    (DATE_WORDS.test(text) && text.split(/\s+/).length < 16);
+  if (CREDIT.test(text)) return true;
+  // Bylines and datelines end without finishing a sentence; `By Monday, the council had voted.` is prose.
+  if (/[.!?。！？]["”'’)]?$/.test(text)) return false;
+  return (BYLINE.test(text) && (text.length < 120 || DATE_WORDS.test(text))) || (DATE_WORDS.test(text) && text.split(/\s+/).length < 16);
 }
 
 /** Classes publishers give the standfirst (summary, dek, lede) when no meta description says it. */

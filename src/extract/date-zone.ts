@@ -6,6 +6,7 @@ import { chooseDate, dateResult, floatingTwin, placeholder, type PickedDate } fr
 import { numericOffset, parseMachineDate, toUtcText, wallMs, type DateParts } from './date-machine.js';
 import { abbreviationOffset, ZONE_PATTERN, zoneOffset } from './date-words.js';
 import { MODIFIED_META } from './date-declared.js';
+import { walkElements } from './furniture.js';
 import type { Page } from './page.js';
 
 /** Countries with one civil time zone, or most of their people in one: that zone. */
@@ -58,8 +59,20 @@ export interface PageZone {
   source: string;
 }
 
-function writtenZone(page: Page): PageZone | null {
-  const text = (page.doc.body?.textContent ?? '').slice(0, TEXT_SCAN);
+/** The text people read, in order, without scripts and styles (textContent has both), up to `max` characters. */
+function visibleText(page: Page, max: number): string {
+  const body = page.doc.body;
+  if (!body) return '';
+  let text = '';
+  for (const el of walkElements(body, 20_000)) {
+    if (/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(el.tagName)) continue;
+    for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) text += `${node.nodeValue} `;
+    if (text.length >= max) break;
+  }
+  return text.slice(0, max);
+}
+
+function writtenZone(text: string): PageZone | null {
   const m = ZONE_AFTER_TIME.exec(text);
   if (!m) return null;
   const written = m[1]!.replace(/\s+/g, '');
@@ -83,22 +96,31 @@ function offsetElsewhere(page: Page): PageZone | null {
   return null;
 }
 
-function placeZone(page: Page): PageZone | null {
+/** The script most of the text is written in, when one zone writes it (a few quoted characters do not count). */
+function scriptZone(text: string): string | undefined {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return SCRIPT_ZONES.find(([script]) => {
+    const count = text.match(new RegExp(script.source, 'gu'))?.length ?? 0;
+    return count > 0 && count >= letters * 0.3;
+  })?.[1];
+}
+
+function placeZone(page: Page, text: string): PageZone | null {
   const at = (zone: string | undefined, source: string): PageZone | null =>
     zone ? { zone, abbreviation: null, offset: null, strong: source !== 'page language', source } : null;
   const host = page.url?.hostname ?? '';
   const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
   const [language = '', region = ''] = page.lang.split(/[-_]/);
-  const sample = `${page.title} ${(page.doc.body?.textContent ?? '').slice(0, 2000)}`;
   return at(COUNTRY_ZONES.get(tld), 'country domain')
     ?? at(COUNTRY_ZONES.get(region.toLowerCase()), 'page language and country')
     ?? at(LANGUAGE_ZONES.get(language), 'page language')
-    ?? at(SCRIPT_ZONES.find(([script]) => script.test(sample))?.[1], 'page script');
+    ?? at(scriptZone(`${page.title} ${text.slice(0, 3000)}`), 'page script');
 }
 
 /** The page's zone from the strongest evidence it gives; null when nothing on it says. */
 export function pageZone(page: Page): PageZone | null {
-  return writtenZone(page) ?? offsetElsewhere(page) ?? placeZone(page);
+  const text = visibleText(page, TEXT_SCAN);
+  return writtenZone(text) ?? offsetElsewhere(page) ?? placeZone(page, text);
 }
 
 /** The page zone's offset at a wall-clock time, or null. */

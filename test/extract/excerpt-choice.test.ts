@@ -44,3 +44,14 @@ describe('the excerpt', () => {
     expect(run(page, 'https://tools.example.org/html/draft-x').excerpt).toMatch(/^This draft describes a protocol/);
   });
 });
+
+describe('prose that looks like a byline', () => {
+  it('keeps a sentence that opens with `By Monday` or names a weekday', async () => {
+    const { notProse } = await import('../../src/extract/article-text.js');
+    expect(notProse('By Monday, officials had evacuated 3,000 residents from the coast.')).toBe(false);
+    expect(notProse('On Monday, the council voted 7-2 to close the pool.')).toBe(false);
+    expect(notProse('By Jane Roe and John Doe Monday, March 4, 2019, 04:05 pm PT')).toBe(true);
+    expect(notProse('Photo: John Doe/Reuters')).toBe(true);
+    expect(notProse('The tart, cooling on the rack. (AP Photo/Jane Roe)')).toBe(true);
+  });
+});

@@ -53,3 +53,13 @@ describe('the page time zone', () => {
     expect(at(page(meta('article:published_time', '2020-11-11T10:30:00'), '<p>At 10:30 constructor toString</p>'))).toBe('2020-11-11T10:30:00Z');
   });
 });
+
+describe('the page time zone, not from stray evidence', () => {
+  it('ignores a zone inside a script and a few quoted characters of another script', () => {
+    const script = page(meta('article:published_time', '2020-11-11T10:30:00'), '<script>var t = "10:30 PST";</script><p>Nothing here.</p>');
+    expect(at(script)).toBe('2020-11-11T10:30:00Z');
+    const quoted = page(meta('article:published_time', '2020-11-11T10:30:00'),
+      '<p>The city of Beijing (北京) hosted the talks between the two delegations for three long days this week.</p>');
+    expect(at(quoted)).toBe('2020-11-11T10:30:00Z');
+  });
+});
