@@ -44,6 +44,7 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
   let sealing: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failure: string | null = null;
+  let announce = false;
 
   const note = h('textarea', { id: 'private-note', rows: 2, spellcheck: true, disabled: original !== undefined, 'aria-describedby': 'private-state' });
   const state = h('p', { id: 'private-state', class: 'hint', 'aria-live': 'polite' }, original !== undefined ? t('privateOpening') : t('privateHint'));
@@ -83,14 +84,18 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
     return Object.keys(next).length ? next : null;
   }
 
-  function schedule(delay = SEAL_DELAY_MS): void {
+  /** `edited`: the person changed something, so the editor hears of it (and keeps a draft). */
+  function schedule(delay = SEAL_DELAY_MS, edited = true): void {
     if (!editable) return;
     if (timer !== undefined) clearTimeout(timer);
+    announce ||= edited;
     timer = setTimeout(seal, delay);
   }
 
   function seal(): void {
     timer = undefined;
+    const tell = announce;
+    announce = false;
     const next = composed();
     sealing = sealing.then(async () => {
       if (!next) {
@@ -104,8 +109,9 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
       failure = null;
       state.textContent = t('privateHint');
       element.dataset.state = 'sealed';
-      // The editor re-reads the record (and keeps its draft) on input events from its form.
-      element.dispatchEvent(new Event('input', { bubbles: true }));
+      // The editor re-reads the record (and keeps its draft) on input events from its form. The selection
+      // offered as the popup opens is no edit: announcing it would make an untouched popup a draft.
+      if (tell) element.dispatchEvent(new Event('input', { bubbles: true }));
     }).catch((error: unknown) => {
       failure = error instanceof Error ? error.message : String(error);
       state.textContent = t('privateSealFailed', failure);
@@ -130,7 +136,7 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
     if (!offer || !editable || selection) return;
     selection = offer;
     showSelection();
-    schedule(0);
+    schedule(0, false);
   };
   let ready: Promise<void>;
   if (original === undefined) {

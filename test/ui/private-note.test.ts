@@ -55,6 +55,17 @@ describe('private note', () => {
     }
   });
 
+  it('offering the page selection is no edit: the record carries it, but no change (no draft) is announced', async () => {
+    const api = await fakeApi();
+    const { editor, privateNote, changes, $ } = mount(undefined, api, 'offered words');
+    await privateNote.settled();
+    expect(changes).toEqual([]);
+    expect(await decryptSecured(editor.read().secured!, api.key)).toEqual({ ok: true, data: { selection: 'offered words' } });
+    $<HTMLButtonElement>('private-selection-remove').click();
+    await privateNote.settled();
+    expect(changes).toHaveLength(1);
+  });
+
   it('removes the selection, and with nothing left removes secured', async () => {
     const api = await fakeApi();
     const { editor, privateNote, $ } = mount(undefined, api, 'quote');
