@@ -180,7 +180,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true };
     },
     'related/tabs': ({ tabId }) => deps.related.listTabs(tabId),
-    'related/from-tab': ({ tabId, url }) => readTabRelated(relatedDeps(deps), tabId, url),
+    'related/tab': ({ tabId, url }) => readTabRelated(relatedDeps(deps), tabId, url),
     'related/suggest': async ({ record, tabId }) => ({
       library: await librarySuggestions(store, record),
       page: tabId === undefined ? [] : await pageLinks(deps.scripting, tabId),

@@ -54,7 +54,7 @@ export const validators: Validators = {
   'related/pending': (p): p is Request<'related/pending'> =>
     isObject(p) && isDraft(p.draft) && isString(p.url) && p.url.length <= 4000,
   'related/tabs': (p): p is Request<'related/tabs'> => isObject(p) && isTabId(p.tabId),
-  'related/from-tab': (p): p is Request<'related/from-tab'> =>
+  'related/tab': (p): p is Request<'related/tab'> =>
     isObject(p) && isTabId(p.tabId) && isString(p.url) && p.url.length <= 4000,
   'related/suggest': (p): p is Request<'related/suggest'> =>
     isObject(p) && isLedeRecord(p.record) && (p.tabId === undefined || isTabId(p.tabId)),

@@ -152,7 +152,7 @@ export interface MessageMap {
   /** The other web pages open in the window of `tabId` (the popup's page), for "From a tab". */
   'related/tabs': { request: { tabId: number }; response: Array<{ id: number; title: string; url: string }> };
   /** Reads the open tab `tabId` (at `url`) live, through the same injected stages, into a related entry. */
-  'related/from-tab': { request: { tabId: number; url: string }; response: RelatedAnswer };
+  'related/tab': { request: { tabId: number; url: string }; response: RelatedAnswer };
   /** Library records sharing topics or provider with `record`; with `tabId`, also the tab's links to other articles. */
   'related/suggest': {
     request: { record: LedeRecord; tabId?: number };

@@ -50,7 +50,7 @@ export function relatedHost(options: RelatedHostOptions): RelatedHost {
         return send('related/tabs', { tabId: options.tabId! });
       }
       : undefined,
-    readTab: (tabId, url) => send('related/from-tab', { tabId, url }),
+    readTab: (tabId, url) => send('related/tab', { tabId, url }),
     keepPending: options.draftOf
       ? async (url, record) => { await send('related/pending', { draft: options.draftOf!(record), url }); }
       : undefined,
