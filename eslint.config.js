@@ -14,7 +14,7 @@ const contexts = {
   'src/cli': ['background', 'content', 'popup', 'pages', 'ui'],
   'src/lib': ['background', 'content', 'popup', 'pages', 'ui', 'cli'],
 };
-const pure = ['src/record', 'src/extract'];
+const pure = ['src/record', 'src/extract', 'src/transfer'];
 
 function forbidden(dirs) {
   return dirs.flatMap((dir) => [`**/${dir}/*`, `**/${dir}/**`, `../${dir}`, `../../${dir}`]);

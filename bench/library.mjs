@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { measureTransfer, printTransfer } from './library-transfer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 10);
@@ -34,7 +35,8 @@ async function main() {
     executablePath: chromiumPath,
     headless: true,
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-      '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+      '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update',
+      '--enable-precise-memory-info'],
   });
   try {
     // In every page: the moment the library list first holds 50 rows.
@@ -178,6 +180,9 @@ async function main() {
       return { list, search };
     }, [RUNS, QUERY]);
 
+    const transfer = process.env.SKIP_TRANSFER ? null
+      : await measureTransfer({ context, origin, n: N, chromiumPath, extensionDir });
+
     console.log(`\nLibrary of ${N.toLocaleString('en')} records (seeded in ${(seeded / 1000).toFixed(1)} s), Chromium ${context.browser()?.version() ?? ''}, median of ${RUNS}:`);
     console.log('  library page, navigation start → first 50 rows shown');
     console.log(`    worker stopped (as after 30 s idle)   ${ms(median(cold.page)).padStart(10)}   ${range(cold.page)}`);
@@ -194,6 +199,7 @@ async function main() {
     console.log(`    search                                ${ms(median(peer.search)).padStart(10)}   ${range(peer.search)}`);
     console.log(`  ratios: first 50 with the worker stopped / peer ${(median(cold.list) / median(peer.list)).toFixed(2)}; ` +
       `running / peer ${(median(warm.list) / median(peer.list)).toFixed(2)}; search / peer ${(median(warm.searchAnswer) / median(peer.search)).toFixed(2)}`);
+    if (transfer) printTransfer(N, transfer);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -4,7 +4,9 @@ import type { MessageName, PageReadResult, Request, Response } from '../shared/m
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
-import { exportRecord } from './export.js';
+import { recordFileName } from '../record/filename.js';
+import { exportText } from '../transfer/read-file.js';
+import { transferHandlers } from './transfer.js';
 import { providerDomain, recordFromExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
@@ -103,6 +105,19 @@ async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Arr
   await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
 }
 
+/** An import changes many records at once: a full pass (which compares every record) follows it. */
+function withSync<T extends { 'library/import': (payload: Request<'library/import'>) => Promise<Response<'library/import'>> }>(deps: BackgroundDeps, handlers: T): T {
+  const run = handlers['library/import'];
+  return {
+    ...handlers,
+    'library/import': async (payload: Request<'library/import'>) => {
+      const answer = await run(payload);
+      void deps.sync?.kick(true);
+      return answer;
+    },
+  };
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   return {
@@ -114,7 +129,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       if (problems.length) return { ok: false, problems };
       await mirror(deps, 'intend', [libraryKey(record), previousId]);
-      const { stored, created } = await store.save(record, { previousId, sources });
+      const { fileNameTemplate } = await deps.settings.get();
+      const { stored, created } = await store.save(record, { previousId, sources, fileNameTemplate });
       await mirror(deps, 'changed', [stored.id, previousId]);
       if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
       if (tabId !== undefined) {
@@ -135,16 +151,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'library/restore': async ({ stored }) => {
       if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
       await mirror(deps, 'intend', [stored.id]);
-      await store.restore(stored);
+      const restored = await store.restore(stored);
       await mirror(deps, 'changed', [stored.id]);
-      return { ok: true };
+      return restored ? { ok: true } : { ok: false, changed: true };
     },
     'library/topics': () => store.topics(),
     'library/providers': () => store.providers(),
     'library/export': async ({ id }) => {
       const stored = await store.get(id);
-      return stored ? exportRecord(stored.record) : null;
+      // The one file-name rule (recordFileName) and the kept source: the same file a zip export holds.
+      return stored ? { filename: stored.fileName ?? recordFileName(stored.record, { savedAt: stored.savedAt }), text: exportText(stored.record, stored.source) } : null;
     },
+    ...withSync(deps, transferHandlers(store, deps.settings)),
     'draft/put': async ({ draft }) => {
       await deps.drafts.put(draft);
       return { ok: true };

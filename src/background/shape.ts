@@ -57,11 +57,17 @@ export function isSources(value: unknown): boolean {
 
 export function isStoredRecord(value: unknown): value is StoredRecord {
   return isObject(value) && isString(value.id) && value.id !== '' && isLedeRecord(value.record) &&
-    isString(value.savedAt) && isString(value.updatedAt) && isSources(value.sources);
+    isString(value.savedAt) && isString(value.updatedAt) && isSources(value.sources) &&
+    optional(value.fileName, isString) && optional(value.source, isString);
 }
 
 export function isDraft(value: unknown): value is Draft {
   return isObject(value) && isTabId(value.tabId) && isString(value.url) && isLedeRecord(value.record) &&
     isSources(value.sources) && optional(value.suggestedTopics, (v): v is string[] => isListOf(v, isString)) &&
     isString(value.updatedAt);
+}
+
+export function isImportFile(value: unknown): boolean {
+  return isObject(value) && isString(value.name) && isString(value.text) && optional(value.changedAt, isString) &&
+    optional(value.savedAt, isString) && optional(value.fileName, isString);
 }

@@ -1,7 +1,11 @@
 // The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Extraction } from '../extract/types.js';
+import { recordFileName } from '../record/filename.js';
 import { errorsOf, validateRecord, type LedeRecord } from '../record/index.js';
+import { mergeDecision, type Incoming, type MergeDecision } from '../transfer/merge.js';
+import { sameRecord } from '../transfer/read-file.js';
+import { parseRecord } from '../record/read.js';
 import { normaliseUrl } from '../record/url.js';
 import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
 import { LIST_LIMIT_DEFAULT, LibraryIndex } from './library-index.js';
@@ -67,6 +71,8 @@ export function rowToStored(raw: unknown): StoredRecord | null {
     updatedAt: row.updatedAt as string,
   };
   if (row.sources !== undefined) stored.sources = row.sources as Extraction['sources'];
+  if (row.fileName !== undefined) stored.fileName = row.fileName as string;
+  if (row.source !== undefined) stored.source = row.source as string;
   // Every row passed these checks when it was written; one that fails now was changed behind our
   // back or by an older rule set, and is left in the database but not shown as if it were sound.
   if (!isStoredRecord(stored) || errorsOf(validateRecord(stored.record)).length > 0) return null;
@@ -75,8 +81,20 @@ export function rowToStored(raw: unknown): StoredRecord | null {
 
 function toRow(stored: StoredRecord): Row {
   const row: Row = { ...stored, schema: ROW_SCHEMA, webKey: normaliseUrl(stored.record.webUrl) || stored.id };
-  if (row.sources === undefined) delete row.sources;
+  for (const key of ['sources', 'fileName', 'source'] as const) if (row[key] === undefined) delete row[key];
   return row;
+}
+
+/** A kept source stays only while it still reads as the record: an edit drops it, and the record is written anew. */
+function keepsSource(source: string, record: LedeRecord): boolean {
+  const parsed = parseRecord(source);
+  return parsed.ok && sameRecord(parsed.record, record);
+}
+
+/** The row is the very record being put back (a repeated undo), not newer work. */
+function sameRow(raw: unknown, stored: StoredRecord): boolean {
+  const current = rowToStored(raw);
+  return current !== null && current.updatedAt === stored.updatedAt && sameRecord(current.record, stored.record);
 }
 
 type WriteTransaction = IDBPTransaction<LedeDb, ['records'], 'readwrite'>;
@@ -107,6 +125,14 @@ const FIRST_PAGES = 200;
 export interface SaveOptions {
   previousId?: string;
   sources?: Extraction['sources'];
+  /** The settings' file-name template, for a record named for the first time. */
+  fileNameTemplate?: string;
+}
+
+export interface ImportItem {
+  id: string;
+  incoming: Incoming;
+  meta?: { savedAt?: string; fileName?: string; fileNameTemplate?: string };
 }
 
 export class LibraryStore {
@@ -202,6 +228,10 @@ export class LibraryStore {
       };
       const sources = options.sources ?? existing?.sources ?? previous?.sources;
       if (sources) stored.sources = sources;
+      // The first name given stays: editing the title does not rename the record's file.
+      stored.fileName = existing?.fileName ?? previous?.fileName ?? recordFileName(record, { savedAt: stored.savedAt, template: options.fileNameTemplate });
+      const source = existing?.source ?? previous?.source;
+      if (source !== undefined && keepsSource(source, record)) stored.source = source;
       await tx.store.put(toRow(stored));
       if (previous) await tx.store.delete(previous.id);
       await tx.done;
@@ -214,10 +244,12 @@ export class LibraryStore {
     return { stored: result.stored, created: result.created };
   }
 
+  /** Deletes the row under `id`, also one that fails its checks (the person chose to); returns it when it was sound. */
   async delete(id: string): Promise<StoredRecord | null> {
     const deleted = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
-      const found = rowToStored(await tx.store.get(id));
-      if (found) await tx.store.delete(id);
+      const raw = await tx.store.get(id);
+      const found = rowToStored(raw);
+      if (raw !== undefined) await tx.store.delete(id);
       await tx.done;
       return found;
     }));
@@ -225,12 +257,87 @@ export class LibraryStore {
     return deleted;
   }
 
-  /** Puts a deleted record back as it was (its times included). */
-  async restore(stored: StoredRecord): Promise<void> {
-    await this.run(async (db) => {
-      await db.put('records', toRow(stored));
+  /**
+   * Puts a deleted record back as it was (its times included), only where no record has been saved
+   * under its address since: undo never overwrites newer work. False when it was refused so.
+   */
+  async restore(stored: StoredRecord): Promise<boolean> {
+    const restored = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
+      const current = await tx.store.get(stored.id);
+      if (current !== undefined && !sameRow(current, stored)) {
+        await tx.done;
+        return false;
+      }
+      await tx.store.put(toRow(stored));
+      await tx.done;
+      return true;
+    }));
+    if (restored) this.changed((index) => index.upsert(stored));
+    return restored;
+  }
+
+  /**
+   * Imports records: for each, the merge rule decides against the row under its key inside the same
+   * transaction as the write, so a record changed meanwhile is never overwritten blindly. One
+   * transaction for the batch (10,000 transactions cost seconds); should it fail, each record is
+   * tried alone, so one that cannot be stored (quota) takes no other with it.
+   */
+  async importRecords(items: ImportItem[]): Promise<Array<MergeDecision | StoreError>> {
+    try {
+      return await this.importIn(items);
+    } catch (error) {
+      if (items.length === 1) return [asStoreError(error)];
+      const out: Array<MergeDecision | StoreError> = [];
+      for (const item of items) out.push(...await this.importRecords([item]));
+      return out;
+    }
+  }
+
+  private async importIn(items: ImportItem[]): Promise<MergeDecision[]> {
+    const result = await this.run((db) => atomically(db.transaction('records', 'readwrite'), async (tx) => {
+      const decisions: MergeDecision[] = [];
+      const written: StoredRecord[] = [];
+      for (const { id, incoming, meta = {} } of items) {
+        const raw = await tx.store.get(id);
+        const existing = rowToStored(raw);
+        const decision = raw !== undefined && !existing
+          // A row that fails today's checks is replaced only by a deliberate import of the same address.
+          ? { action: 'updated' as const, reason: 'replaces a library row that failed its checks' }
+          : mergeDecision(incoming, existing);
+        decisions.push(decision);
+        if (decision.action !== 'imported' && decision.action !== 'updated') continue;
+        const now = this.now().toISOString();
+        const savedAt = existing?.savedAt ?? meta.savedAt ?? now;
+        const stored: StoredRecord = {
+          // The content is as of the file's date: a backup brought back keeps its times.
+          id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now,
+          fileName: existing?.fileName ?? meta.fileName ?? recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate }),
+        };
+        if (existing?.sources) stored.sources = existing.sources;
+        if (incoming.source !== undefined) stored.source = incoming.source;
+        await tx.store.put(toRow(stored));
+        written.push(stored);
+      }
+      await tx.done;
+      return { decisions, written };
+    }));
+    this.changed((index) => {
+      for (const stored of result.written) index.upsert(stored);
     });
-    this.changed((index) => index.upsert(stored));
+    return result.decisions;
+  }
+
+  /** One record; see importRecords. */
+  async importRecord(id: string, incoming: Incoming, meta: ImportItem['meta'] = {}): Promise<MergeDecision> {
+    const [outcome] = await this.importRecords([{ id, incoming, meta }]);
+    if (outcome instanceof StoreError) throw outcome;
+    return outcome!;
+  }
+
+  /** Every sound record, newest first (the index's order). */
+  async all(): Promise<StoredRecord[]> {
+    const index = await this.loadedIndex();
+    return index.list({ limit: Number.MAX_SAFE_INTEGER }).records;
   }
 
   /**
@@ -303,11 +410,6 @@ export class LibraryStore {
       return page;
     }
     return (await this.loadedIndex()).list(query);
-  }
-
-  /** Every record (folder sync compares each one's updatedAt with what it last wrote). */
-  async all(): Promise<StoredRecord[]> {
-    return (await this.loadedIndex()).all();
   }
 
   async topics(): Promise<Array<{ topic: string; count: number }>> {

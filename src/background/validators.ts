@@ -2,12 +2,14 @@
 import type { MessageName, Request } from '../shared/messages.js';
 import { isDownloadsFolderName, SYNC_CHOICES, type SyncChoice } from '../shared/sync-status.js';
 import {
-  isDraft, isLedeRecord, isNumber, isObject, isSources, isStoredRecord, isString, isTabId,
+  isDraft, isImportFile, isListOf, isLedeRecord, isNumber, isObject, isSources, isStoredRecord, isString, isTabId,
 } from './shape.js';
 
 export type Validators = { [K in MessageName]: (payload: unknown) => payload is Request<K> };
 
 const LIST_LIMIT_MAX = 500;
+/** Files in one import message; the library page sends a large import in batches of this size. */
+export const IMPORT_BATCH_MAX = 500;
 
 function isEmpty(payload: unknown): payload is Record<string, never> {
   return isObject(payload) && Object.keys(payload).length === 0;
@@ -39,6 +41,11 @@ export const validators: Validators = {
   'library/topics': (p): p is Request<'library/topics'> => isEmpty(p),
   'library/providers': (p): p is Request<'library/providers'> => isEmpty(p),
   'library/export': (p): p is Request<'library/export'> => hasId(p),
+  'library/files': (p): p is Request<'library/files'> =>
+    isObject(p) && isString(p.exportId) && p.exportId.length <= 100 &&
+    optionalCount(p.offset, Number.MAX_SAFE_INTEGER) && p.offset !== undefined && optionalCount(p.limit, LIST_LIMIT_MAX) && p.limit !== undefined,
+  'library/import': (p): p is Request<'library/import'> =>
+    isObject(p) && isListOf(p.files, (f): f is unknown => isImportFile(f)) && (p.files as unknown[]).length <= IMPORT_BATCH_MAX,
   'draft/put': (p): p is Request<'draft/put'> => isObject(p) && isDraft(p.draft),
   'draft/clear': (p): p is Request<'draft/clear'> => isObject(p) && isTabId(p.tabId),
   'settings/get': (p): p is Request<'settings/get'> => isEmpty(p),

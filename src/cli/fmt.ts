@@ -1,8 +1,8 @@
 // `lede fmt`: prints a record in its canonical form, or rewrites the file with --write.
-import { rename, writeFile } from 'node:fs/promises';
 import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
 import { describeFsError, readInput } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
+import { replaceFile } from './write-file.js';
 
 export const fmt: Command = {
   name: 'fmt',
@@ -10,13 +10,15 @@ export const fmt: Command = {
   usage: `lede fmt [--write] FILE
 
 Prints FILE (a record; - reads standard input) exactly as Lede writes it.
-With --write, replaces FILE with that form instead (atomically).
+With --write, replaces FILE with that form instead: atomically, keeping its mode,
+writing through a symlink to the file it points at, and not at all when it is already canonical.
 Exits 1 with one line per problem if FILE is not a valid record.`,
   async run(args, io) {
     const { flags, positional } = parseArgs(args, [], ['write']);
     if (positional.length !== 1) throw new UsageError('fmt takes exactly one FILE');
     const path = positional[0]!;
-    const parsed = parseRecord(await readInput(path), { file: path === '-' ? '<stdin>' : path });
+    const input = await readInput(path);
+    const parsed = parseRecord(input, { file: path === '-' ? '<stdin>' : path });
     if (!parsed.ok) {
       for (const problem of parsed.problems) io.err(formatProblem(problem) + '\n');
       return 1;
@@ -28,10 +30,9 @@ Exits 1 with one line per problem if FILE is not a valid record.`,
       return 0;
     }
     if (path === '-') throw new UsageError('--write needs a FILE, not standard input');
-    const temporary = `${path}.lede-${process.pid}.tmp`;
+    if (Buffer.from(input).toString('utf8') === text) return 0; // already canonical: leave the file alone
     try {
-      await writeFile(temporary, text);
-      await rename(temporary, path);
+      await replaceFile(path, text);
     } catch (error) {
       throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
     }

@@ -13,6 +13,39 @@ export interface StoredRecord {
   updatedAt: string;
   /** Where each extracted value came from, for the editor's hover hints. */
   sources?: Extraction['sources'];
+  /** The file name the record was first given; kept when its title is edited. */
+  fileName?: string;
+  /** An imported file's own text, kept while the record is unchanged so it exports byte for byte. */
+  source?: string;
+}
+
+/** A file handed to the library's import: a record's text, or one row of a backup. */
+export interface ImportFile {
+  /** Shown in the report: the file's name, its path in a zip, or `backup.json #12`. */
+  name: string;
+  text: string;
+  /** When the file was last changed (ISO): decides which copy is newer. */
+  changedAt?: string;
+  /** From a backup: the library's own times and file name. */
+  savedAt?: string;
+  fileName?: string;
+}
+
+/** One line of the import report. */
+export interface ImportEntry {
+  file: string;
+  action: 'imported' | 'updated' | 'unchanged' | 'kept' | 'rejected';
+  title?: string;
+  /** Why: the merge rule that decided, or the problems in `file:line: key: message` form. */
+  reason: string;
+  problems?: string[];
+  warnings?: string[];
+}
+
+/** One slice of an export: each record's file name (unique in the export) and text. */
+export interface ExportSlice {
+  total: number;
+  files: Array<{ name: string; text: string; savedAt: string; updatedAt: string }>;
 }
 
 /** The editor's unsaved state for one tab, restored when the popup opens again. */
@@ -66,10 +99,15 @@ export interface MessageMap {
   'library/get': { request: { id: string }; response: StoredRecord | null };
   'library/list': { request: ListQuery; response: ListResult };
   'library/delete': { request: { id: string }; response: { deleted: StoredRecord | null } };
-  'library/restore': { request: { stored: StoredRecord }; response: { ok: boolean } };
+  /** Undo of a delete; refused (`changed`) when a record was saved under that address since. */
+  'library/restore': { request: { stored: StoredRecord }; response: { ok: boolean; changed?: boolean } };
   'library/topics': { request: Record<string, never>; response: Array<{ topic: string; count: number }> };
   'library/providers': { request: Record<string, never>; response: Array<{ name: string; count: number }> };
   'library/export': { request: { id: string }; response: { filename: string; text: string } | null };
+  /** Export and backup, a slice at a time; `exportId` names one export, whose file names are planned once. */
+  'library/files': { request: { exportId: string; offset: number; limit: number }; response: ExportSlice };
+  /** Imports files in one batch; each is applied whole or not at all, and reported. */
+  'library/import': { request: { files: ImportFile[] }; response: { entries: ImportEntry[] } };
   'draft/put': { request: { draft: Draft }; response: { ok: boolean } };
   'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
   'settings/get': { request: Record<string, never>; response: Settings };

@@ -1,5 +1,6 @@
 // Settings: one defaults object, the type derived from it, migrations, and validation on load.
 // A new record's defaults and the checks on them come from the format's table of field rules.
+import { DEFAULT_FILE_NAME_TEMPLATE, templateProblem } from '../record/filename.js';
 import { checkValue, FIELD_RULES, NEW_RECORD_DEFAULTS } from '../record/rules.js';
 
 export const SETTINGS_VERSION = 1;
@@ -10,6 +11,8 @@ export const defaultSettings = {
   defaultQuality: NEW_RECORD_DEFAULTS.quality,
   defaultHeat: NEW_RECORD_DEFAULTS.heat,
   defaultPublished: NEW_RECORD_DEFAULTS.published,
+  /** How a record's file is named when it is first saved (export, folder sync); see recordFileName. */
+  fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
 };
 
 /** A value the table refuses (an error; a warning never blocks). */
@@ -63,6 +66,7 @@ export function loadSettings(stored: unknown, steps: SettingsMigration[] = migra
   if (!refused(FIELD_RULES.quality, data.defaultQuality)) out.defaultQuality = data.defaultQuality as number;
   if (!refused(FIELD_RULES.heat, data.defaultHeat)) out.defaultHeat = data.defaultHeat as number;
   if (!refused(FIELD_RULES.published, data.defaultPublished)) out.defaultPublished = data.defaultPublished as boolean;
+  if (typeof data.fileNameTemplate === 'string' && !templateProblem(data.fileNameTemplate)) out.fileNameTemplate = data.fileNameTemplate;
   return out;
 }
 
@@ -120,6 +124,11 @@ export function checkSettingsChange(change: unknown, current: Settings): Setting
     if (!has(key)) continue;
     const error = checkValue(rule, patch[key]).find((finding) => finding.severity === 'error');
     if (error) problems.push({ key, message: error.message });
+  }
+  if (has('fileNameTemplate')) {
+    const template = patch.fileNameTemplate;
+    const why = typeof template === 'string' ? templateProblem(template) : 'must be text';
+    if (why) problems.push({ key: 'fileNameTemplate', message: why });
   }
   return problems;
 }

@@ -176,7 +176,7 @@ describe('library/export', () => {
     const saved = await handlers['library/save']({ record: sampleRecord({ title: 'Meta’s AI: plan / 2024?' }) }, popup);
     if (!saved.ok) throw new Error('not saved');
     const file = await handlers['library/export']({ id: saved.stored.id }, popup);
-    expect(file?.filename).toBe('Meta’s AI plan 2024.md');
+    expect(file?.filename).toBe('2023-05-03-meta-s-ai-plan-2024.md');
     const parsed = parseRecord(file!.text);
     expect(parsed).toMatchObject({ ok: true });
     expect(await handlers['library/export']({ id: 'https://missing.example' }, popup)).toBeNull();

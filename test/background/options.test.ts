@@ -112,9 +112,11 @@ describe('options page', () => {
     $<HTMLInputElement>('options-default-quality').value = '75';
     $<HTMLInputElement>('options-default-heat').value = '4';
     $<HTMLInputElement>('options-default-published').checked = true;
+    $<HTMLInputElement>('options-file-name-template').value = ' {provider} - {title} ';
     await submit();
     expect(sent.at(-1)).toEqual({ type: 'settings/set', payload: { settings: {
       categories: ['a', 'b'], defaultCategory: 'b', defaultQuality: 75, defaultHeat: 4, defaultPublished: true,
+      fileNameTemplate: '{provider} - {title}',
     } } });
     expect($('options-status').dataset.kind).toBe('ok');
   });

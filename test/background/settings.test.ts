@@ -85,6 +85,8 @@ describe('checkSettingsChange', () => {
     [{ defaultPublished: 1 }, ['defaultPublished']],
     [{ colour: 'red' }, ['settings']],
     [{ constructor: 1 }, ['settings']],
+    [{ fileNameTemplate: '{date}-{when}' }, ['fileNameTemplate']],
+    [{ fileNameTemplate: 3 }, ['fileNameTemplate']],
     [{ toString: 'x' }, ['settings']],
     [JSON.parse('{"__proto__": {"defaultQuality": 5}}'), ['settings']],
     [null, ['settings']],

@@ -96,5 +96,5 @@ describeDownloads('chromium', async () => {
 
 describeDownloads('firefox', async () => {
   const session = await launchFirefox();
-  return { session, downloads: session.downloadsDir, cleanup: () => undefined };
+  return { session, downloads: session.downloads, cleanup: () => undefined };
 });

@@ -10,3 +10,13 @@ export function downloadText(filename: string, text: string, type = 'text/markdo
   // Revoked later: some browsers start reading the Blob only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves a Blob built in the page (a zip, a backup) as a file. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -16,6 +16,7 @@ import { downloadText } from './download.js';
 import { openEditor } from './edit.js';
 import { renderRow, type RowAction } from './rows.js';
 import { startSync } from './sync.js';
+import { setUpTransfer } from './transfer.js';
 
 const PAGE_SIZE = 50;
 
@@ -150,8 +151,8 @@ async function restore(): Promise<void> {
   const stored = lastDeleted;
   if (!stored) return;
   try {
-    const { ok } = await send('library/restore', { stored });
-    if (!ok) throw new Error(t('libraryRestoreRefused'));
+    const { ok, changed } = await send('library/restore', { stored });
+    if (!ok) throw new Error(t(changed ? 'libraryRestoreChanged' : 'libraryRestoreRefused'));
     lastDeleted = null;
     clearTimeout(toastTimer);
     toast.hidden = true;
@@ -220,6 +221,10 @@ document.addEventListener('visibilitychange', () => {
 
 applyLocale();
 localiseStatic();
+setUpTransfer(() => {
+  void load('reset');
+  void loadFilters();
+});
 void (async () => {
   settings = await send('settings/get', {}).catch((error) => {
     showToast(t('librarySettingsFailed', errorText(error)), false);

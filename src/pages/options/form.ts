@@ -8,6 +8,7 @@ export interface OptionsFields {
   defaultQuality: HTMLInputElement;
   defaultHeat: HTMLInputElement;
   defaultPublished: HTMLInputElement;
+  fileNameTemplate: HTMLInputElement;
 }
 
 /** The DOM ids of the controls (the browser tests use them too). */
@@ -17,6 +18,7 @@ export const FIELD_IDS: Record<keyof OptionsFields, string> = {
   defaultQuality: 'options-default-quality',
   defaultHeat: 'options-default-heat',
   defaultPublished: 'options-default-published',
+  fileNameTemplate: 'options-file-name-template',
 };
 
 /** Fields whose problems are shown under them; the others have no wrong values the form can produce. */
@@ -24,6 +26,7 @@ export const ERROR_IDS: Partial<Record<keyof Settings, string>> = {
   categories: 'options-categories-error',
   defaultQuality: 'options-default-quality-error',
   defaultHeat: 'options-default-heat-error',
+  fileNameTemplate: 'options-file-name-template-error',
 };
 
 /** One category per line; blank lines and surrounding spaces do not count. */
@@ -50,6 +53,7 @@ export function fillForm(fields: OptionsFields, settings: Settings): void {
   fields.defaultQuality.value = String(settings.defaultQuality);
   fields.defaultHeat.value = String(settings.defaultHeat);
   fields.defaultPublished.checked = settings.defaultPublished;
+  fields.fileNameTemplate.value = settings.fileNameTemplate;
 }
 
 export function readForm(fields: OptionsFields): Settings {
@@ -59,6 +63,7 @@ export function readForm(fields: OptionsFields): Settings {
     defaultQuality: numberOf(fields.defaultQuality),
     defaultHeat: numberOf(fields.defaultHeat),
     defaultPublished: fields.defaultPublished.checked,
+    fileNameTemplate: fields.fileNameTemplate.value.trim(),
   };
 }
 

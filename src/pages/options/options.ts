@@ -14,6 +14,7 @@ const fields: OptionsFields = {
   defaultQuality: byId<HTMLInputElement>(FIELD_IDS.defaultQuality),
   defaultHeat: byId<HTMLInputElement>(FIELD_IDS.defaultHeat),
   defaultPublished: byId<HTMLInputElement>(FIELD_IDS.defaultPublished),
+  fileNameTemplate: byId<HTMLInputElement>(FIELD_IDS.fileNameTemplate),
 };
 const form = byId<HTMLFormElement>('options-form');
 const body = byId<HTMLFieldSetElement>('options-busy');

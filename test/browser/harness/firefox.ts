@@ -50,8 +50,10 @@ function wrap(page: Page): UiPage {
 
 export interface FirefoxSession extends Session {
   browser: Browser;
-  /** Where the browser saves downloads. */
-  downloadsDir: string;
+  /** Where the browser saves downloads, without asking. */
+  downloads: string;
+  /** An extension page as puppeteer's own Page, for what UiPage does not cover (file inputs). */
+  openRawExtensionPage(path: string): Promise<Page>;
 }
 
 export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<FirefoxSession> {
@@ -81,7 +83,7 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
   await ff.installExtension(extensionDir);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
 
-  const openExtensionPage = async (path: string): Promise<UiPage> => {
+  const openRawExtensionPage = async (path: string): Promise<Page> => {
     const page = await ff.newPage();
     const target = `${extensionOrigin}/${path}`;
     // BiDi refuses moz-extension:// navigation; a fixture page sets location.href instead.
@@ -89,8 +91,9 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
     await page.evaluate((to) => { location.href = to; }, target).catch(() => undefined);
     await until(`${target} to load`, () => page.evaluate((origin) => location.href.startsWith(origin)
       && document.readyState !== 'loading', extensionOrigin));
-    return wrap(page);
+    return page;
   };
+  const openExtensionPage = async (path: string): Promise<UiPage> => wrap(await openRawExtensionPage(path));
 
   // Firefox has no worker to evaluate in: an extension page, opened once, stands in for it.
   let helper: UiPage | undefined;
@@ -105,9 +108,10 @@ export async function launchFirefox(extensionDir = firefoxTestBuild): Promise<Fi
     extensionOrigin,
     server,
     browser: ff,
-    downloadsDir: downloads,
+    downloads,
     inExtension,
     openExtensionPage,
+    openRawExtensionPage,
     async openTab(url) {
       const before = new Set((await tabIds()).map((t) => t.id));
       const page = await ff.newPage();

@@ -1,0 +1,54 @@
+// One file's text to a record ready for the library, or the problems that refuse it: the import rule
+// the library page and folder sync share. Pure: no browser API.
+import { normaliseUrl } from '../record/url.js';
+import { parseRecord } from '../record/read.js';
+import type { Problem } from '../record/problems.js';
+import type { LedeRecord } from '../record/types.js';
+import { errorsOf, validateRecord } from '../record/validate.js';
+import { serializeRecord } from '../record/write.js';
+
+export type ReadFileResult =
+  | {
+      ok: true;
+      record: LedeRecord;
+      /** The library key: the normalised originalUrl, else webUrl. */
+      key: string;
+      /**
+       * The file's own text, kept only when Lede would write the record differently (another tool's
+       * key order, quoting, an excerpt over 200…), so an untouched record exports byte for byte.
+       */
+      source?: string;
+      warnings: Problem[];
+    }
+  | { ok: false; problems: Problem[] };
+
+/** Reads a record file (text or UTF-8 bytes) named `name`; every problem names the file. */
+export function readRecordFile(name: string, input: string | Uint8Array): ReadFileResult {
+  const parsed = parseRecord(input, { file: name });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const { record } = parsed;
+  const problems = validateRecord(record, name);
+  const key = normaliseUrl(record.originalUrl) || normaliseUrl(record.webUrl);
+  if (!key) {
+    problems.push({ file: name, key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' });
+  }
+  if (errorsOf(problems).length > 0) return { ok: false, problems: errorsOf(problems) };
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  const result: ReadFileResult = { ok: true, record, key, warnings: parsed.warnings };
+  if (serializeRecord(record) !== text) result.source = text;
+  return result;
+}
+
+/** The text to export for a record: its kept source when the record is still what that source says. */
+export function exportText(record: LedeRecord, source: string | undefined): string {
+  if (source !== undefined) {
+    const again = parseRecord(source);
+    if (again.ok && sameRecord(again.record, record)) return source;
+  }
+  return serializeRecord(record);
+}
+
+/** Equal as data: what the writer would write for each is the same. */
+export function sameRecord(a: LedeRecord, b: LedeRecord): boolean {
+  return serializeRecord(a) === serializeRecord(b);
+}

@@ -1,0 +1,58 @@
+// The store never overwrites blindly: undo and import check the row inside their own transaction.
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { LibraryStore } from '../../src/background/store.js';
+import { sampleRecord } from './fakes.js';
+
+let count = 0;
+const fresh = () => {
+  const name = `lede-overwrite-${process.pid}-${++count}`;
+  return { name, store: new LibraryStore(name) };
+};
+
+describe('undo and import over newer work', () => {
+  it('undo of a delete does not overwrite a record saved since under the same address', async () => {
+    const { store } = fresh();
+    const { stored } = await store.save(sampleRecord());
+    await store.delete(stored.id);
+    const { stored: newer } = await store.save(sampleRecord({ title: 'Saved again since' }));
+    expect(await store.restore(stored)).toBe(false);
+    expect((await store.get(stored.id))!.record.title).toBe(newer.record.title);
+  });
+
+  it('undo still puts a deleted record back when nothing took its place', async () => {
+    const { store } = fresh();
+    const { stored } = await store.save(sampleRecord());
+    await store.delete(stored.id);
+    expect(await store.restore(stored)).toBe(true);
+    expect(await store.get(stored.id)).toEqual(stored);
+  });
+
+  it('a row that fails its checks can still be deleted, and replaced by a deliberate import', async () => {
+    const { name, store } = fresh();
+    const { stored } = await store.save(sampleRecord());
+    const db = await openDB(name);
+    await db.put('records', { ...(await db.get('records', stored.id)), record: { ...stored.record, quality: 500 } });
+    db.close();
+    expect(await store.get(stored.id)).toBeNull();
+    const decision = await store.importRecord(stored.id, { record: sampleRecord({ title: 'Replacement' }) });
+    expect(decision).toMatchObject({ action: 'updated', reason: expect.stringMatching(/failed its checks/) });
+    expect((await store.get(stored.id))!.record.title).toBe('Replacement');
+
+    const db2 = await openDB(name);
+    await db2.put('records', { ...(await db2.get('records', stored.id)), record: { ...stored.record, quality: 500 } });
+    db2.close();
+    await store.delete(stored.id);
+    const db3 = await openDB(name);
+    expect(await db3.get('records', stored.id)).toBeUndefined();
+    db3.close();
+  });
+
+  it('keeps the first file name across title edits', async () => {
+    const { store } = fresh();
+    const { stored } = await store.save(sampleRecord({ title: 'First title' }));
+    const { stored: edited } = await store.save({ ...stored.record, title: 'A new title' });
+    expect(edited.fileName).toBe(stored.fileName);
+    expect(stored.fileName).toMatch(/first-title\.md$/);
+  });
+});
