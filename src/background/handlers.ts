@@ -116,6 +116,19 @@ async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Arr
   await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
 }
 
+/** An import changes many records at once: a full pass (which compares every record) follows it. */
+function withSync<T extends { 'library/import': (payload: Request<'library/import'>) => Promise<Response<'library/import'>> }>(deps: BackgroundDeps, handlers: T): T {
+  const run = handlers['library/import'];
+  return {
+    ...handlers,
+    'library/import': async (payload: Request<'library/import'>) => {
+      const answer = await run(payload);
+      void deps.sync?.kick(true);
+      return answer;
+    },
+  };
+}
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   return {
@@ -161,7 +174,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // The one file-name rule (recordFileName) and the kept source: the same file a zip export holds.
       return stored ? { filename: stored.fileName ?? recordFileName(stored.record, { savedAt: stored.savedAt }), text: exportText(stored.record, stored.source) } : null;
     },
-    ...transferHandlers(store, deps.settings),
+    ...withSync(deps, transferHandlers(store, deps.settings)),
     'draft/put': async ({ draft }) => {
       await deps.drafts.put(draft);
       return { ok: true };

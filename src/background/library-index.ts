@@ -73,11 +73,6 @@ export class LibraryIndex {
     return this.byId.get(id)?.stored ?? null;
   }
 
-  /** Every record, newest first. */
-  all(): StoredRecord[] {
-    return this.order.map((entry) => entry.stored);
-  }
-
   /** Replaces the whole index at once: one sort instead of 10,000 insertions. */
   load(all: StoredRecord[]): void {
     this.byId.clear();

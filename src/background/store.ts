@@ -431,7 +431,8 @@ export class LibraryStore {
 
   /** Every sound record, newest first (the index's order): export, backup, and folder sync's comparisons. */
   async all(): Promise<StoredRecord[]> {
-    return (await this.loadedIndex()).all();
+    const index = await this.loadedIndex();
+    return index.list({ limit: Number.MAX_SAFE_INTEGER }).records;
   }
 
   async topics(): Promise<Array<{ topic: string; count: number }>> {

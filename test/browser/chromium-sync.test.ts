@@ -106,35 +106,34 @@ if (why) {
       const edited = await files();
       expect(edited['2026-03-14-beta-tide.md']!.lastModified).toBe(first['2026-03-14-beta-tide.md']!.lastModified);
 
+      // A new title: the file keeps the name the library gave the record (issue 9), its text follows.
       await send('library/save', { record: record('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
-      await until('the renamed file', async () => {
-        const names = Object.keys(await files()).sort();
-        return names.join() === '2026-03-14-alpha-at-high-tide.md,2026-03-14-beta-tide.md' || undefined;
-      });
+      await until('the retitled record on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('title: "Alpha at high tide"') || undefined);
+      expect(Object.keys(await files()).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
 
       await send('library/delete', { id: beta.stored.id });
-      await until('the deleted record’s file gone', async () => Object.keys(await files()).join() === '2026-03-14-alpha-at-high-tide.md' || undefined);
+      await until('the deleted record’s file gone', async () => Object.keys(await files()).join() === '2026-03-14-alpha-tide.md' || undefined);
       await settled('all synced');
     });
 
     test('an outside edit is read back; a change on both sides is a conflict shown with a choice', async () => {
       const [, { text }] = Object.entries(await files())[0]!;
-      await outside('2026-03-14-alpha-at-high-tide.md', text.replace('quality: 77', 'quality: 12').replace(/\n$/, '\nWritten in an editor.\n'));
+      await outside('2026-03-14-alpha-tide.md', text.replace('quality: 77', 'quality: 12').replace(/\n$/, '\nWritten in an editor.\n'));
       await send('sync/run', { full: true });
       await until('the outside edit in the library', async () => {
         const got = await send('library/get', { id: ALPHA_ID });
         return got?.record.quality === 12 && got.record.body.includes('Written in an editor.') || undefined;
       });
 
-      const now = (await files())['2026-03-14-alpha-at-high-tide.md']!.text;
-      await outside('2026-03-14-alpha-at-high-tide.md', now.replace('quality: 12', 'quality: 13'));
+      const now = (await files())['2026-03-14-alpha-tide.md']!.text;
+      await outside('2026-03-14-alpha-tide.md', now.replace('quality: 12', 'quality: 13'));
       await send('library/save', { record: { ...record('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
       const status = await until('the conflict', async () => {
         const s = await send('sync/status', {});
         return s.issues.some((i: any) => i.kind === 'conflict') ? s : undefined;
       });
-      expect(status.issues).toEqual([expect.objectContaining({ kind: 'conflict', name: '2026-03-14-alpha-at-high-tide.md' })]);
-      expect((await files())['2026-03-14-alpha-at-high-tide.md']!.text).toContain('quality: 13');
+      expect(status.issues).toEqual([expect.objectContaining({ kind: 'conflict', name: '2026-03-14-alpha-tide.md' })]);
+      expect((await files())['2026-03-14-alpha-tide.md']!.text).toContain('quality: 13');
 
       const library = await session.context.newPage();
       await library.goto(`${session.extensionOrigin}/pages/library/library.html`);

@@ -1,7 +1,6 @@
 // Sync one way into a folder under Downloads, through the downloads API: Firefox has no directory picker.
 // The same file names as folder sync, a file written only when its text changed. Lede cannot read those
 // files back nor tell whether someone changed them, so it never removes one (the options page says so).
-import { serializeRecord } from '../../record/index.js';
 import type { StoredRecord } from '../../shared/messages.js';
 import type { SyncChoice, SyncIssue } from '../../shared/sync-status.js';
 import type { SyncLibrary } from './engine.js';
@@ -76,7 +75,7 @@ export class DownloadsTarget implements DownloadsSync {
     const wanted = this.deps.rules.nameFor(stored);
     const current = mine.find((t) => t.wanted === wanted);
     if (!always && current && current.updatedAt === stored.updatedAt) return;
-    const text = serializeRecord(stored.record);
+    const text = this.deps.rules.textFor(stored);
     const hash = await hashText(text);
     if (current && current.hash === hash) {
       await this.keep({ ...current, updatedAt: stored.updatedAt });

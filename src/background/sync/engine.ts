@@ -4,7 +4,7 @@
 // removed or overwritten only while it still holds what Lede wrote (else it is kept and reported);
 // a file Lede did not write is read, never written; nothing is written outside the folder (names
 // come from the naming rule, which makes no path); both sides changed means both are kept.
-import { formatProblem, serializeRecord, type LedeRecord } from '../../record/index.js';
+import { formatProblem, type LedeRecord } from '../../record/index.js';
 import type { StoredRecord } from '../../shared/messages.js';
 import type { SyncChoice, SyncIssue } from '../../shared/sync-status.js';
 import {
@@ -188,7 +188,7 @@ export class SyncEngine {
           this.untrack(name);
           return this.clearIssue(name);
         }
-        const text = serializeRecord(stored.record);
+        const text = this.deps.rules.textFor(stored);
         const stamp = await this.write(name, text);
         this.track({ name, id: stored.id, hash: await hashText(text), ...stamp, updatedAt: stored.updatedAt, wanted: this.deps.rules.nameFor(stored) });
         await this.clearIssue(name);
@@ -240,7 +240,7 @@ export class SyncEngine {
     if (disk.kind === 'missing') return;
     if (!recordChanged) return this.readBack(t, disk, records);
     // Both changed: agreement by chance, or a conflict for the person.
-    const hash = await hashText(serializeRecord(stored.record));
+    const hash = await hashText(this.deps.rules.textFor(stored));
     if (hash === disk.hash) {
       this.track({ ...t, hash, ...disk.stamp, updatedAt: stored.updatedAt, wanted: this.deps.rules.nameFor(stored) });
       return this.clearIssue(t.name);
@@ -257,7 +257,7 @@ export class SyncEngine {
     // A file left from a move that failed half-way.
     for (const t of mine) if (t !== current) await this.removeIfOurs(t.name);
     if (!always && current && current.updatedAt === stored.updatedAt && current.wanted === wanted) return;
-    const text = serializeRecord(stored.record);
+    const text = this.deps.rules.textFor(stored);
     const hash = await hashText(text);
     if (!current) {
       const name = await this.pickName(stored, listing, null);
@@ -345,7 +345,7 @@ export class SyncEngine {
     const existing = records.get(decision.id) ?? null;
     if (existing) {
       const wanted = rules.nameFor(existing);
-      if (await hashText(serializeRecord(existing.record)) === hash) {
+      if (await hashText(this.deps.rules.textFor(existing)) === hash) {
         // What Lede would write: Lede wrote it (an earlier sync whose state was lost, or an export).
         this.track({ name, id: existing.id, hash, ...stamp, updatedAt: existing.updatedAt, wanted });
         return this.clearIssue(name);

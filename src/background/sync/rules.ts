@@ -1,36 +1,39 @@
-// The two rules sync takes from "Records in and out": a record's file name, and whether a file's text is a record to import.
-// The name is issue 9's `recordFileName`, the one rule export and `lede name` use too. The import decision is
-// still a LOCAL STAND-IN (parseRecord + validateRecord + the library key), to be replaced by issue 9's import
-// rules once they land: the engine only calls it through `SyncRules`, so the swap is here and nowhere else.
-import {
-  errorsOf, fileNameKey, formatProblem, parseRecord, recordFileName, validateRecord, type LedeRecord,
-} from '../../record/index.js';
-import { libraryKey } from '../store.js';
+// The two rules sync takes from "Records in and out" (issue 9), the same ones export and import use: a record's
+// file name (the name it keeps, first made by `recordFileName`) and its text, and the import rule for a file.
+import { fileNameKey, formatProblem, recordFileName, type LedeRecord } from '../../record/index.js';
+import { exportText, readRecordFile } from '../../transfer/read-file.js';
 
 export type ImportDecision = { ok: true; record: LedeRecord; id: string } | { ok: false; problems: string[] };
 
-/** What naming needs of a stored record: the record, and when it was saved (for a record with no date). */
+/** What naming and writing need of a stored record. */
 export interface Nameable {
   record: LedeRecord;
   savedAt?: string;
+  /** The name the library keeps for the record. */
+  fileName?: string;
+  /** An imported file's own text, written instead while the record is still what it says. */
+  source?: string;
 }
 
 export interface SyncRules {
   /** The file name the record is written under; never one of `taken` (keys as `fileNameKey` gives them). */
   nameFor(stored: Nameable, taken?: ReadonlySet<string>): string;
+  /** The text of the record's file. */
+  textFor(stored: Nameable): string;
   /** The record a file holds, or every problem as `file:line: key: message`; never half a record. */
   importFile(name: string, text: string): ImportDecision;
 }
 
 export const localRules: SyncRules = {
-  nameFor: (stored, taken) => recordFileName(stored.record, { savedAt: stored.savedAt, taken }),
+  nameFor(stored, taken) {
+    if (stored.fileName && !taken?.has(fileNameKey(stored.fileName))) return stored.fileName;
+    return recordFileName(stored.record, { savedAt: stored.savedAt, taken });
+  },
+  textFor: (stored) => exportText(stored.record, stored.source),
   importFile(name, text) {
-    const parsed = parseRecord(text, { file: name });
-    if (!parsed.ok) return { ok: false, problems: errorsOf(parsed.problems).map(formatProblem) };
-    const problems = errorsOf(validateRecord(parsed.record, name)).map(formatProblem);
-    const id = libraryKey(parsed.record);
-    if (!id) problems.push(formatProblem({ file: name, key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' }));
-    return problems.length ? { ok: false, problems } : { ok: true, record: parsed.record, id };
+    const read = readRecordFile(name, text);
+    if (!read.ok) return { ok: false, problems: read.problems.map(formatProblem) };
+    return { ok: true, record: read.record, id: read.key };
   },
 };
 

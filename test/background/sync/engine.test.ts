@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { serializeRecord } from '../../../src/record/index.js';
-import { md, record, syncWorld } from './setup.js';
+import { md, record, syncWorld, titleNamed } from './setup.js';
 
 describe('folder sync: Lede → folder', () => {
   it('writes one file per record on the first pass, and nothing on a pass with nothing changed', async () => {
@@ -40,8 +40,20 @@ describe('folder sync: Lede → folder', () => {
     expect(dir.takeLog()).toEqual([]);
   });
 
-  it('moves a record whose file name changes, and removes a deleted record’s file', async () => {
+  it('keeps a record’s file where it is when its title changes: the library keeps the name it gave', async () => {
     const { store, dir, open } = syncWorld();
+    const a = await store.save(record('Alpha'));
+    const engine = await open();
+    await engine.fullPass();
+    dir.takeLog();
+    await store.save({ ...a.stored.record, title: 'Alpha renamed' });
+    await engine.runJob(recordJob(a.stored.id));
+    expect(dir.takeLog()).toEqual([`write ${md('alpha')}`]);
+    expect(dir.read(md('alpha'))).toContain('title: "Alpha renamed"');
+  });
+
+  it('moves a record whose file name changes, and removes a deleted record’s file', async () => {
+    const { store, dir, open } = syncWorld(titleNamed);
     const a = await store.save(record('Alpha'));
     const engine = await open();
     await engine.fullPass();

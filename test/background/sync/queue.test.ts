@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { backoffMs, runQueue } from '../../../src/background/sync/queue.js';
 import { failures } from './memory-folder.js';
-import { md, record, syncWorld } from './setup.js';
+import { md, record, syncWorld, titleNamed } from './setup.js';
 
 async function until(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -80,7 +80,7 @@ describe('sync queue', () => {
   });
 
   it('finishes a move whose removal failed: the new file is written once, the old one goes on the retry', async () => {
-    const { store, dir, state, open } = syncWorld();
+    const { store, dir, state, open } = syncWorld(titleNamed);
     const a = await store.save(record('Alpha'));
     const engine = await open();
     await engine.fullPass();

@@ -1,7 +1,7 @@
 // One sync world for a test: a library in fake IndexedDB, an in-memory folder, sync's own state, an engine.
 import { SyncEngine } from '../../../src/background/sync/engine.js';
 import { storeLibrary } from '../../../src/background/sync/library.js';
-import { localRules } from '../../../src/background/sync/rules.js';
+import { localRules, type SyncRules } from '../../../src/background/sync/rules.js';
 import { SyncState } from '../../../src/background/sync/state.js';
 import type { LedeRecord } from '../../../src/record/index.js';
 import { freshStore, sampleRecord } from '../fakes.js';
@@ -9,14 +9,23 @@ import { MemoryFolder } from './memory-folder.js';
 
 let count = 0;
 
-export function syncWorld() {
+/**
+ * The library keeps the name it first gave a record (issue 9), so a title edit moves nothing; this rule
+ * names by the current title instead, for the tests of moving a file whose name changed.
+ */
+export const titleNamed: SyncRules = {
+  ...localRules,
+  nameFor: (stored, taken) => localRules.nameFor({ record: stored.record, savedAt: stored.savedAt }, taken),
+};
+
+export function syncWorld(rules: SyncRules = localRules) {
   // Every save is a second later, as a person's would be.
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const store = freshStore(() => new Date((clock += 1000)));
   const dir = new MemoryFolder();
   const state = new SyncState(`lede-sync-test-${process.pid}-${++count}`);
   const library = storeLibrary(store);
-  const open = () => SyncEngine.open({ dir, state, library, rules: localRules });
+  const open = () => SyncEngine.open({ dir, state, library, rules });
   return { store, dir, state, library, open };
 }
 
