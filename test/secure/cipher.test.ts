@@ -1,6 +1,6 @@
 // The private-data cipher: round trips, fresh IVs, and every bad input answered with a sentence, not an exception.
 import { describe, expect, it } from 'vitest';
-import { parseRecord, serializeRecord } from '../../src/record/index.js';
+import { parseRecord, serializeRecord, validateRecord } from '../../src/record/index.js';
 import {
   decodeSecured, decryptSecured, encryptSecured, keyFromBackup, newKey, parseBackup, SECURED_MAX_CHARS,
 } from '../../src/secure/index.js';
@@ -122,13 +122,14 @@ describe('bad input: a clear message, never an exception', () => {
     expect(serializeRecord(parsed.record)).toBe(text);
   });
 
-  it('a record with a 10 MB secured value loads its other fields (the reader threw RangeError before)', async () => {
+  it('a 10 MB secured value: a file that big is refused with one clear problem, the value itself answers a sentence (the reader threw RangeError before)', async () => {
     const secured = `${'A'.repeat(10_000_000)};AAAAAAAAAAAAAAAAAAAAAA==`;
-    const parsed = parseRecord(serializeRecord(sampleRecord({ secured })));
-    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-    expect(parsed.record.title).toBe('A headline');
-    expect(parsed.record.secured).toBe(secured);
-    expect(await decryptSecured(parsed.record.secured!, (await newKey()).key)).toMatchObject({ ok: false, message: /Lede reads at most/ });
+    const record = sampleRecord({ secured });
+    const parsed = parseRecord(serializeRecord(record));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.message).join('; ')).toMatch(/over 1 MB/);
+    expect(() => validateRecord(record)).not.toThrow();
+    expect(await decryptSecured(secured, (await newKey()).key)).toMatchObject({ ok: false, message: /Lede reads at most/ });
   });
 
   it('a 10 MB value is answered quickly enough to stay far under a second of work', async () => {
