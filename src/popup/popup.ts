@@ -115,7 +115,8 @@ function note(id: string, ...children: Array<Node | string | null>): HTMLElement
 
 function showEditor(record: LedeRecord, settings: Settings, restored: boolean): void {
   const result = page!;
-  privateNote = popupPrivateNote(tabId, record, !restored);
+  const privateParts = popupPrivateNote(tabId, record, !restored);
+  privateNote = privateParts.note;
   const next = createEditor({
     record,
     privateNote,
@@ -139,6 +140,10 @@ function showEditor(record: LedeRecord, settings: Settings, restored: boolean): 
   editor = next;
   // Before the editor's own cut: an over-long excerpt is one reason for Details to open.
   firstScreen = layoutFirstScreen(next.element, { record, sources: sourcesOf(result), attention: needsAttention(record) });
+  // Text the person selected on the page is kept in the private section, inside Details: show it there.
+  void privateParts.selection.then((text) => {
+    if (text && editor === next) firstScreen?.openDetails();
+  });
   replaceChildren(notes,
     restored ? note('draft-note', t('popupDraftRestored'), ' · ',
       h('button', { id: 'discard-draft', type: 'button', class: 'link-button', onclick: () => void discard(settings) },

@@ -8,10 +8,13 @@ import { createPrivateNote, type PrivateNote } from '../ui/private-note.js';
 /** A page that does not say what is selected by then is treated as having no selection. */
 const SELECTION_TIMEOUT_MS = 2000;
 
-/** `offerSelection`: false for a restored draft, whose person may have removed the selection already. */
-export function popupPrivateNote(tabId: number, record: LedeRecord, offerSelection: boolean): PrivateNote {
+/**
+ * `offerSelection`: false for a restored draft, whose person may have removed the selection already.
+ * `selection` answers the page's selected text ('' when none), so the popup can show where it went.
+ */
+export function popupPrivateNote(tabId: number, record: LedeRecord, offerSelection: boolean): { note: PrivateNote; selection: Promise<string> } {
   const pageSelection = offerSelection
     ? withTimeout(send('page/selection', { tabId }), SELECTION_TIMEOUT_MS, () => new Error('no answer')).then((answer) => answer.text, () => '')
     : undefined;
-  return createPrivateNote({ secured: record.secured, pageSelection, api: privateApi });
+  return { note: createPrivateNote({ secured: record.secured, pageSelection, api: privateApi }), selection: pageSelection ?? Promise.resolve('') };
 }

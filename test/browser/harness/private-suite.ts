@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRecord } from '../../../src/record/index.js';
 import { missing, repoRoot } from './paths.js';
 import type { BrowserName, Session, UiPage } from './session.js';
-import { openPopup, readForm, savePopup } from './ui.js';
+import { openDetails, openPopup, readForm, savePopup } from './ui.js';
 
 const PAGE = 'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour';
 const NOTE = 'Private: ring Oddny Brekke, 07700 900123';
@@ -74,6 +74,8 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       expect((await readForm(popup)).state).toBe('editing');
       await popup.waitFor('the page selection in the private section',
         (want: string) => document.getElementById('private-selection')?.textContent === want, selected);
+      // The selection is kept in the private section, inside Details, which opens by itself to show it.
+      expect(await popup.evaluate(() => (document.getElementById('details') as HTMLDetailsElement).open)).toBe(true);
       await popup.type('#private-note', NOTE);
       // The draft kept meanwhile holds the note encrypted only.
       await popup.waitFor('the private note to be sealed', () => document.getElementById('private')?.dataset.state === 'sealed');
@@ -132,6 +134,7 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       // and the new backup string opens them with the CLI while the old one no longer does.
       const second = (await session.openTab('http://crumbreview.example/science/sourdough-starters-apples'));
       const secondPopup = await openPopup(session, second.tabId);
+      await openDetails(secondPopup);
       await secondPopup.type('#private-note', 'second private note');
       expect(await savePopup(secondPopup)).toBe('saved');
       await options.click('#key-change');
