@@ -5,3 +5,4 @@ export {
 } from '../record/index.js';
 export { extractFromHtml, registrableDomain } from '../extract/node.js';
 export type { Extraction } from '../extract/types.js';
+export { recordFromExtraction, settleExtraction, type RecordDefaults } from '../extract/to-record.js';
