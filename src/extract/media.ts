@@ -1,4 +1,4 @@
-// Lead images, topic suggestions and the content type: what the page declares, cleaned and deduplicated.
+// Lead images, the page's topic lists as written (cleaned later by topics.ts) and the content type.
 import type { RecordImage } from '../record/types.js';
 import { ldString, resolveRef, typesOf, type LdNode } from './jsonld.js';
 import { firstMeta, type Page } from './page.js';

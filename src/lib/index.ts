@@ -16,3 +16,4 @@ export {
 } from '../secure/index.js';
 export { relatedFromHtml } from '../related/from-html.js';
 export { serializeRelated } from '../record/index.js';
+export { recordFromExtraction, settleExtraction, type RecordDefaults } from '../extract/to-record.js';
