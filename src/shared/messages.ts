@@ -83,6 +83,8 @@ export interface ListResult {
    * index has loaded, it counts the stored rows, so rows that fail their checks are still in it.
    */
   total: number;
+  /** Stored rows left out because they fail today's checks; known once the library's index has loaded. */
+  hidden?: number;
 }
 
 export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | { ok: false; problems: Problem[] };
