@@ -250,6 +250,7 @@ export class LibraryStore {
       const raw = await tx.store.get(id);
       const found = rowToStored(raw);
       if (raw !== undefined) await tx.store.delete(id);
+      if (raw !== undefined && !found && this.skipped > 0) this.skipped--;
       await tx.done;
       return found;
     }));
@@ -305,6 +306,7 @@ export class LibraryStore {
           ? { action: 'updated' as const, reason: 'replaces a library row that failed its checks' }
           : mergeDecision(incoming, existing);
         decisions.push(decision);
+        if (raw !== undefined && !existing && this.skipped > 0) this.skipped--;
         if (decision.action !== 'imported' && decision.action !== 'updated') continue;
         const now = this.now().toISOString();
         const savedAt = existing?.savedAt ?? meta.savedAt ?? now;
@@ -404,7 +406,8 @@ export class LibraryStore {
       void this.loadedIndex().catch(() => undefined);
       return page;
     }
-    return (await this.loadedIndex()).list(query, alsoMatches);
+    const result = (await this.loadedIndex()).list(query, alsoMatches);
+    return this.skipped ? { ...result, hidden: this.skipped } : result;
   }
 
   /** The records that hold private data, with their `secured` values: for a key change and private search. */

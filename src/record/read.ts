@@ -29,7 +29,7 @@ export const ALIAS_BUDGET = 100;
  * Lines plus flow items (`,`) the front matter may hold: a cheap upper bound on its YAML nodes, counted
  * before parsing, so that no input of a few megabytes costs seconds. Records use a few hundred.
  */
-export const FRONT_MATTER_ITEMS_MAX = 20_000;
+export const FRONT_MATTER_ITEMS_MAX = 10_000;
 /** Flow lists or maps opened in a row (`[[[[`) before the parser is not even asked. */
 const OPEN_RUN_MAX = 64;
 /** Problems listed for one file; past this the file is plainly not a record. */

@@ -87,6 +87,8 @@ export interface ListResult {
    * index has loaded, it counts the stored rows, so rows that fail their checks are still in it.
    */
   total: number;
+  /** Stored rows left out because they fail today's checks; known once the library's index has loaded. */
+  hidden?: number;
 }
 
 /** A key change under way: records re-encrypted so far; `locked` ones are under another key and kept as they are. */

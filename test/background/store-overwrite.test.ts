@@ -48,6 +48,19 @@ describe('undo and import over newer work', () => {
     db3.close();
   });
 
+  it('the listing says how many rows fail their checks, and stops once such a row is deleted', async () => {
+    const { name, store } = fresh();
+    const { stored } = await store.save(sampleRecord());
+    await store.save(sampleRecord({ originalUrl: 'https://example.com/other', webUrl: 'https://example.com/other' }));
+    const db = await openDB(name);
+    await db.put('records', { ...(await db.get('records', stored.id)), record: { ...stored.record, quality: 500 } });
+    db.close();
+    const reopened = new LibraryStore(name);
+    expect(await reopened.list({ text: 'a' })).toMatchObject({ total: 1, hidden: 1 });
+    await reopened.delete(stored.id);
+    expect((await reopened.list({ text: 'a' })).hidden).toBeUndefined();
+  });
+
   it('keeps the first file name across title edits', async () => {
     const { store } = fresh();
     const { stored } = await store.save(sampleRecord({ title: 'First title' }));

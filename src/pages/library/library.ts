@@ -114,6 +114,11 @@ async function loadFilters(): Promise<void> {
     knownTopics = topics.map((entry) => entry.topic);
     fillSelect(topicFilter, t('libraryAllTopics'), topics.map((entry) => ({ name: entry.topic, count: entry.count })));
     fillSelect(providerFilter, t('libraryAllProviders'), providers);
+    // The index has loaded now: say so when stored rows fail today's checks and are left out.
+    const { hidden } = await send('library/list', { limit: 0 });
+    const note = byId('hidden-rows');
+    note.hidden = !hidden;
+    note.textContent = hidden ? t('libraryHiddenRows', hidden) : '';
   } catch (error) {
     showToast(t('libraryFiltersFailed', errorText(error)), false);
   }
