@@ -29,7 +29,9 @@ export const ALIAS_BUDGET = 100;
  * Lines plus flow items (`,`) the front matter may hold: a cheap upper bound on its YAML nodes, counted
  * before parsing, so that no input of a few megabytes costs seconds. Records use a few hundred.
  */
-export const FRONT_MATTER_ITEMS_MAX = 50_000;
+export const FRONT_MATTER_ITEMS_MAX = 10_000;
+/** Flow lists or maps opened in a row (`[[[[`) before the parser is not even asked. */
+const OPEN_RUN_MAX = 64;
 /** Problems listed for one file; past this the file is plainly not a record. */
 const PROBLEMS_MAX = 50;
 
@@ -85,13 +87,27 @@ function splitFrontMatter(text: string):
   if (raw.length > FRONT_MATTER_MAX_BYTES / 3 && utf8Length(raw) > FRONT_MATTER_MAX_BYTES) {
     return { error: `front matter over ${FRONT_MATTER_MAX_BYTES / 1024 / 1024} MB; Lede reads at most that`, line: 1 };
   }
+  // One pass of cheap upper bounds, so that no shape costs the YAML parser seconds before it is refused.
   let items = 0;
+  let aliases = 0;
+  let openRun = 0;
+  let deepest = 0;
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     if (code === 10 || code === 44) items++;
+    // `*name` after a space, a line start or a flow bracket: every alias is one (some quoted text too).
+    if (code === 42 && (i === 0 || /[\s[{,]/.test(raw[i - 1]!)) && i + 1 < raw.length && !/[\s,\]}]/.test(raw[i + 1]!)) aliases++;
+    if (code === 91 || code === 123) deepest = Math.max(deepest, ++openRun);
+    else if (code !== 32) openRun = 0;
   }
   if (items > FRONT_MATTER_ITEMS_MAX) {
     return { error: `front matter of more than ${FRONT_MATTER_ITEMS_MAX.toLocaleString('en')} lines and list items; Lede reads at most that`, line: 1 };
+  }
+  if (aliases > ALIAS_BUDGET * 10) {
+    return { error: `uses more than ${ALIAS_BUDGET} aliases (*name); Lede reads at most ${ALIAS_BUDGET}`, line: 1 };
+  }
+  if (deepest > OPEN_RUN_MAX) {
+    return { error: `opens more than ${OPEN_RUN_MAX} lists or maps in a row; Lede reads records nested at most that deep`, line: 1 };
   }
   let rest = after;
   // The format puts one empty line between the fences and the body.

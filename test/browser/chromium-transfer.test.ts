@@ -77,6 +77,29 @@ describe.skipIf(why)('export and import in Chromium', () => {
     await page.close();
   });
 
+  it('backs up to JSON (checked on disk: versioned, every record, no key-like setting); imported where the same records are, all unchanged and the settings restored', async () => {
+    const page = await first.context.newPage();
+    await page.goto(`${first.extensionOrigin}/pages/library/library.html`);
+    await page.waitForSelector('#records .record');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-backup')]);
+    const path = join(downloads, download.suggestedFilename());
+    await download.saveAs(path);
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    expect(backup).toMatchObject({ format: 'lede-backup', version: 1 });
+    expect(backup.records).toHaveLength(files.length);
+    expect(Object.keys(backup.settings).filter((name) => /key|secret|pass/i.test(name))).toEqual([]);
+    await page.close();
+
+    // Into the second profile, which holds the same records with later times: nothing changes.
+    const target = await second.context.newPage();
+    await target.goto(`${second.extensionOrigin}/pages/library/library.html`);
+    await target.setInputFiles('#import-files', path);
+    await target.waitForSelector('#import-report:not([hidden])');
+    expect(await target.textContent('#import-summary')).toContain(`Imported 0, updated 0, unchanged ${files.length}`);
+    expect(await target.textContent('#import-summary')).toContain('settings were restored');
+    await target.close();
+  });
+
   it('a bad file is rejected with file:line: key: message, a future backup is refused, the rest imports', async () => {
     const page = await second.context.newPage();
     await page.goto(`${second.extensionOrigin}/pages/library/library.html`);

@@ -10,12 +10,14 @@ function lines(count: number, line: (i: number) => string): string {
 
 export function costlyInputs() {
   const keys = lines(40_000, (i) => `k${i}: value ${i}\n`);
+  const someKeys = lines(8_000, (i) => `k${i}: value ${i}\n`);
   let bomb = 'b0: &b0 [x, x]\n';
   for (let i = 1; i < 60; i++) bomb += `b${i}: &b${i} [*b${i - 1}, *b${i - 1}]\n`;
   return {
     manyKeys: HEAD + keys + END,
-    manyKeysDuplicate: HEAD + keys + 'k0: again\n' + END,
-    manyAliases: HEAD + lines(20_000, (i) => `a${i}: &x${i} [${i}]\nb${i}: *x${i}\n`) + END,
+    fewerKeys: HEAD + someKeys + END,
+    fewerKeysDuplicate: HEAD + someKeys + 'k0: again\n' + END,
+    manyAliases: HEAD + lines(3_000, (i) => `a${i}: &x${i} [${i}]\nb${i}: *x${i}\n`) + END,
     aliasBomb: HEAD + bomb + END,
     hugeFrontMatter: HEAD + lines(30_000, (i) => `k${i}: ${'x'.repeat(40)}\n`) + END,
     unterminated: HEAD + lines(40_000, (i) => `k${i}: ${'x'.repeat(40)}\n`),
