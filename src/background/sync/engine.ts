@@ -260,6 +260,7 @@ export class SyncEngine {
     const text = this.deps.rules.textFor(stored);
     const hash = await hashText(text);
     if (!current) {
+      if (await this.claim(stored, wanted, text, hash, listing)) return;
       const name = await this.pickName(stored, listing, null);
       const stamp = await this.write(name, text, true);
       this.track({ name, id: stored.id, hash, ...stamp, updatedAt: stored.updatedAt, wanted });
@@ -284,6 +285,31 @@ export class SyncEngine {
     const stamp = await this.write(name, text, true);
     this.track({ name, id: stored.id, hash, ...stamp, updatedAt: stored.updatedAt, wanted });
     await this.removeIfOurs(current.name);
+  }
+
+  /**
+   * A file already at the name of a record Lede tracks no file for: a write whose bookkeeping a stopped
+   * worker lost (the same text: Lede's, taken back, not written twice), or this record changed since (a
+   * conflict, as for a file that appeared). True when the file was taken or reported.
+   */
+  private async claim(stored: StoredRecord, wanted: string, text: string, hash: string,
+    listing: Map<string, SyncFileHandle> | null): Promise<boolean> {
+    if (this.tracked.has(wanted)) return false;
+    const there = listing ? listing.get(wanted) ?? null : await fileHandle(this.deps.dir, wanted);
+    if (!there) return false;
+    const found = await readFile(there);
+    if (found.stamp.size === 0) return false;
+    this.counts.read++;
+    const at = { name: wanted, id: stored.id, ...found.stamp, wanted };
+    if (found.text === text) {
+      this.track({ ...at, hash, updatedAt: stored.updatedAt });
+      return true;
+    }
+    const decision = this.deps.rules.importFile(wanted, found.text);
+    if (!decision.ok || decision.id !== stored.id) return false;
+    this.track({ ...at, hash: '', updatedAt: '' });
+    await this.report({ kind: 'conflict', name: wanted, id: stored.id, title: stored.record.title });
+    return true;
   }
 
   /** Removes a tracked file if it still holds what Lede wrote; else keeps it, leaves it alone and says so. */

@@ -7,8 +7,8 @@ export function startSync(reload: () => void): void {
   const panel = mountSyncPanel(byId('sync-panel'));
   let last = '';
   panel.onStatus((status) => {
-    // A pass may have read records back from the folder: show them.
-    if (last === 'syncing' && status.state !== 'syncing') reload();
+    // A pass that read records back from the folder: show them.
+    if (last === 'syncing' && status.state !== 'syncing' && (status.lastRun?.imported ?? 0) > 0) reload();
     last = status.state;
   });
   // Opening the library is one of the moments sync runs (besides each change and the periodic alarm).

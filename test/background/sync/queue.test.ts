@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { backoffMs, runQueue } from '../../../src/background/sync/queue.js';
+import { serializeRecord } from '../../../src/record/index.js';
 import { failures } from './memory-folder.js';
 import { md, record, syncWorld, titleNamed } from './setup.js';
 
@@ -77,6 +78,25 @@ describe('sync queue', () => {
     expect(dir.names()).toEqual([md('four'), md('one'), md('three'), md('two')]);
     expect(dir.takeLog().sort()).toEqual([`write ${md('four')}`, `write ${md('one')}`, `write ${md('three')}`, `write ${md('two')}`]);
     expect(await state.pending()).toBe(0);
+  });
+
+  it('takes back a file a stopped worker wrote but did not record, instead of writing a second copy', async () => {
+    const { store, dir, state, open } = syncWorld();
+    const a = await store.save(record('Alpha'));
+    const b = await store.save(record('Beta'));
+    // The file is on disk, whole; the worker stopped before sync noted it, so the job is still queued.
+    dir.put(md('alpha'), serializeRecord(a.stored.record));
+    // And one written for an older version of the record: a conflict, not a second file.
+    dir.put(md('beta'), serializeRecord({ ...b.stored.record, quality: 1 }));
+    await state.enqueue([recordJob(a.stored.id), recordJob(b.stored.id)], 0);
+    const engine = await open();
+    expect(await runQueue(engine, state, () => 0)).toMatchObject({ done: 2 });
+    expect(dir.names()).toEqual([md('alpha'), md('beta')]);
+    expect(dir.takeLog()).toEqual([]);
+    expect(engine.issueList).toEqual([{ kind: 'conflict', name: md('beta'), id: b.stored.id, title: 'Beta' }]);
+    await store.save({ ...a.stored.record, quality: 5 });
+    await engine.runJob(recordJob(a.stored.id));
+    expect(dir.takeLog()).toEqual([`write ${md('alpha')}`]);
   });
 
   it('finishes a move whose removal failed: the new file is written once, the old one goes on the retry', async () => {
