@@ -1,7 +1,7 @@
 // The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Extraction } from '../extract/types.js';
-import { recordFileName } from '../record/filename.js';
+import { isSafeFileName, recordFileName } from '../record/filename.js';
 import { errorsOf, validateRecord, type LedeRecord } from '../record/index.js';
 import { mergeDecision, type Incoming, type MergeDecision } from '../transfer/merge.js';
 import { sameRecord } from '../transfer/read-file.js';
@@ -313,7 +313,8 @@ export class LibraryStore {
         const stored: StoredRecord = {
           // The content is as of the file's date: a backup brought back keeps its times.
           id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now,
-          fileName: existing?.fileName ?? meta.fileName ?? recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate }),
+          // A file keeps the name it came with when that name is safe everywhere.
+          fileName: existing?.fileName ?? (meta.fileName && isSafeFileName(meta.fileName) ? meta.fileName : recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate })),
         };
         if (existing?.sources) stored.sources = existing.sources;
         if (incoming.source !== undefined) stored.source = incoming.source;

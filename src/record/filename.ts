@@ -103,6 +103,11 @@ function isTaken(taken: FileNameOptions['taken'], name: string): boolean {
   return taken.has(name) || taken.has(fileNameKey(name));
 }
 
+/** True for a name recordFileName could have given: safe as it is, so an imported file keeps its own. */
+export function isSafeFileName(name: string): boolean {
+  return /\.md$/i.test(name) && `${sanitiseStem(name.slice(0, -3))}.md` === `${name.slice(0, -3)}.md`;
+}
+
 /** Unknown placeholders in a template, for the options page to refuse before it is saved. */
 export function templateProblem(template: string): string | null {
   if (template.trim() === '') return 'is empty';

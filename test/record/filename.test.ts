@@ -79,6 +79,13 @@ describe('recordFileName', () => {
     expect(other).not.toBe(second);
   });
 
+  it('an imported file keeps its own name only when it is safe everywhere', async () => {
+    const { isSafeFileName } = await import('../../src/record/filename.js');
+    expect(isSafeFileName('2024-02-29-same-title-rsxf1n.md')).toBe(true);
+    expect(isSafeFileName('Notes on ünïcödé.md')).toBe(true);
+    for (const name of ['CON.md', 'a:b.md', '.hidden.md', 'trailing .md', 'x.txt', 'a\u202eb.md']) expect(isSafeFileName(name), name).toBe(false);
+  });
+
   it('sanitiseStem never returns an empty name', () => {
     expect(sanitiseStem('...')).toBe('record');
     expect(sanitiseStem('\u0301'.repeat(300))).not.toBe('');

@@ -148,7 +148,7 @@ async function gather(picked: File[]): Promise<Gathered> {
           const name = `${file.name}/${entry.name}`;
           const text = decode(entry.bytes);
           if (text === null) reject(name, `${name}:1: is not UTF-8 text`);
-          else out.files.push({ name, text });
+          else out.files.push({ name, text, fileName: entry.name.split('/').pop()! });
         }
       } else if (lower.endsWith('.json')) {
         const backup = readBackup(await file.text());
@@ -160,7 +160,7 @@ async function gather(picked: File[]): Promise<Gathered> {
       } else if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
         const text = decode(new Uint8Array(await file.arrayBuffer()));
         if (text === null) reject(file.name, `${file.name}:1: is not UTF-8 text`);
-        else out.files.push({ name: file.name, text, changedAt: new Date(file.lastModified).toISOString() });
+        else out.files.push({ name: file.name, text, changedAt: new Date(file.lastModified).toISOString(), fileName: file.name });
       } else {
         reject(file.name, t('importNotRecord'));
       }
