@@ -127,6 +127,8 @@ export interface SaveOptions {
   sources?: Extraction['sources'];
   /** The settings' file-name template, for a record named for the first time. */
   fileNameTemplate?: string;
+  /** The text of the file the record was read from, kept while the record is still what it says (folder sync). */
+  source?: string;
 }
 
 export interface ImportItem {
@@ -230,7 +232,7 @@ export class LibraryStore {
       if (sources) stored.sources = sources;
       // The first name given stays: editing the title does not rename the record's file.
       stored.fileName = existing?.fileName ?? previous?.fileName ?? recordFileName(record, { savedAt: stored.savedAt, template: options.fileNameTemplate });
-      const source = existing?.source ?? previous?.source;
+      const source = options.source ?? existing?.source ?? previous?.source;
       if (source !== undefined && keepsSource(source, record)) stored.source = source;
       await tx.store.put(toRow(stored));
       if (previous) await tx.store.delete(previous.id);

@@ -19,8 +19,11 @@ import type { SyncState, Tracked } from './state.js';
 export interface SyncLibrary {
   all(): Promise<StoredRecord[]>;
   get(id: string): Promise<StoredRecord | null>;
-  /** Saves a record read from the folder; `previousId` when it replaces a record whose address changed. */
-  put(record: LedeRecord, previousId?: string): Promise<StoredRecord>;
+  /**
+   * Saves a record read from the folder; `previousId` when it replaces a record whose address changed;
+   * `source`, the file's own text, so the record is given back as that file wrote it.
+   */
+  put(record: LedeRecord, previousId?: string, source?: string): Promise<StoredRecord>;
   remove(id: string): Promise<void>;
 }
 
@@ -339,7 +342,7 @@ export class SyncEngine {
       const other = records?.get(decision.id) ?? await library.get(decision.id);
       if (other) return this.report({ kind: 'invalid', name: t.name, problems: [sameAddress(t.name, other.record.title)] });
     }
-    const stored = await library.put(decision.record, t.id ?? undefined);
+    const stored = await library.put(decision.record, t.id ?? undefined, decision.source);
     this.counts.imported++;
     if (records) {
       if (t.id) records.delete(t.id);
@@ -380,7 +383,7 @@ export class SyncEngine {
       this.track({ name, id: existing.id, hash: '', ...stamp, updatedAt: '', wanted });
       return this.report({ kind: 'conflict', name, id: existing.id, title: existing.record.title });
     }
-    const stored = await library.put(decision.record);
+    const stored = await library.put(decision.record, undefined, decision.source);
     this.counts.imported++;
     records.set(stored.id, stored);
     this.track({ name, id: stored.id, hash, ...stamp, updatedAt: stored.updatedAt, wanted: rules.nameFor(stored) });

@@ -7,8 +7,8 @@ export function storeLibrary(store: LibraryStore, changed: (stored: StoredRecord
   return {
     all: () => store.all(),
     get: (id) => store.get(id),
-    async put(record, previousId) {
-      const { stored } = await store.save(record, previousId ? { previousId } : {});
+    async put(record, previousId, source) {
+      const { stored } = await store.save(record, { ...(previousId ? { previousId } : {}), ...(source === undefined ? {} : { source }) });
       changed(stored);
       return stored;
     },

@@ -3,7 +3,8 @@
 import { fileNameKey, formatProblem, recordFileName, type LedeRecord } from '../../record/index.js';
 import { exportText, readRecordFile } from '../../transfer/read-file.js';
 
-export type ImportDecision = { ok: true; record: LedeRecord; id: string } | { ok: false; problems: string[] };
+/** `source`: the file's own text, when Lede would write the record differently (another tool's key order, say). */
+export type ImportDecision = { ok: true; record: LedeRecord; id: string; source?: string } | { ok: false; problems: string[] };
 
 /** What naming and writing need of a stored record. */
 export interface Nameable {
@@ -33,7 +34,7 @@ export const localRules: SyncRules = {
   importFile(name, text) {
     const read = readRecordFile(name, text);
     if (!read.ok) return { ok: false, problems: read.problems.map(formatProblem) };
-    return { ok: true, record: read.record, id: read.key };
+    return read.source === undefined ? { ok: true, record: read.record, id: read.key } : { ok: true, record: read.record, id: read.key, source: read.source };
   },
 };
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { serializeRecord } from '../../../src/record/index.js';
+import { exportText } from '../../../src/transfer/read-file.js';
 import { md, record, syncWorld, titleNamed } from './setup.js';
 
 describe('folder sync: Lede → folder', () => {
@@ -145,6 +146,26 @@ describe('folder sync: folder → Lede', () => {
     const listed = await store.all();
     expect(listed.map((s) => s.record.title)).toEqual(['Dropped in']);
     expect(dir.names()).toEqual(['from-my-vault.md']);
+    expect(dir.takeLog()).toEqual([]);
+  });
+
+  it('keeps a dropped file of another tool as it is: the library gives back its own text, and the file is not rewritten', async () => {
+    const { store, dir, open } = syncWorld();
+    const canonical = serializeRecord(record('Their order'));
+    // Another tool's style: its own key order and a key Lede does not know.
+    const lines = canonical.split('\n');
+    const title = lines.findIndex((line) => line.startsWith('title: '));
+    const theirs = ['---', lines[title], 'x-clipper: "v2"', ...lines.slice(1, title), ...lines.slice(title + 1)].join('\n');
+    expect(theirs).not.toBe(canonical);
+    dir.put('their-note.md', theirs);
+    const engine = await open();
+    await engine.fullPass();
+    const [stored] = await store.all();
+    expect(stored?.record.title).toBe('Their order');
+    expect(exportText(stored!.record, stored!.source)).toBe(theirs);
+    expect(dir.read('their-note.md')).toBe(theirs);
+    expect(dir.takeLog()).toEqual([]);
+    await engine.fullPass();
     expect(dir.takeLog()).toEqual([]);
   });
 
