@@ -57,7 +57,7 @@ export function relatedPickers(list: RelatedList, host: RelatedHost): HTMLElemen
 
   const search = h('input', {
     id: 'related-search', type: 'search', autocomplete: 'off', placeholder: t('relatedSearchPlaceholder'),
-    'aria-label': t('relatedSearchPlaceholder'), hidden: !host.searchLibrary,
+    'aria-label': t('relatedSearchLabel'), hidden: !host.searchLibrary,
   });
   const runSearch = debounce(async (text: string) => {
     if (!text.trim()) return; // an emptied box leaves whatever is shown (perhaps suggestions asked for since)
