@@ -192,14 +192,18 @@ async function importPicked(picked: File[], afterImport: () => void): Promise<vo
     const gathered = await gather(picked);
     const entries = [...gathered.entries];
     let stoppedEarly = false;
-    for (let i = 0; i < gathered.files.length; i += SLICE) {
-      if (cancelled) {
-        stoppedEarly = true;
-        break;
+    // One slice is sent ahead, so the background reads the next files while the last slice's
+    // transaction commits; answers are taken in order, and a cancel sends nothing more.
+    let ahead: Promise<{ entries: ImportEntry[] }> | null = null;
+    for (let i = 0; (i < gathered.files.length && !stoppedEarly) || ahead; i += SLICE) {
+      if (i < gathered.files.length && cancelled) stoppedEarly = true;
+      const next = i < gathered.files.length && !stoppedEarly ? send('library/import', { files: gathered.files.slice(i, i + SLICE) }) : null;
+      next?.catch(() => undefined); // awaited in the next turn; this only keeps an earlier failure from leaving it unhandled
+      if (ahead) {
+        entries.push(...(await ahead).entries);
+        showProgress(t('transferImporting'), Math.min(i, gathered.files.length), gathered.files.length);
       }
-      const answer = await send('library/import', { files: gathered.files.slice(i, i + SLICE) });
-      entries.push(...answer.entries);
-      showProgress(t('transferImporting'), Math.min(i + SLICE, gathered.files.length), gathered.files.length);
+      ahead = next;
     }
     let settingsNote: string | null = null;
     if (gathered.settings && !stoppedEarly) {
