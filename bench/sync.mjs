@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { seedLibraryInPage } from './seed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -62,29 +63,7 @@ async function main() {
     });
 
     // The library first, with sync off (the records are 'restored' as they were saved: no sync work queued).
-    await page.evaluate(async (n) => {
-      const TOPICS = ['AI', 'Chips', 'Energy', 'Politics', 'Health', 'Climate', 'Markets'];
-      const start = Date.UTC(2024, 0, 1);
-      let batch = [];
-      for (let i = 0; i < n; i++) {
-        const host = `n${i % 80}.example`;
-        const record = {
-          category: 'news', title: `Story ${i} about ${TOPICS[i % 7]} and the week ahead`,
-          excerpt: `An excerpt that runs on for a while, number ${i}, much as real standfirsts do.`,
-          publishedDateTime: new Date(start + i * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-          originalUrl: `https://${host}/a/${i}`, webUrl: `https://${host}/a/${i}`, type: 'article', quality: 50, heat: -1,
-          published: false, provider: { name: `Provider ${i % 80}`, domain: host }, topics: [TOPICS[i % 7], TOPICS[(i + 3) % 7]],
-          related: [], body: '',
-        };
-        const at = new Date(start + i * 60_000).toISOString();
-        batch.push(window.benchSend('library/restore', { stored: { id: `https://${host}/a/${i}`, record, savedAt: at, updatedAt: at } }));
-        if (batch.length === 250) {
-          await Promise.all(batch);
-          batch = [];
-        }
-      }
-      await Promise.all(batch);
-    }, N);
+    await page.evaluate(seedLibraryInPage, N);
 
     // What the options page does after the picker, with an OPFS folder.
     const first = await page.evaluate(async () => {
