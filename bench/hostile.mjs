@@ -6,6 +6,7 @@
 // RUNS times and reports its median; a stopped run counts as "> CAP".
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { median } from './lib.mjs';
 
 const CAP_MS = Number(process.env.CAP_MS) || 30_000;
 const RUNS = Number(process.env.RUNS) || 3;
@@ -50,7 +51,6 @@ if (!isMainThread) {
     worker.once('message', (m) => { clearTimeout(timer); void worker.terminate(); resolve(m); });
     worker.once('error', () => { clearTimeout(timer); resolve({ ms: NaN, ok: false }); });
   });
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const show = (r) => (r.capped ? `> ${CAP_MS / 1000} s` : Number.isNaN(r.ms) ? 'crashed' : `${r.ms < 1000 ? r.ms.toFixed(0) + ' ms' : (r.ms / 1000).toFixed(1) + ' s'}${r.ok ? '' : ' (threw)'}`);
 
   console.log(`Hostile shapes, Node ${process.version}, each pair in its own worker, cap ${CAP_MS / 1000} s, median of ${RUNS}.\n`);

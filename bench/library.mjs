@@ -6,24 +6,19 @@
 // record and filter. Lede's figures are the same questions asked of its background (runtime messages).
 // Median of RUNS each; N records (default 10,000) are saved first through the background's own restore path.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { measureTransfer, printTransfer } from './library-transfer.mjs';
 import { seedLibraryInPage } from './seed.mjs';
+import { chromiumPath, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 10);
 const N = Number(process.env.RECORDS ?? 10_000);
-const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => `${value.toFixed(1)} ms`;
 const range = (values) => `(min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))})`;
 

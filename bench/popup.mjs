@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumPath, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 20);
@@ -23,7 +24,6 @@ const RUNS = Number(process.env.RUNS ?? 20);
 const SETTLE_MS = 500;
 const corpus = join(process.env.LEDE_SHARED ?? resolve(root, '../shared'), 'corpus/dev');
 const pageFile = process.argv.find((arg) => arg.endsWith('.html')) ?? 'rdb-yahoo-3.html';
-const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
 /** Bundles and their targets in KB (minified, as shipped in dist/chrome). */
 const BUNDLES = [
@@ -36,11 +36,6 @@ const BUNDLES = [
   { file: 'background.js', what: 'background', targetKb: null },
 ];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 function printSizes() {

@@ -4,7 +4,7 @@
 // Lede's background does) timed in one page. Median of RUNS (default 20) after one warm-up. The pages'
 // lead images are on hosts this machine cannot reach, so their header read fails at once: not counted.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,21 +18,16 @@ import metascraperImage from 'metascraper-image';
 import metascraperPublisher from 'metascraper-publisher';
 import metascraperTitle from 'metascraper-title';
 import metascraperUrl from 'metascraper-url';
+import { chromiumPath, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 20);
 const corpus = join(process.env.LEDE_SHARED ?? resolve(root, '../shared'), 'corpus/dev');
 const pages = process.argv.filter((arg) => arg.endsWith('.html'));
 if (!pages.length) pages.push('rdb-wikipedia-2.html', 'rdb-guardian-1.html', 'rdb-yahoo-3.html');
-const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const metascraper = createMetascraper([metascraperDate(), metascraperDescription(), metascraperPublisher(),
   metascraperTitle(), metascraperUrl(), metascraperImage()]);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => `${value.toFixed(0)} ms`;
 
 async function times(fn) {

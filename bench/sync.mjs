@@ -7,25 +7,20 @@
 // it is given them, so its time leaves out making them (the format's writer), and is a lower bound.
 // Times are from the message that starts the work to the status that says it is done (polled every 10 ms).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { seedLibraryInPage } from './seed.mjs';
+import { chromiumPath, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 5);
 /** The peer writes every file each time: 10,000 files take minutes on a busy machine, so once by default. */
 const PEER_RUNS = Number(process.env.PEER_RUNS ?? 1);
 const N = Number(process.env.RECORDS ?? 10_000);
-const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const secs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 async function main() {

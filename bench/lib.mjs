@@ -1,0 +1,12 @@
+// What every benchmark shares: Debian's Chromium, and the median of a run's figures.
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium binary (the /usr/bin wrapper adds flags of its own), or undefined when absent. */
+export const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+
+/** The middle value; the mean of the two middle ones for an even count. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
