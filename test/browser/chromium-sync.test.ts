@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium.js';
 import { artifactPath, missing } from './harness/paths.js';
 import { until } from './harness/session.js';
+import { syncRecord } from './harness/sync-records.js';
 
 declare const chrome: any;
 
@@ -14,14 +15,6 @@ const FOLDER = 'lede-sync-e2e';
 /** The library's key of the first record: its normalised address. */
 const ALPHA_ID = 'https://harbourlight.example/alpha';
 
-function record(title: string, slug: string, quality = 50) {
-  return {
-    category: 'news', title, excerpt: `About ${title}.`, publishedDateTime: '2026-03-14T08:30:00Z',
-    originalUrl: `https://www.harbourlight.example/${slug}`, webUrl: `https://www.harbourlight.example/${slug}`,
-    type: 'article', quality, heat: -1, published: false,
-    provider: { name: 'Harbour Light', domain: 'harbourlight.example' }, topics: ['Sync'], related: [], body: '',
-  };
-}
 
 interface OnDisk { text: string; lastModified: number }
 
@@ -91,8 +84,8 @@ if (why) {
     });
 
     test('save, edit, rename and delete are mirrored, writing only the file that changed', async () => {
-      const alpha = await send('library/save', { record: record('Alpha tide', 'alpha') });
-      const beta = await send('library/save', { record: record('Beta tide', 'beta') });
+      const alpha = await send('library/save', { record: syncRecord('Alpha tide', 'alpha') });
+      const beta = await send('library/save', { record: syncRecord('Beta tide', 'beta') });
       expect(alpha.ok && beta.ok).toBe(true);
       await until('both files', async () => Object.keys(await files()).length === 2 || undefined);
       await settled('the saves synced');
@@ -100,14 +93,14 @@ if (why) {
       expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
       expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n/);
 
-      await send('library/save', { record: record('Alpha tide', 'alpha', 77), previousId: alpha.stored.id });
+      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 77), previousId: alpha.stored.id });
       await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('the edit synced');
       const edited = await files();
       expect(edited['2026-03-14-beta-tide.md']!.lastModified).toBe(first['2026-03-14-beta-tide.md']!.lastModified);
 
       // A new title: the file keeps the name the library gave the record (issue 9), its text follows.
-      await send('library/save', { record: record('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
+      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
       await until('the retitled record on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('title: "Alpha at high tide"') || undefined);
       expect(Object.keys(await files()).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
 
@@ -127,7 +120,7 @@ if (why) {
 
       const now = (await files())['2026-03-14-alpha-tide.md']!.text;
       await outside('2026-03-14-alpha-tide.md', now.replace('quality: 12', 'quality: 13'));
-      await send('library/save', { record: { ...record('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
+      await send('library/save', { record: { ...syncRecord('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
       const status = await until('the conflict', async () => {
         const s = await send('sync/status', {});
         return s.issues.some((i: any) => i.kind === 'conflict') ? s : undefined;
@@ -153,7 +146,7 @@ if (why) {
       await outside('notes.txt', 'my own notes');
       await outside('2026-03-14-readme.md', '# My vault\n');
       await outside('Broken.md', '---\ntitle: "Broken"\nquality: high\noriginalUrl: "https://example.com/b"\n---\n\n');
-      await send('library/save', { record: record('README', 'readme') });
+      await send('library/save', { record: syncRecord('README', 'readme') });
       await send('sync/run', { full: true });
       const status = await until('the invalid files reported', async () => {
         const s = await send('sync/status', {});
@@ -186,7 +179,7 @@ if (why) {
       }));
       // Sent all at once, not awaited: the worker is stopped while it saves and writes them.
       void page.evaluate((records) => Promise.allSettled(records.map((r) => chrome.runtime.sendMessage({ lede: 1, type: 'library/save', payload: { record: r } }))),
-        titles.map((title, i) => record(title, `queued-${i}`)));
+        titles.map((title, i) => syncRecord(title, `queued-${i}`)));
       await until('files being written with more queued', async () =>
         (await queueSize()) >= 10 && Object.keys(await files()).some((n) => n.startsWith('2026-03-14-queued-record-')) || undefined);
       const cdp = await session.context.newCDPSession(page);

@@ -8,18 +8,11 @@ import { launchChromium } from './harness/chromium.js';
 import { launchFirefox } from './harness/firefox.js';
 import { missing } from './harness/paths.js';
 import { until, type Session, type UiPage } from './harness/session.js';
+import { syncRecord } from './harness/sync-records.js';
 
 declare const chrome: any;
 declare const browser: any;
 
-function record(title: string, slug: string, quality = 50) {
-  return {
-    category: 'news', title, excerpt: `About ${title}.`, publishedDateTime: '2026-03-14T08:30:00Z',
-    originalUrl: `https://www.harbourlight.example/${slug}`, webUrl: `https://www.harbourlight.example/${slug}`,
-    type: 'article', quality, heat: -1, published: false,
-    provider: { name: 'Harbour Light', domain: 'harbourlight.example' }, topics: ['Sync'], related: [], body: '',
-  };
-}
 
 function onDisk(dir: string): Record<string, { text: string; mtime: number }> {
   let names: string[] = [];
@@ -59,8 +52,8 @@ function describeDownloads(name: 'chromium' | 'firefox', launch: () => Promise<{
 
     test('records land under Downloads/Lede with their names; an edit rewrites only its file', async () => {
       expect((await send('sync/choose', { mode: 'downloads', folder: 'Lede' })).mode).toBe('downloads');
-      const alpha = await send('library/save', { record: record('Alpha tide', 'alpha') });
-      await send('library/save', { record: record('Beta tide', 'beta') });
+      const alpha = await send('library/save', { record: syncRecord('Alpha tide', 'alpha') });
+      await send('library/save', { record: syncRecord('Beta tide', 'beta') });
       const folder = join(downloads, 'Lede');
       const first = await until('both files on disk', async () => {
         const files = onDisk(folder);
@@ -69,7 +62,7 @@ function describeDownloads(name: 'chromium' | 'firefox', launch: () => Promise<{
       expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
       expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n[\s\S]*\n---\n\n$/);
 
-      await send('library/save', { record: record('Alpha tide', 'alpha', 88), previousId: alpha.stored.id });
+      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 88), previousId: alpha.stored.id });
       await until('the edit on disk', async () => onDisk(folder)['2026-03-14-alpha-tide.md']?.text.includes('quality: 88') || undefined, 30_000);
       const status = await until('sync settled', async () => {
         const s = await send('sync/status', {});
