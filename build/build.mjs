@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extensionEntries, nodeEntries, staticDirs } from './entries.mjs';
+import { chromeOnlyDirs, extensionEntries, nodeEntries, staticDirs } from './entries.mjs';
 import { iconPng } from './icons.mjs';
 import { inertHtmlPlugin } from './inert-html.mjs';
 
@@ -64,7 +64,7 @@ function zipDir(dir, out) {
 async function buildExtension(browser, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const present = extensionEntries.filter((e) => existsSync(join(root, e.in)));
+  const present = extensionEntries.filter((e) => existsSync(join(root, e.in)) && (!e.only || e.only === browser));
   const options = {
     outdir: outDir,
     bundle: true,
@@ -84,7 +84,7 @@ async function buildExtension(browser, outDir) {
   // Injected scripts end with their result as the completion value, which executeScript hands back.
   await esbuild.build({ ...options, entryPoints: points(present.filter(isContent)),
     footer: { js: 'globalThis.__ledeExtraction;' } });
-  for (const dir of staticDirs) {
+  for (const dir of browser === 'chrome' ? [...staticDirs, ...chromeOnlyDirs] : staticDirs) {
     const from = join(root, dir);
     if (!existsSync(from)) continue;
     for (const path of filesUnder(from).filter((p) => /\.(html|css|svg)$/.test(p))) {

@@ -1,6 +1,6 @@
 // What the build bundles: each extension script with its output path, and the Node entries.
 
-/** Extension scripts, bundled once per browser. Page HTML/CSS beside them is copied as is. */
+/** Extension scripts, bundled once per browser (`only`: for that browser alone). Page HTML/CSS beside them is copied as is. */
 export const extensionEntries = [
   { in: 'src/background/index.ts', out: 'background' },
   { in: 'src/content/extract.ts', out: 'content/extract' },
@@ -11,6 +11,7 @@ export const extensionEntries = [
   { in: 'src/popup/popup.ts', out: 'popup/popup' },
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },
   { in: 'src/pages/options/options.ts', out: 'pages/options/options' },
+  { in: 'src/offscreen/index.ts', out: 'offscreen/offscreen', only: 'chrome' },
 ];
 
 /** Folders whose .html and .css files are copied to the same place under dist/<browser>. */
@@ -21,3 +22,6 @@ export const nodeEntries = [
   { in: 'src/cli/bin.ts', out: 'dist/cli/lede.js', banner: '#!/usr/bin/env node' },
   { in: 'src/lib/index.ts', out: 'dist/lib/index.js' },
 ];
+
+/** Static folders for Chrome alone: the offscreen document (Firefox's background page has a window). */
+export const chromeOnlyDirs = ['src/offscreen'];

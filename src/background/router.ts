@@ -7,7 +7,7 @@ import { StoreError } from './store.js';
 import type { Validators } from './validators.js';
 
 /** The extension pages allowed to talk to the background. Content scripts and web pages are not. */
-export const EXTENSION_PAGES = ['/popup/popup.html', '/pages/library/library.html', '/pages/options/options.html'];
+export const EXTENSION_PAGES = ['/popup/popup.html', '/pages/library/library.html', '/pages/options/options.html', '/offscreen/offscreen.html'];
 
 export interface Self {
   /** `runtime.id`. */

@@ -1,0 +1,59 @@
+// The background's offscreen document (Chrome): created on first need, one at a time, and asked by
+// typed message. Firefox's background is a page with a window of its own and never calls this.
+import {
+  isOffscreenFailure, type OffscreenEnvelope, type OffscreenName, type OffscreenRequest, type OffscreenResponse,
+} from '../shared/offscreen-messages.js';
+
+export const OFFSCREEN_PATH = 'offscreen/offscreen.html';
+
+/** The part of `chrome.offscreen` and `chrome.runtime` used here, so tests can pass their own. */
+export interface OffscreenApi {
+  offscreen: {
+    createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    closeDocument(): Promise<void>;
+  };
+  runtime: {
+    getURL(path: string): string;
+    getContexts(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
+    sendMessage(message: unknown): Promise<unknown>;
+  };
+}
+
+/**
+ * Why the document exists, as Chrome asks to be told. One document serves every need, so it is created
+ * with all of them: the reasons are fixed at creation.
+ */
+const REASONS = ['DOM_PARSER'];
+const JUSTIFICATION = 'Reads fetched pages (related entries) with DOMParser, which a service worker lacks.';
+
+export class OffscreenDocument {
+  private creating: Promise<void> | null = null;
+
+  constructor(private readonly api: OffscreenApi) {}
+
+  /** Creates the document unless it is already open; two callers at once share one creation. */
+  async ensure(): Promise<void> {
+    const url = this.api.runtime.getURL(OFFSCREEN_PATH);
+    const open = await this.api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    if (open.length > 0) return;
+    this.creating ??= this.api.offscreen.createDocument({ url: OFFSCREEN_PATH, reasons: REASONS, justification: JUSTIFICATION })
+      .finally(() => { this.creating = null; });
+    await this.creating;
+  }
+
+  /** Sends one typed message to the document, creating it first; a failure inside it is thrown here. */
+  async ask<K extends OffscreenName>(type: K, payload: OffscreenRequest<K>): Promise<OffscreenResponse<K>> {
+    await this.ensure();
+    const envelope: OffscreenEnvelope<K> = { offscreen: 1, type, payload };
+    const answer = await this.api.runtime.sendMessage(envelope);
+    if (isOffscreenFailure(answer)) throw new Error(answer.offscreenError);
+    if (answer === undefined) throw new Error(`The offscreen document did not answer "${type}".`);
+    return answer as OffscreenResponse<K>;
+  }
+
+  async close(): Promise<void> {
+    const url = this.api.runtime.getURL(OFFSCREEN_PATH);
+    const open = await this.api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    if (open.length > 0) await this.api.offscreen.closeDocument();
+  }
+}

@@ -1,0 +1,34 @@
+// The typed map of messages from the background to its offscreen document (Chrome only): work that
+// needs a window, which a service worker is not. Each feature adds its own names here.
+
+export interface OffscreenMessages {
+  /** Answers once the document is loaded and listening. */
+  'offscreen/ping': { request: Record<string, never>; response: { ready: true } };
+}
+
+export type OffscreenName = keyof OffscreenMessages;
+export type OffscreenRequest<K extends OffscreenName> = OffscreenMessages[K]['request'];
+export type OffscreenResponse<K extends OffscreenName> = OffscreenMessages[K]['response'];
+
+/** Tagged `offscreen: 1` so Lede's other pages, which hear every runtime message too, leave it alone. */
+export interface OffscreenEnvelope<K extends OffscreenName = OffscreenName> {
+  offscreen: 1;
+  type: K;
+  payload: OffscreenRequest<K>;
+}
+
+export type OffscreenHandlers = { [K in OffscreenName]: (payload: OffscreenRequest<K>) => Promise<OffscreenResponse<K>> };
+
+/** A failure inside the document, sent back as data: runtime messaging does not carry errors. */
+export interface OffscreenFailure {
+  offscreenError: string;
+}
+
+export function isOffscreenEnvelope(value: unknown): value is OffscreenEnvelope {
+  return typeof value === 'object' && value !== null && (value as { offscreen?: unknown }).offscreen === 1 &&
+    typeof (value as { type?: unknown }).type === 'string';
+}
+
+export function isOffscreenFailure(value: unknown): value is OffscreenFailure {
+  return typeof value === 'object' && value !== null && typeof (value as OffscreenFailure).offscreenError === 'string';
+}

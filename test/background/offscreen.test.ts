@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { OFFSCREEN_PATH, OffscreenDocument, type OffscreenApi } from '../../src/background/offscreen.js';
+
+/** A browser with at most one offscreen document, as Chrome allows; creating a second throws, as Chrome does. */
+function fakeApi(answer: (message: unknown) => unknown = () => ({ ready: true })) {
+  let open = false;
+  const calls = { created: 0, closed: 0, sent: [] as unknown[] };
+  const api: OffscreenApi = {
+    offscreen: {
+      async createDocument(options) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (open) throw new Error('Only a single offscreen document may be created.');
+        expect(options.url).toBe(OFFSCREEN_PATH);
+        open = true;
+        calls.created++;
+      },
+      async closeDocument() {
+        if (!open) throw new Error('No current offscreen document.');
+        open = false;
+        calls.closed++;
+      },
+    },
+    runtime: {
+      getURL: (path) => `chrome-extension://abc/${path}`,
+      getContexts: async () => (open ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []),
+      sendMessage: async (message) => {
+        calls.sent.push(message);
+        return answer(message);
+      },
+    },
+  };
+  return { api, calls };
+}
+
+describe('the offscreen document', () => {
+  it('is created once when two callers need it at the same moment', async () => {
+    const { api, calls } = fakeApi();
+    const doc = new OffscreenDocument(api);
+    await Promise.all([doc.ensure(), doc.ensure(), doc.ask('offscreen/ping', {})]);
+    expect(calls.created).toBe(1);
+    await doc.ensure();
+    expect(calls.created).toBe(1);
+  });
+
+  it('sends a tagged message and returns the answer', async () => {
+    const { api, calls } = fakeApi();
+    await expect(new OffscreenDocument(api).ask('offscreen/ping', {})).resolves.toEqual({ ready: true });
+    expect(calls.sent).toEqual([{ offscreen: 1, type: 'offscreen/ping', payload: {} }]);
+  });
+
+  it('throws the failure the document reports, and says so when nothing answers', async () => {
+    await expect(new OffscreenDocument(fakeApi(() => ({ offscreenError: 'parse failed' })).api).ask('offscreen/ping', {}))
+      .rejects.toThrow('parse failed');
+    await expect(new OffscreenDocument(fakeApi(() => undefined).api).ask('offscreen/ping', {}))
+      .rejects.toThrow('did not answer "offscreen/ping"');
+  });
+
+  it('is created again after it was closed, and closing twice is harmless', async () => {
+    const { api, calls } = fakeApi();
+    const doc = new OffscreenDocument(api);
+    await doc.ensure();
+    await doc.close();
+    await doc.close();
+    await doc.ensure();
+    expect(calls).toMatchObject({ created: 2, closed: 1 });
+  });
+});
