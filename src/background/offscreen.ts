@@ -26,10 +26,47 @@ export interface OffscreenApi {
 const REASONS = ['DOM_PARSER'];
 const JUSTIFICATION = 'Reads fetched pages (related entries) with DOMParser, which a service worker lacks.';
 
+/** An unheld document is closed after this long without a message: it costs a renderer's memory. */
+export const IDLE_CLOSE_MS = 60_000;
+
 export class OffscreenDocument {
   private creating: Promise<void> | null = null;
+  /** Features that need the document to stay open (a folder being watched), by name. */
+  private readonly holders = new Set<string>();
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly api: OffscreenApi) {}
+  constructor(private readonly api: OffscreenApi, private readonly idleMs = IDLE_CLOSE_MS) {}
+
+  /** Keeps the document open for `owner` until released; opens it now. */
+  async hold(owner: string): Promise<void> {
+    this.holders.add(owner);
+    this.cancelIdle();
+    await this.ensure();
+  }
+
+  /** Lets the document close once idle, when nobody else holds it. */
+  release(owner: string): void {
+    this.holders.delete(owner);
+    this.scheduleIdle();
+  }
+
+  get held(): boolean {
+    return this.holders.size > 0;
+  }
+
+  private cancelIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private scheduleIdle(): void {
+    this.cancelIdle();
+    if (this.held) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!this.held) this.close().catch(() => undefined);
+    }, this.idleMs);
+  }
 
   /** Creates the document unless it is already open; two callers at once share one creation. */
   async ensure(): Promise<void> {
@@ -43,9 +80,15 @@ export class OffscreenDocument {
 
   /** Sends one typed message to the document, creating it first; a failure inside it is thrown here. */
   async ask<K extends OffscreenName>(type: K, payload: OffscreenRequest<K>): Promise<OffscreenResponse<K>> {
+    this.cancelIdle();
     await this.ensure();
     const envelope: OffscreenEnvelope<K> = { offscreen: 1, type, payload };
-    const answer = await this.api.runtime.sendMessage(envelope);
+    let answer: unknown;
+    try {
+      answer = await this.api.runtime.sendMessage(envelope);
+    } finally {
+      this.scheduleIdle();
+    }
     if (isOffscreenFailure(answer)) throw new Error(answer.offscreenError);
     if (answer === undefined) throw new Error(`The offscreen document did not answer "${type}".`);
     return answer as OffscreenResponse<K>;

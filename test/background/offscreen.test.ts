@@ -65,3 +65,23 @@ describe('the offscreen document', () => {
     expect(calls).toMatchObject({ created: 2, closed: 1 });
   });
 });
+
+describe('the offscreen document\'s lifetime', () => {
+  it('closes after it has been idle, unless a feature holds it', async () => {
+    const { api, calls } = fakeApi();
+    const doc = new OffscreenDocument(api, 20);
+    await doc.ask('offscreen/ping', {});
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls.closed).toBe(1);
+
+    await doc.hold('watch');
+    await doc.ask('offscreen/ping', {});
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls.closed).toBe(1);
+    expect(doc.held).toBe(true);
+
+    doc.release('watch');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls.closed).toBe(2);
+  });
+});
