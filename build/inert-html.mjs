@@ -1,12 +1,11 @@
 // esbuild plugin for the extension build: Readability's two `el.innerHTML = html` statements re-parse
 // the page's own markup; here they parse it in an inert DOMParser document and move the nodes in, so
-// no markup is ever assigned to a live element and `web-ext lint` stays clean.
-// linkedom (the background reads fetched related pages with it) is an inert DOM in memory: its two
-// `x.innerHTML = html` statements call its own parser directly instead, which is what that setter does.
+// no markup is ever assigned to a live element and `web-ext lint` stays clean. Every context that runs
+// Readability has a DOMParser: the page (content/readability.js), Chrome's offscreen document and
+// Firefox's background page (related entries). Node runs it over linkedom, unbundled by this plugin.
 
 const HELPER = `
 function __ledeSetInertHtml(el, html) {
-  // A service worker has no DOMParser: the background gives linkedom's (src/background/dom-parser.ts).
   const inert = new DOMParser().parseFromString('<!doctype html><html><body>' + html + '</body></html>', 'text/html');
   el.replaceChildren(...Array.from(inert.body.childNodes, (node) => el.ownerDocument.importNode(node, true)));
 }
@@ -18,24 +17,17 @@ const REWRITES = [
   [/\btmp\.innerHTML = noscript\.innerHTML;/g, '__ledeSetInertHtml(tmp, noscript.innerHTML);'],
 ];
 
-/** linkedom's files, and in each the statements that set innerHTML on its own elements. */
-const LINKEDOM = [
-  [/linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/, /\belem\.innerHTML = html;/g, 'setInnerHtml(elem, html);',
-    "import {setInnerHtml} from '../mixin/inner-html.js';\n"],
-  [/linkedom[\\/]esm[\\/]interface[\\/]element\.js$/, /\btemplate\.innerHTML = html;/g, 'setInnerHtml(template, html);', ''],
-];
-
-async function rewrite(path, pattern, replacement) {
-  const { readFile } = await import('node:fs/promises');
-  const source = await readFile(path, 'utf8');
-  const count = source.match(pattern)?.length ?? 0;
-  if (count !== 1) throw new Error(`inert-html: expected one ${pattern} in ${path}, found ${count}`);
-  return source.replace(pattern, replacement);
-}
-
 export const inertHtmlPlugin = {
   name: 'inert-html',
   setup(build) {
+    // Readability is CommonJS, which esbuild keeps once imported even when nothing calls it. It has no side
+    // effects, so Chrome's background (which imports the engine's modules but leaves reading to the offscreen
+    // document) drops it.
+    build.onResolve({ filter: /^@mozilla\/readability$/ }, async (args) => {
+      if (args.pluginData?.inertHtml) return undefined;
+      const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { inertHtml: true } });
+      return found.errors.length ? { errors: found.errors } : { path: found.path, sideEffects: false };
+    });
     build.onLoad({ filter: /@mozilla[\\/]readability[\\/]Readability\.js$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
       let source = await readFile(args.path, 'utf8');
@@ -45,10 +37,6 @@ export const inertHtmlPlugin = {
         source = source.replace(pattern, replacement);
       }
       return { contents: HELPER + source, loader: 'js' };
-    });
-    build.onLoad({ filter: /linkedom[\\/]esm[\\/](?:shared[\\/]utils|interface[\\/]element)\.js$/ }, async (args) => {
-      const [, pattern, replacement, header] = LINKEDOM.find(([file]) => file.test(args.path));
-      return { contents: header + await rewrite(args.path, pattern, replacement), loader: 'js', resolveDir: (await import('node:path')).dirname(args.path) };
     });
   },
 };

@@ -1,6 +1,5 @@
 // The background: wires the browser's events and the message router to the library, drafts and settings.
 import browser from 'webextension-polyfill';
-import './dom-parser.js';
 import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
 import { createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
@@ -8,7 +7,9 @@ import { KeyStore } from './key-store.js';
 import { PrivateVault } from './private-vault.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
+import { OffscreenDocument, type OffscreenApi } from './offscreen.js';
 import { completePending, originPattern } from './related.js';
+import { offscreenReader, pageReader } from './related-reader.js';
 import { addLinkAsRelated, RELATED_MENU_ID } from './related-menu.js';
 import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
@@ -25,12 +26,16 @@ import { SyncState } from './sync/state.js';
 import { storedFolder } from '../shared/sync-folder.js';
 
 declare const __TEST__: boolean | undefined;
+declare const __BROWSER__: 'chrome' | 'firefox';
 
 const t = (key: string, ...substitutions: string[]): string =>
   browser.i18n.getMessage(key, substitutions.length ? substitutions : undefined) || key;
 
 // storage.session keeps drafts off disk; browsers without it keep them in this worker's memory.
 const sessionArea: StorageAreaLike = (browser.storage as { session?: StorageAreaLike }).session ?? memoryArea();
+
+// Chrome's one offscreen document (a service worker has no DOMParser); Firefox's background page has a window.
+const offscreen = __BROWSER__ === 'chrome' ? new OffscreenDocument((globalThis as unknown as { chrome: OffscreenApi }).chrome) : null;
 
 const store = new LibraryStore();
 const drafts = new DraftStore(sessionArea);
@@ -77,6 +82,8 @@ const deps: BackgroundDeps = {
   t,
   related: {
     fetch: (url, init) => fetch(url, init),
+    // A constant per build: Chrome's bundle leaves the engine and Readability to the offscreen document's.
+    reader: __BROWSER__ === 'chrome' ? offscreenReader(offscreen!) : pageReader(),
     hostAccess: (url) => {
       const pattern = originPattern(url);
       return pattern ? browser.permissions.contains({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
@@ -116,6 +123,8 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 if (typeof __TEST__ !== 'undefined' && __TEST__) {
   (globalThis as { __ledeAddLinkAsRelated?: unknown }).__ledeAddLinkAsRelated = (tab: { id: number; url: string }, link: { url: string; text?: string }) =>
     addLinkAsRelated(handlers, store, relatedDeps(deps), tab, link);
+  // The offscreen document, so a test can see it open for a related read and close when idle.
+  (globalThis as { __ledeOffscreen?: unknown }).__ledeOffscreen = offscreen;
 }
 
 // A tab that loads a page gets the ✓ when that page is saved, and loses an old one when it is not.

@@ -2,7 +2,7 @@
 // CLI's; an entry waiting for access (Firefox closes the popup at the prompt) completes in the tab's draft.
 import type { RelatedEntry } from '../record/types.js';
 import { normaliseUrl } from '../record/url.js';
-import { fetchRelated } from '../related/fetch-related.js';
+import { fetchRelated, type RelatedReader } from '../related/fetch-related.js';
 import type { FetchFailure, FetchLike } from '../related/fetch-page.js';
 import { relatedFromExtraction } from '../related/entry.js';
 import { addRelated } from '../related/list.js';
@@ -16,6 +16,8 @@ import type { StorageAreaLike } from './storage-areas.js';
 
 export interface RelatedDeps {
   fetch: FetchLike;
+  /** Parses and reads a fetched page: the offscreen document (Chrome) or the background page itself (Firefox). */
+  reader: RelatedReader;
   /** Whether the browser lets the extension read pages at this address (optional host permission). */
   hostAccess(url: string): Promise<boolean>;
   /** Where addresses waiting for access are kept (session storage). */
@@ -82,7 +84,7 @@ export async function readRelated(deps: RelatedDeps, url: string): Promise<Relat
   }
   const settings = await deps.settings.get();
   try {
-    const result = await fetchRelated(url, { fetch: deps.fetch, defaults: { quality: settings.defaultQuality } });
+    const result = await fetchRelated(url, { fetch: deps.fetch, reader: deps.reader, defaults: { quality: settings.defaultQuality } });
     if (!result.ok) return { ok: false, reason: result.reason, message: t(FAILURE_KEY[result.reason], result.detail) };
     return { ok: true, entry: result.entry, notice: result.stoppedAt === 'limit' ? t('relatedTruncated') : '' };
   } catch (error) {

@@ -10,8 +10,8 @@ export interface FetchPageOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
-  /** Asked once, with the page up to its `</head>`: true stops the read there. */
-  headEnough?: (head: string, url: string) => boolean;
+  /** Asked once, with the page up to its `</head>`: true stops the read there (the parser may be elsewhere, so it may answer later). */
+  headEnough?: (head: string, url: string) => boolean | Promise<boolean>;
 }
 
 export type FetchFailure = 'invalid-url' | 'not-web' | 'http-status' | 'not-html' | 'redirect-loop'
@@ -101,7 +101,7 @@ async function readBody(response: Response, url: string, options: FetchPageOptio
         headChecked = true;
         const end = start + match.index + match[0].length;
         const decoded = decodeHtml(join(chunks, total).subarray(0, end), contentType);
-        if (decoded.ok && options.headEnough!(decoded.text, url)) {
+        if (decoded.ok && await options.headEnough!(decoded.text, url)) {
           await reader.cancel().catch(() => undefined);
           return { bytes: join(chunks, total).subarray(0, end), stoppedAt: 'head' };
         }

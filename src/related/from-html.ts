@@ -1,31 +1,27 @@
-// `relatedFromHtml`: a fetched page's HTML and its final address in, a related entry out. The extension
-// runs it in the background after fetching, the CLI on a saved file, the Node library for anyone.
-import { parseHTML } from 'linkedom';
-import { readMetadata } from '../extract/index.js';
-import { extractFromHtml, registrableDomain } from '../extract/node.js';
-import { readPage } from '../extract/page.js';
+// `relatedFromHtml`: a fetched page's HTML and its final address in, a related entry out, over linkedom.
+// The CLI runs it on a saved file and the Node library exports it; the extension runs the same
+// from-document.ts over the browser's own DOMParser.
+import { parseWithLinkedom, registrableDomain } from '../extract/node.js';
 import type { Extraction } from '../extract/types.js';
 import type { RelatedEntry } from '../record/types.js';
-import { DEFAULT_RELATED, relatedFromExtraction, type RelatedDefaults } from './entry.js';
+import { DEFAULT_RELATED, type RelatedDefaults } from './entry.js';
+import { documentReader, headAnswersHtml, readRelatedHtml } from './from-document.js';
+import type { RelatedReader } from './fetch-related.js';
 
 export function relatedFromHtml(html: string, url: string, defaults: RelatedDefaults = DEFAULT_RELATED): RelatedEntry {
-  return relatedFromExtraction(extractFromHtml(html, url), registrableDomain, defaults);
+  return readRelatedHtml(html, url, parseWithLinkedom, registrableDomain, defaults).entry;
 }
 
 /** Both: the entry and the extraction it came from (`lede related --json`). */
 export function relatedAndExtraction(html: string, url: string, defaults: RelatedDefaults = DEFAULT_RELATED):
   { entry: RelatedEntry; extraction: Extraction } {
-  const extraction = extractFromHtml(html, url);
-  return { entry: relatedFromExtraction(extraction, registrableDomain, defaults), extraction };
+  return readRelatedHtml(html, url, parseWithLinkedom, registrableDomain, defaults);
 }
 
-/**
- * True when the page's <head> alone gives every field the metadata stage looks for, so the body
- * (often most of the bytes) need not be fetched at all.
- */
+/** Whether the page's <head> alone answers every field (see headAnswersDocument). */
 export function headAnswers(head: string, url: string): boolean {
-  const { document } = parseHTML(`${head}</html>`);
-  const page = readPage(document as unknown as Document, url);
-  const result = readMetadata(page, url, { registrableDomain });
-  return !result.needsArticle && result.title !== '';
+  return headAnswersHtml(head, url, parseWithLinkedom, registrableDomain);
 }
+
+/** fetchRelated's reader in Node: linkedom, here and now. */
+export const linkedomReader: RelatedReader = documentReader(parseWithLinkedom, registrableDomain);

@@ -1,9 +1,14 @@
 // The typed map of messages from the background to its offscreen document (Chrome only): work that
 // needs a window, which a service worker is not. Each feature adds its own names here.
+import type { RelatedEntry } from '../record/types.js';
 
 export interface OffscreenMessages {
   /** Answers once the document is loaded and listening. */
   'offscreen/ping': { request: Record<string, never>; response: { ready: true } };
+  /** Related entries (src/offscreen/related.ts): whether a fetched page's <head> alone answers every field. */
+  'related/head-answers': { request: { head: string; url: string }; response: { answers: boolean } };
+  /** Related entries: a page the background fetched, parsed with DOMParser and read into an entry. */
+  'related/read': { request: { html: string; url: string; quality: number }; response: { entry: RelatedEntry } };
 }
 
 export type OffscreenName = keyof OffscreenMessages;

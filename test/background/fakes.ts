@@ -12,6 +12,7 @@ import { LibraryStore } from '../../src/background/store.js';
 import { KeyStore } from '../../src/background/key-store.js';
 import { PrivateVault } from '../../src/background/private-vault.js';
 import type { FetchLike } from '../../src/related/fetch-page.js';
+import { linkedomReader } from '../../src/related/from-html.js';
 
 let dbCount = 0;
 /** A key store in its own fresh database. */
@@ -134,6 +135,7 @@ export function makeDeps(options: { tabs?: Record<number, string>; scripting?: S
     granted,
     related: {
       fetch: options.fetch ?? (async () => { throw new TypeError('no network in tests'); }),
+      reader: linkedomReader,
       hostAccess: async (url) => granted.has(new URL(url).hostname),
       pendingArea: memoryArea(),
       listTabs: async (tabId) => [...tabs].filter(([id, url]) => id !== tabId && /^https?:/.test(url)).map(([id, url]) => ({ id, title: `Tab ${id}`, url })),

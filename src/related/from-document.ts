@@ -1,0 +1,50 @@
+// A related entry from a page's HTML through whichever parser the place has: linkedom in Node (from-html.ts),
+// DOMParser in Chrome's offscreen document and Firefox's background page. One engine, one builder, so the
+// extension's entry is byte for byte what `lede related` prints.
+import { extractFromDocument, htmlToParse } from '../extract/document.js';
+import { readMetadata } from '../extract/index.js';
+import { readPage } from '../extract/page.js';
+import type { Extraction } from '../extract/types.js';
+import type { RelatedEntry } from '../record/types.js';
+import { DEFAULT_RELATED, relatedFromExtraction, type RelatedDefaults } from './entry.js';
+import type { RelatedReader } from './fetch-related.js';
+
+/** Markup in, an inert Document out (nothing in it runs or loads). */
+export type ParseHtml = (markup: string) => Document;
+export type DomainOf = (host: string) => string;
+
+/** The entry and the extraction it came from, for a Document of the page read at `url`. */
+export function relatedFromDocument(doc: Document, url: string, registrableDomain: DomainOf,
+  defaults: RelatedDefaults = DEFAULT_RELATED, readability = true): { entry: RelatedEntry; extraction: Extraction } {
+  const extraction = extractFromDocument(doc, url, { registrableDomain, readability });
+  return { entry: relatedFromExtraction(extraction, registrableDomain, defaults), extraction };
+}
+
+/** The page's HTML parsed as the CLI parses it (bounded, fragments wrapped), then read. */
+export function readRelatedHtml(html: string, url: string, parse: ParseHtml, registrableDomain: DomainOf,
+  defaults: RelatedDefaults = DEFAULT_RELATED): { entry: RelatedEntry; extraction: Extraction } {
+  const { text, readability } = htmlToParse(html);
+  return relatedFromDocument(parse(text), url, registrableDomain, defaults, readability);
+}
+
+/**
+ * True when the page's <head> alone gives every field the metadata stage looks for, so the body
+ * (often most of the bytes) need not be fetched at all.
+ */
+export function headAnswersDocument(doc: Document, url: string, registrableDomain: DomainOf): boolean {
+  const result = readMetadata(readPage(doc, url), url, { registrableDomain });
+  return !result.needsArticle && result.title !== '';
+}
+
+/** The same, from the head's markup (the page up to its `</head>`). */
+export function headAnswersHtml(head: string, url: string, parse: ParseHtml, registrableDomain: DomainOf): boolean {
+  return headAnswersDocument(parse(`${head}</html>`), url, registrableDomain);
+}
+
+/** A reader (fetch-related.ts) that parses with `parse` right here: DOMParser in a page, linkedom in Node. */
+export function documentReader(parse: ParseHtml, registrableDomain: DomainOf): RelatedReader {
+  return {
+    headAnswers: (head, url) => headAnswersHtml(head, url, parse, registrableDomain),
+    entry: (html, url, defaults) => readRelatedHtml(html, url, parse, registrableDomain, defaults).entry,
+  };
+}
