@@ -9,7 +9,7 @@ import { exportText } from '../transfer/read-file.js';
 import { transferHandlers } from './transfer.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
-import { forgetPending, keepPending, readRelated, readTabRelated, type RelatedDeps } from './related.js';
+import { forgetPending, keepPending, readRelated, readTabRelated, waitingIn, type RelatedDeps } from './related.js';
 import { librarySuggestions, pageLinks } from './related-suggest.js';
 import { blockedPage, type BlockedKind } from './restricted.js';
 import { readSelection } from './selection.js';
@@ -192,6 +192,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await keepPending(relatedDeps(deps), draft, url);
       return { ok: true };
     },
+    'related/waiting': async ({ tabId }) => ({ urls: await waitingIn(relatedDeps(deps), tabId) }),
     'related/tabs': ({ tabId }) => deps.related.listTabs(tabId),
     'related/tab': ({ tabId, url }) => readTabRelated(relatedDeps(deps), tabId, url),
     'related/suggest': async ({ record, tabId }) => ({

@@ -113,6 +113,11 @@ export async function keepPending(deps: RelatedDeps, draft: Draft, url: string):
   await deps.pendingArea.set({ [PENDING_KEY]: [...list, { tabId: draft.tabId, url }] });
 }
 
+/** The addresses still waiting in a tab's draft. */
+export async function waitingIn(deps: RelatedDeps, tabId: number): Promise<string[]> {
+  return (await pendingList(deps.pendingArea)).filter((p) => p.tabId === tabId).map((p) => p.url);
+}
+
 export async function forgetPending(deps: RelatedDeps, tabId: number, url: string): Promise<void> {
   const list = await pendingList(deps.pendingArea);
   const rest = list.filter((p) => !(p.tabId === tabId && same(p.url, url)));

@@ -151,6 +151,8 @@ export interface MessageMap {
   'related/fetch': { request: { url: string; tabId?: number }; response: RelatedAnswer };
   /** An entry waiting for host access: the tab's draft holding it, completed when access is granted. */
   'related/pending': { request: { draft: Draft; url: string }; response: { ok: boolean } };
+  /** The addresses whose entries wait in the tab's draft (their read never finished): a reopened popup reads them. */
+  'related/waiting': { request: { tabId: number }; response: { urls: string[] } };
   /** The other web pages open in the window of `tabId` (the popup's page), for "From a tab". */
   'related/tabs': { request: { tabId: number }; response: Array<{ id: number; title: string; url: string }> };
   /** Reads the open tab `tabId` (at `url`) live, through the same injected stages, into a related entry. */

@@ -38,6 +38,7 @@ export function relatedHost(options: RelatedHostOptions): RelatedHost {
       // Called synchronously from the click: Chrome refuses a prompt that is not the person's act.
       return api.request({ origins }).catch(() => api.contains({ origins }).catch(() => false));
     },
+    hasAccess: async (url) => (await permissionsApi()?.contains({ origins: [originOf(url)] }).catch(() => false)) ?? false,
     read: (url) => send('related/fetch', { url, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
     suggest: (record) => send('related/suggest', { record, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
     searchLibrary: async (text) => (await send('library/list', { text, limit: 10 })).records,
@@ -51,6 +52,9 @@ export function relatedHost(options: RelatedHostOptions): RelatedHost {
       }
       : undefined,
     readTab: (tabId, url) => send('related/tab', { tabId, url }),
+    waiting: options.tabId !== undefined && options.tabId >= 0
+      ? async () => (await send('related/waiting', { tabId: options.tabId! })).urls
+      : undefined,
     keepPending: options.draftOf
       ? async (url, record) => { await send('related/pending', { draft: options.draftOf!(record), url }); }
       : undefined,

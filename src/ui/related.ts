@@ -1,6 +1,7 @@
 // The related list in the editor: add by pasted or dropped address, edit every field of an entry,
 // reorder (buttons, Alt+Up/Down, drag), remove; each entry's reading state or problem shown beside it.
 import { isWebUrl } from '../record/text.js';
+import { normaliseUrl } from '../record/url.js';
 import type { LedeRecord, RelatedEntry } from '../record/types.js';
 import { webAddress } from '../related/fetch-page.js';
 import { blankRelated, duplicateOf, moveRelated } from '../related/list.js';
@@ -15,9 +16,13 @@ export interface RelatedHost {
   defaultQuality: number;
   /** Asks for access to the address's site. Called at once inside the click: the browser wants the person's act. */
   requestAccess(url: string): Promise<boolean>;
+  /** Whether access to the address's site is already granted (asks nothing). */
+  hasAccess?(url: string): Promise<boolean>;
   read(url: string): Promise<RelatedAnswer>;
   /** Keeps the waiting entry where it outlives this page (the tab's draft): Firefox closes the popup at the prompt. */
   keepPending?(url: string, record: LedeRecord): Promise<void>;
+  /** The addresses whose entries were kept waiting (their read never finished): read again when the list opens. */
+  waiting?(): Promise<string[]>;
   /** Library records and the page's own links worth adding (the editor's Suggestions). */
   suggest?(record: LedeRecord): Promise<Response<'related/suggest'>>;
   /** Library records matching the words typed. */
@@ -179,11 +184,16 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
     const host = options.host;
     if (!host) return;
     const access = host.requestAccess(url);
+    void host.keepPending?.(url, record()).catch(() => undefined);
+    fill(host, item, url, access, tabId);
+  }
+
+  /** The entry shown reading, then filled with the answer or the reason it could not be. */
+  function fill(host: RelatedHost, item: Item, url: string, access: Promise<boolean>, tabId?: number): void {
     const site = new URL(url).hostname;
     Object.assign(item, { status: t('relatedReading', site), kind: 'busy' });
     render();
     void (async () => {
-      void host.keepPending?.(url, record()).catch(() => undefined);
       if (!(await access.catch(() => false))) {
         settle(item, { status: `${t('relatedNoAccess', site)} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
         return;
@@ -206,6 +216,23 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
       }
       settle(item, { entry: { ...answer.entry, quality: item.entry.quality }, status: answer.notice, kind: '' });
     })();
+  }
+
+  /**
+   * The list reopened (Firefox closes the popup at the permission prompt): an entry whose read never finished
+   * is read now when its site was granted meanwhile, with no click; still refused, it says so and keeps the
+   * button that asks again.
+   */
+  async function resumeWaiting(host: RelatedHost & Required<Pick<RelatedHost, 'waiting' | 'hasAccess'>>): Promise<void> {
+    const same = (a: string, b: string) => (normaliseUrl(a) || a) === (normaliseUrl(b) || b);
+    for (const url of await host.waiting().catch(() => [])) {
+      const item = items.find((i) => i.entry.title === '' && i.kind === '' && isWebUrl(i.entry.webUrl) && same(i.entry.webUrl, url));
+      if (!item) continue;
+      const granted = await host.hasAccess(item.entry.webUrl).catch(() => false);
+      if (!items.includes(item) || item.kind !== '') continue; // removed or read by hand meanwhile
+      if (granted) fill(host, item, item.entry.webUrl, Promise.resolve(true));
+      else settle(item, { status: `${t('relatedNoAccess', new URL(item.entry.webUrl).hostname)} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
+    }
   }
 
   function add(raw: string): void {
@@ -296,5 +323,7 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
     },
   };
   if (options.host?.suggest || options.host?.searchLibrary || options.host?.listTabs) group.append(relatedPickers(api, options.host));
+  const host = options.host;
+  if (host?.waiting && host.hasAccess) void resumeWaiting({ ...host, waiting: host.waiting, hasAccess: host.hasAccess });
   return api;
 }

@@ -66,13 +66,19 @@ describe('an entry waiting for access', () => {
     expect(await completePending(relatedDeps(d))).toBe(0); // done once
   });
 
-  it('a read in the popup itself clears the waiting address', async () => {
+  it('a read in the popup itself clears the waiting address; a reopened popup is told which are waiting', async () => {
     const { d, handlers } = deps();
     const draft: Draft = { tabId: 3, url: 'https://stratechery.com/2023/meta-ai/', record: sampleRecord(), updatedAt: '2026-01-01T00:00:00Z' };
     await handlers['related/pending']({ draft, url: 'https://coast.example/lamps' }, {});
+    await handlers['related/pending']({ draft: { ...draft, tabId: 4 }, url: 'https://coast.example/other' }, {});
+    expect(await handlers['related/waiting']({ tabId: 3 }, {})).toEqual({ urls: ['https://coast.example/lamps'] });
     d.granted.add('coast.example');
     await handlers['related/fetch']({ url: 'https://coast.example/lamps', tabId: 3 }, {});
+    expect(await handlers['related/waiting']({ tabId: 3 }, {})).toEqual({ urls: [] });
+    expect(await handlers['related/waiting']({ tabId: 4 }, {})).toEqual({ urls: ['https://coast.example/other'] });
+    // Access came: the other tab's is read too (it is gone, 404), and waits no more.
     expect(await completePending(relatedDeps(d))).toBe(0);
+    expect(await handlers['related/waiting']({ tabId: 4 }, {})).toEqual({ urls: [] });
   });
 });
 

@@ -3,6 +3,7 @@
 // duplicates refused, edit, reorder by keyboard and drag, remove; page text stays text.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RelatedEntry } from '../../src/record/types.js';
+import { blankRelated } from '../../src/related/list.js';
 import { createEditor } from '../../src/ui/editor.js';
 import type { RelatedHost } from '../../src/ui/related.js';
 import type { RelatedAnswer } from '../../src/shared/messages.js';
@@ -158,5 +159,43 @@ describe('related list', () => {
     await flush();
     expect(calls).toEqual(['access https://dropped.example/p', 'read https://dropped.example/p']);
     expect(status(0)).toBe('note');
+  });
+
+  it('reopened, an entry still waiting is read by itself once its site is granted; one still refused says so and keeps its button', async () => {
+    let answer!: (a: RelatedAnswer) => void;
+    const { host: h, calls } = host({});
+    h.read = (url) => { calls.push(`read ${url}`); return new Promise((resolve) => { answer = resolve; }); };
+    h.hasAccess = async (url) => { calls.push(`has ${url}`); return url.startsWith('https://granted.example'); };
+    // The background's list of reads that never finished; the 404 below finished (it failed), so it is not in it.
+    h.waiting = async () => ['https://granted.example/a', 'https://refused.example/b'];
+    const { editor } = mount([blankRelated('https://granted.example/a', 40), blankRelated('https://refused.example/b', 41),
+      blankRelated('https://gone.example/404', 42), entry(1)], h);
+    await flush();
+    // No prompt: access is only looked at. The granted one shows its progress while it is read.
+    expect(calls.sort()).toEqual(['has https://granted.example/a', 'has https://refused.example/b', 'read https://granted.example/a']);
+    expect(rows()[0]!.classList.contains('busy')).toBe(true);
+    expect(status(0)).toBe('relatedReading: granted.example');
+    expect(status(1)).toBe('relatedNoAccess: refused.example relatedFillByHand');
+    expect(rows()[1]!.classList.contains('failed')).toBe(true);
+    expect(rows()[1]!.querySelector('.retry-related')).not.toBeNull();
+    expect(status(2)).toBe('');
+    expect(rows()[2]!.querySelector('.retry-related')).not.toBeNull();
+    answer({ ok: true, entry: entry(3), notice: '' });
+    await flush();
+    expect(editor.read().related.map((e) => [e.title, e.quality])).toEqual([['Entry 3', 40], ['', 41], ['', 42], ['Entry 1', 51]]);
+    expect(rows()[0]!.classList.contains('busy')).toBe(false);
+    // The refused one asks again only when clicked.
+    rows()[1]!.querySelector<HTMLButtonElement>('.retry-related')!.click();
+    expect(calls.at(-1)).toBe('access https://refused.example/b');
+  });
+
+  it('with nothing waiting, a reopened list reads nothing', async () => {
+    const { host: h, calls } = host({});
+    h.hasAccess = async () => true;
+    h.waiting = async () => [];
+    mount([blankRelated('https://gone.example/404', 42)], h);
+    await flush();
+    expect(calls).toEqual([]);
+    expect(status(0)).toBe('');
   });
 });
