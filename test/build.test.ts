@@ -72,6 +72,18 @@ describe('built output', () => {
     }
   });
 
+  it('parses related pages with the browser\'s DOMParser: no linkedom in any extension script, the engine in Chrome\'s offscreen document', () => {
+    const text = (browser: string, file: string) => readFileSync(join(repoRoot, 'dist', browser, file), 'utf8');
+    const scripts = (browser: string) => ['background.js', 'popup/popup.js', 'pages/library/library.js', ...(browser === 'chrome' ? ['offscreen/offscreen.js'] : [])];
+    // A message from linkedom's appendChild, and a Readability method name (kept by minification).
+    for (const browser of ['chrome', 'firefox']) {
+      for (const file of scripts(browser)) expect(text(browser, file), `${browser} ${file}`).not.toContain('unable to append a node to itself');
+    }
+    expect(text('chrome', 'background.js')).not.toContain('_grabArticle');
+    expect(text('chrome', 'offscreen/offscreen.js')).toContain('_grabArticle');
+    expect(text('firefox', 'background.js')).toContain('_grabArticle');
+  });
+
   it('runs the CLI from dist', () => {
     const out = execFileSync(process.execPath, [join(repoRoot, 'dist/cli/lede.js'), '--help'], { encoding: 'utf8' });
     expect(out).toMatch(/^lede — /);
