@@ -35,7 +35,8 @@ export class OffscreenDocument {
   private readonly holders = new Set<string>();
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly api: OffscreenApi, private readonly idleMs = IDLE_CLOSE_MS) {}
+  /** `idleMs` may be changed later (browser tests shorten it); the next idle wait uses the new value. */
+  constructor(private readonly api: OffscreenApi, public idleMs = IDLE_CLOSE_MS) {}
 
   /** Keeps the document open for `owner` until released; opens it now. */
   async hold(owner: string): Promise<void> {

@@ -17,6 +17,11 @@ interface TitleSource {
   weight: number;
 }
 
+/** Whether a title still carries a piece a site adds (`Headline | Author`): the page's own headline may cut it. */
+export function hasAddedPiece(title: string): boolean {
+  return ADDED.test(title);
+}
+
 /** Pieces of a title between separators, and the separators themselves. */
 export function splitTitle(raw: string): { pieces: string[]; seps: string[] } {
   const text = raw.replace(/[\s|:•·»-]+$/, '');

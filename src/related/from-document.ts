@@ -2,7 +2,9 @@
 // DOMParser in Chrome's offscreen document and Firefox's background page. One engine, one builder, so the
 // extension's entry is byte for byte what `lede related` prints.
 import { extractFromDocument, htmlToParse } from '../extract/document.js';
+import { declaredDates } from '../extract/date-declared.js';
 import { readMetadata } from '../extract/index.js';
+import { hasAddedPiece } from '../extract/title.js';
 import { readPage } from '../extract/page.js';
 import type { Extraction } from '../extract/types.js';
 import type { RelatedEntry } from '../record/types.js';
@@ -29,11 +31,16 @@ export function readRelatedHtml(html: string, url: string, parse: ParseHtml, reg
 
 /**
  * True when the page's <head> alone gives every field the metadata stage looks for, so the body
- * (often most of the bytes) need not be fetched at all.
+ * (often most of the bytes) need not be fetched at all; the entry is then the one the whole page gives.
  */
 export function headAnswersDocument(doc: Document, url: string, registrableDomain: DomainOf): boolean {
-  const result = readMetadata(readPage(doc, url), url, { registrableDomain });
-  return !result.needsArticle && result.title !== '';
+  const page = readPage(doc, url);
+  const result = readMetadata(page, url, { registrableDomain });
+  if (result.needsArticle || result.title === '') return false;
+  // Two answers the body can still change: a title with a piece a site adds (the article's <h1> lets the
+  // engine cut `| Author`), and a date the head declares only as created or generic (a published date
+  // declared in the body, microdata or JSON-LD, ranks above it).
+  return !hasAddedPiece(result.title) && declaredDates(page).some((date) => date.rank === 1);
 }
 
 /** The same, from the head's markup (the page up to its `</head>`). */

@@ -18,6 +18,8 @@ export function relatedRoute(path: string, _req: IncomingMessage, res: ServerRes
     // Only the page's <meta http-equiv> names it.
     case '/related/tidal-1251.html': send(200, 'text/html', file('tidal-1251.html')); return true;
     case '/related/with-links.html': send(200, 'text/html; charset=utf-8', file('with-links.html')); return true;
+    // Every address in it relative (og:image, canonical, JSON-LD, links): read against the page, not the extension.
+    case '/related/deep/relative.html': send(200, 'text/html; charset=utf-8', file('relative.html')); return true;
     case '/related/lead.png': send(200, 'image/png', file('lead.png')); return true;
     case '/related/moved': send(301, 'text/plain', '', { location: '/related/kelp-farms.html?utm_campaign=x' }); return true;
     case '/related/gone': send(404, 'text/html', '<title>Not found</title>'); return true;
