@@ -71,6 +71,11 @@ export class OffscreenDocument {
 
   /** Creates the document unless it is already open; two callers at once share one creation. */
   async ensure(): Promise<void> {
+    // Chrome lists a document being created before its script listens: a caller then waits for the creation.
+    if (this.creating) {
+      await this.creating;
+      return;
+    }
     const url = this.api.runtime.getURL(OFFSCREEN_PATH);
     const open = await this.api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
     if (open.length > 0) return;

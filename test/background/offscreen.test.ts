@@ -85,3 +85,36 @@ describe('the offscreen document\'s lifetime', () => {
     expect(calls.closed).toBe(2);
   });
 });
+
+describe('a document still being created', () => {
+  it('is waited for: Chrome lists it before its script listens, and a message sent then finds no receiver', async () => {
+    let listed = false;
+    let listening = false;
+    let created = 0;
+    const api: OffscreenApi = {
+      offscreen: {
+        async createDocument() {
+          created++;
+          listed = true;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          listening = true;
+        },
+        async closeDocument() { listed = false; listening = false; },
+      },
+      runtime: {
+        getURL: (path) => `chrome-extension://abc/${path}`,
+        getContexts: async () => (listed ? [{}] : []),
+        sendMessage: async () => {
+          if (!listening) throw new Error('Could not establish connection. Receiving end does not exist.');
+          return { ready: true };
+        },
+      },
+    };
+    const doc = new OffscreenDocument(api);
+    const first = doc.ask('offscreen/ping', {});
+    await new Promise((resolve) => setTimeout(resolve, 5)); // listed now, not yet listening
+    await expect(doc.ask('offscreen/ping', {})).resolves.toEqual({ ready: true });
+    await expect(first).resolves.toEqual({ ready: true });
+    expect(created).toBe(1);
+  });
+});
