@@ -192,6 +192,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await keepPending(relatedDeps(deps), draft, url);
       return { ok: true };
     },
+    'related/prepare': async () => {
+      deps.related.reader.prepare?.();
+      return { ok: true };
+    },
     'related/waiting': async ({ tabId }) => ({ urls: await waitingIn(relatedDeps(deps), tabId) }),
     'related/tabs': ({ tabId }) => deps.related.listTabs(tabId),
     'related/tab': ({ tabId, url }) => readTabRelated(relatedDeps(deps), tabId, url),

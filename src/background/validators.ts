@@ -53,6 +53,7 @@ export const validators: Validators = {
     isObject(p) && isString(p.url) && p.url.length <= 4000 && (p.tabId === undefined || isTabId(p.tabId)),
   'related/pending': (p): p is Request<'related/pending'> =>
     isObject(p) && isDraft(p.draft) && isString(p.url) && p.url.length <= 4000,
+  'related/prepare': (p): p is Request<'related/prepare'> => isObject(p),
   'related/waiting': (p): p is Request<'related/waiting'> => isObject(p) && isTabId(p.tabId),
   'related/tabs': (p): p is Request<'related/tabs'> => isObject(p) && isTabId(p.tabId),
   'related/tab': (p): p is Request<'related/tab'> =>

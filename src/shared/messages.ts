@@ -151,6 +151,8 @@ export interface MessageMap {
   'related/fetch': { request: { url: string; tabId?: number }; response: RelatedAnswer };
   /** An entry waiting for host access: the tab's draft holding it, completed when access is granted. */
   'related/pending': { request: { draft: Draft; url: string }; response: { ok: boolean } };
+  /** An address is being typed or pasted: the reader starts now (Chrome's offscreen document), not at the Add click. */
+  'related/prepare': { request: Record<string, never>; response: { ok: boolean } };
   /** The addresses whose entries wait in the tab's draft (their read never finished): a reopened popup reads them. */
   'related/waiting': { request: { tabId: number }; response: { urls: string[] } };
   /** The other web pages open in the window of `tabId` (the popup's page), for "From a tab". */

@@ -39,6 +39,7 @@ export function relatedHost(options: RelatedHostOptions): RelatedHost {
       return api.request({ origins }).catch(() => api.contains({ origins }).catch(() => false));
     },
     hasAccess: async (url) => (await permissionsApi()?.contains({ origins: [originOf(url)] }).catch(() => false)) ?? false,
+    prepare: () => { send('related/prepare', {}).catch(() => undefined); },
     read: (url) => send('related/fetch', { url, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
     suggest: (record) => send('related/suggest', { record, ...(options.tabId !== undefined && options.tabId >= 0 ? { tabId: options.tabId } : {}) }),
     searchLibrary: async (text) => (await send('library/list', { text, limit: 10 })).records,

@@ -19,6 +19,8 @@ export interface RelatedHost {
   /** Whether access to the address's site is already granted (asks nothing). */
   hasAccess?(url: string): Promise<boolean>;
   read(url: string): Promise<RelatedAnswer>;
+  /** An address is being typed or pasted: whatever reads pages may start now, before the Add click. */
+  prepare?(): void;
   /** Keeps the waiting entry where it outlives this page (the tab's draft): Firefox closes the popup at the prompt. */
   keepPending?(url: string, record: LedeRecord): Promise<void>;
   /** The addresses whose entries were kept waiting (their read never finished): read again when the list opens. */
@@ -81,6 +83,7 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
   const addInput = h('input', {
     id: 'related-url', type: 'url', autocomplete: 'off', spellcheck: false, placeholder: t('relatedAddPlaceholder'),
     'aria-label': t('relatedAddLabel'), 'aria-describedby': 'related-add-status',
+    oninput: () => prepare(addInput.value),
     onkeydown: (event: KeyboardEvent) => {
       if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
@@ -94,6 +97,13 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
   let dragFrom = -1;
 
   const changed = () => options.onChange();
+  let preparedAt = -Infinity;
+  /** Once per burst of typing (2 s), not per keystroke. */
+  const prepare = (text: string) => {
+    if (!options.host?.prepare || Date.now() - preparedAt < 2_000 || !webAddress(text).ok) return;
+    preparedAt = Date.now();
+    options.host.prepare();
+  };
   const record = (): LedeRecord => ({ ...options.record(), related: items.map((i) => i.entry) });
 
   function move(from: number, to: number, focusClass?: string): void {

@@ -42,6 +42,14 @@ describe('related/fetch', () => {
     expect(calls).toEqual([]);
   });
 
+  it('starts the reader when asked, before any address is read', async () => {
+    const { d, handlers } = deps();
+    let prepared = 0;
+    d.related.reader = { ...d.related.reader, prepare: () => { prepared++; } };
+    expect(await handlers['related/prepare']({}, {})).toEqual({ ok: true });
+    expect(prepared).toBe(1);
+  });
+
   it('names the failure', async () => {
     const { d, handlers } = deps();
     d.granted.add('coast.example');

@@ -198,4 +198,17 @@ describe('related list', () => {
     expect(calls).toEqual([]);
     expect(status(0)).toBe('');
   });
+
+  it('typing or pasting an address starts the reader before the Add click (once, and only for a web address)', () => {
+    const { host: h } = host({});
+    let prepared = 0;
+    h.prepare = () => { prepared++; };
+    mount([], h);
+    const input = document.querySelector<HTMLInputElement>('#related-url')!;
+    type(input, 'news.exa');
+    expect(prepared).toBe(0);
+    type(input, 'https://news.example/story');
+    type(input, 'https://news.example/story2');
+    expect(prepared).toBe(1);
+  });
 });
