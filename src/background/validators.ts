@@ -81,6 +81,9 @@ export const validators: Validators = {
   'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
     SYNC_CHOICES.includes(p.choice as SyncChoice),
   'sync/images': (p): p is Request<'sync/images'> => isObject(p) && typeof p.on === 'boolean',
+  'sync/observed': (p): p is Request<'sync/observed'> => isObject(p) && isString(p.generation) && p.generation.length <= 100 &&
+    typeof p.gap === 'boolean' && Array.isArray(p.names) && p.names.length <= 5_000 &&
+    p.names.every((name) => isString(name) && name !== '' && name.length <= 1_000) && only(p, ['generation', 'names', 'gap']),
 };
 
 function optionalSecret(value: unknown): boolean {

@@ -4,9 +4,11 @@ import browser from 'webextension-polyfill';
 import {
   isOffscreenEnvelope, type OffscreenFailure, type OffscreenHandlers,
 } from '../shared/offscreen-messages.js';
+import { watchHandlers } from './watch.js';
 
 const handlers: OffscreenHandlers = {
   'offscreen/ping': async () => ({ ready: true }),
+  ...watchHandlers,
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

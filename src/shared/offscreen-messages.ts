@@ -4,6 +4,11 @@
 export interface OffscreenMessages {
   /** Answers once the document is loaded and listening. */
   'offscreen/ping': { request: Record<string, never>; response: { ready: true } };
+  /**
+   * Folder sync's watcher: `on` starts watching the chosen folder (or answers the watch already running),
+   * off stops it. `generation`: the watch's id, changed whenever it may have missed an event; null when not watching.
+   */
+  'sync/watch': { request: { on: boolean }; response: { generation: string | null } };
 }
 
 export type OffscreenName = keyof OffscreenMessages;
