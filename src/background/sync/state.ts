@@ -106,8 +106,11 @@ export class SyncState {
     return (await this.open()).getAll('queue');
   }
 
+  /** Work waiting: queued jobs, and names the watcher reported that are not looked at yet. */
   async pending(): Promise<number> {
-    return (await this.open()).count('queue');
+    const db = await this.open();
+    const [queued, observed] = await Promise.all([db.count('queue'), db.count('observed')]);
+    return queued + observed;
   }
 
   /** Removes the item, unless it was enqueued again while it ran. */
