@@ -123,8 +123,6 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 if (typeof __TEST__ !== 'undefined' && __TEST__) {
   (globalThis as { __ledeAddLinkAsRelated?: unknown }).__ledeAddLinkAsRelated = (tab: { id: number; url: string }, link: { url: string; text?: string }) =>
     addLinkAsRelated(handlers, store, relatedDeps(deps), tab, link);
-  // The benchmark's fallback: the next full pass asks every file's stamp, as when the watcher cannot vouch.
-  (globalThis as { __ledeForgetWatch?: unknown }).__ledeForgetWatch = () => sync.distrustWatch();
 }
 
 // A tab that loads a page gets the ✓ when that page is saved, and loses an old one when it is not.

@@ -40,9 +40,12 @@ function start(): Promise<string | null> {
         starting = null;
         resolve(generation);
       } else if (report.kind === 'failed') {
-        if (generation === null) console.warn('Lede: the sync folder is not watched:', report.error);
+        const was = generation;
+        if (was === null) console.warn('Lede: the sync folder is not watched:', report.error);
         end();
         resolve(null);
+        // The watch ended after it began: whatever changes from now on goes unreported, and the background must know.
+        if (was !== null) void tell({ generation: was, names: [], gap: true });
       } else if (report.kind === 'gap') {
         lost();
       } else {
@@ -78,13 +81,7 @@ async function send(): Promise<void> {
   for (const name of names) waiting.delete(name);
   const payload = { generation, names, gap };
   gap = false;
-  let answer: unknown;
-  try {
-    answer = await browser.runtime.sendMessage({ lede: 1, type: 'sync/observed', payload });
-  } catch (error) {
-    answer = { ledeError: String(error) };
-  }
-  if (answer && typeof answer === 'object' && 'ledeError' in answer) {
+  if (!(await tell(payload))) {
     // Not told: try again soon, under a new generation, so no pass trusts the watch meanwhile.
     if (waiting.size + names.length <= MAX_NAMES) for (const name of names) waiting.add(name);
     lost();
@@ -94,6 +91,16 @@ async function send(): Promise<void> {
     return;
   }
   if (waiting.size) schedule(0);
+}
+
+/** One report to the background; false when it was not taken. */
+async function tell(payload: { generation: string; names: string[]; gap: boolean }): Promise<boolean> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage({ lede: 1, type: 'sync/observed', payload });
+    return !(answer && typeof answer === 'object' && 'ledeError' in answer);
+  } catch {
+    return false;
+  }
 }
 
 export const watchHandlers: Pick<OffscreenHandlers, 'sync/watch'> = {

@@ -131,6 +131,17 @@ if (why) {
       await send('sync/run', { full: true });
       const pass = await settled('a full pass');
       expect(pass.lastRun).toMatchObject({ written: 0, statted: 0 });
+
+      // The watch broken (its document closed, as a browser restart does): the next pass asks every file's
+      // stamp under a new watch, and the one after trusts that watch again.
+      const worker = await session.worker();
+      await worker.evaluate(() => chrome.offscreen.closeDocument());
+      await send('sync/run', { full: true });
+      const unwatched = await settled('a pass after the watch broke');
+      expect(unwatched.lastRun).toMatchObject({ written: 0, statted: Object.keys(await files()).length });
+      expect(unwatched.watching).toBe(true);
+      await send('sync/run', { full: true });
+      expect((await settled('a pass under the new watch')).lastRun).toMatchObject({ written: 0, statted: 0 });
       await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: ALPHA_ID });
       await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('back as it was');

@@ -88,6 +88,9 @@ describe('the offscreen folder watch', () => {
     const { generation, worker, watchHandlers } = await load();
     worker.report({ kind: 'failed', error: 'The folder is no longer watched.' });
     expect(worker.terminated).toBe(true);
+    // The background is told at once that nothing is vouched for any more.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((m) => m.payload)).toEqual([{ generation, names: [], gap: true }]);
     const again = watchHandlers['sync/watch']({ on: true });
     expect(FakeWorker.last).not.toBe(worker);
     FakeWorker.last!.report({ kind: 'watching' });

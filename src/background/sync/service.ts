@@ -142,17 +142,14 @@ export class SyncService {
     if ((await this.config()).mode !== 'folder') return;
     const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
     if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
-    if (report.names.length) await this.deps.state.observe(report.names);
+    // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
+    if (!report.names.length) return;
+    await this.deps.state.observe(report.names);
     if (this.observedTimer) return;
     this.observedTimer = setTimeout(() => {
       this.observedTimer = null;
       void this.kick(false);
     }, OBSERVED_DELAY_MS);
-  }
-
-  /** The next full pass asks every file's stamp, whatever the watcher vouches for. */
-  async distrustWatch(): Promise<void> {
-    await this.deps.state.setMeta(WATCHED, null);
   }
 
   /** Stops watching and forgets what the watch vouched for. */
