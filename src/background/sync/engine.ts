@@ -66,6 +66,8 @@ const FLUSH_EVERY = 500;
  * process, and doing them one by one made a pass over 1,000 unchanged files take ~0.7 s (0.3 s 16 at once).
  */
 const AT_ONCE = 32;
+/** Beyond this many names to look at, the whole library is taken at once (from the background's index in memory). */
+const MANY_NAMES = 64;
 
 /** Runs `work` on every item, `limit` at a time; the first failure stops new work and is thrown once the rest settle. */
 async function eachAtOnce<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -106,6 +108,11 @@ export class SyncEngine {
     for (const t of await deps.state.files()) engine.index(t);
     for (const issue of await deps.state.issues()) engine.issues.set(issue.name, issue);
     return engine;
+  }
+
+  /** How many files sync tracks in the folder (none before a first sync). */
+  get trackedCount(): number {
+    return this.tracked.size;
   }
 
   get issueList(): SyncIssue[] {
@@ -199,8 +206,11 @@ export class SyncEngine {
    */
   async checkFiles(names: Iterable<string>): Promise<void> {
     const { dir, library } = this.deps;
-    const records = new Map<string, StoredRecord>();
     const wanted = [...new Set(names)].filter((name) => this.tracked.has(name) || isRecordFileName(name));
+    // Many names (a `git pull`, or the watcher reporting Lede's own first sync): the library at once, as a pass
+    // takes it, rather than one read and check per record.
+    const many = wanted.length > MANY_NAMES;
+    const records = many ? new Map((await library.all()).map((s) => [s.id, s])) : new Map<string, StoredRecord>();
     // The stamps all at once; the decisions one by one, as in a pass (two new files may claim one record).
     const found = new Map<string, { handle: SyncFileHandle | null; file?: SyncFile }>();
     await eachAtOnce(wanted, AT_ONCE, async (name) => {
@@ -213,7 +223,7 @@ export class SyncEngine {
       if (!file) handle = null;
       found.set(name, handle && file ? { handle, file } : { handle: null });
       const id = this.tracked.get(name)?.id;
-      const stored = id ? await library.get(id) : null;
+      const stored = id && !many ? await library.get(id) : null;
       if (stored) records.set(stored.id, stored);
     });
     this.counts.statted += wanted.length;

@@ -274,7 +274,10 @@ export class SyncService {
     const engine = await this.openEngine();
     if (!engine) return false;
     // Asked before anything is looked at: whatever changes from here on is reported under this generation.
-    this.generation = this.deps.watch ? await this.deps.watch.start().catch(() => null) : null;
+    // Not for a first sync (no file tracked yet): it writes every file, and each write reported back would
+    // make it ~1.6 times as long (measured: 3,000 records, 6.3 s unwatched, 10.4 s watched), to vouch for nothing yet.
+    const first = engine.trackedCount === 0;
+    this.generation = first ? null : await this.startWatch();
     const outcome = await runQueue(engine, this.deps.state, this.now);
     if (outcome.stopped === 'permission') {
       await this.unwatch();
@@ -314,7 +317,13 @@ export class SyncService {
         await keeper.pass(await this.deps.library.all());
       }
     }
+    // After a first sync: watched from now on; the next full pass asks every stamp, under this watch.
+    if (first) this.generation = await this.startWatch();
     return true;
+  }
+
+  private async startWatch(): Promise<string | null> {
+    return this.deps.watch ? this.deps.watch.start().catch(() => null) : null;
   }
 
   private async runDownloads(folder: string, full: boolean): Promise<void> {

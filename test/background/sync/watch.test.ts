@@ -38,10 +38,36 @@ async function watchedWorld(n = 20) {
     const status = await service.status();
     return { getFile: world.dir.takeCalls('getFile'), status };
   };
+  // The first sync is not watched; the pass after it asks every stamp, under the watch that began after it.
+  expect(await world.state.getMeta('watched')).toBeNull();
+  expect((await pass()).getFile).toBe(n);
+  expect(await world.state.getMeta('watched')).toMatchObject({ generation: 'g1' });
   return { ...world, ids, watch, service, clock, pass, setPermission: (p: PermissionState) => (permission = p) };
 }
 
 describe('folder sync with a watcher', () => {
+  it('does not watch a first sync (it writes every file), and watches from its end', async () => {
+    const world = syncWorld();
+    for (let i = 0; i < 5; i++) await world.store.save(record(`First ${i}`));
+    const started: boolean[] = [];
+    const service = new SyncService({
+      state: world.state, library: world.library, rules: localRules, folder: async () => world.dir,
+      downloads: () => null, schedule: async () => undefined,
+      watch: {
+        start: async () => {
+          // Whether the files were written yet when the watch was asked for.
+          started.push(world.dir.names().length === 5);
+          return 'g1';
+        },
+        stop: async () => undefined,
+      },
+    });
+    await service.choose('folder', 'records');
+    await service.kick(false);
+    expect(started[0]).toBe(true);
+    expect((await service.status()).watching).toBe(true);
+  });
+
   it('asks no file’s stamp on a full pass while the watcher vouches, and writes nothing', async () => {
     const { pass, dir } = await watchedWorld();
     dir.takeLog();
@@ -143,8 +169,8 @@ describe('folder sync with a watcher', () => {
     await service.choose('folder', 'records');
     await service.kick(false);
     expect(watch.stops).toBe(stops + 2);
-    // The new folder's first pass looked at every file, under the generation it began with.
-    expect(await state.getMeta('watched')).toMatchObject({ generation: 'g1' });
+    // The new folder's first pass vouches for nothing: the next one asks every stamp.
+    expect(await state.getMeta('watched')).toBeNull();
   });
 
   it('ignores reports while sync is off or writes into Downloads', async () => {
