@@ -83,8 +83,13 @@ export const validators: Validators = {
   'sync/images': (p): p is Request<'sync/images'> => isObject(p) && typeof p.on === 'boolean',
   'sync/observed': (p): p is Request<'sync/observed'> => isObject(p) && isString(p.generation) && p.generation.length <= 100 &&
     typeof p.gap === 'boolean' && Array.isArray(p.names) && p.names.length <= 5_000 &&
-    p.names.every((name) => isString(name) && name !== '' && name.length <= 1_000) && only(p, ['generation', 'names', 'gap']),
+    p.names.every(isEntryName) && only(p, ['generation', 'names', 'gap']),
 };
+
+/** One name in the sync folder itself: never a path, never `.` or `..`. */
+function isEntryName(value: unknown): boolean {
+  return isString(value) && value !== '' && value.length <= 1_000 && value !== '.' && value !== '..' && !/[/\\]/.test(value);
+}
 
 function optionalSecret(value: unknown): boolean {
   return value === undefined || (isString(value) && value.length <= 1000);
