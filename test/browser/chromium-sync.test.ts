@@ -126,6 +126,13 @@ if (why) {
       // The file stays as the person wrote it.
       expect((await files())['2026-03-14-alpha-tide.md']!.text).toContain('quality: 31');
       console.log(`chromium sync: an outside edit came in ${took} ms after it was written`);
+      // The person is told: the status says edits in the folder come in while Chrome runs.
+      const options = await session.context.newPage();
+      await options.goto(`${session.extensionOrigin}/pages/options/options.html`);
+      await options.locator('#sync-state', { hasText: 'within a second while Chrome runs' }).waitFor();
+      await options.locator('#sync-state').scrollIntoViewIfNeeded();
+      await options.screenshot({ path: artifactPath('chromium-sync-watching.png') });
+      await options.close();
 
       // The first full pass under the watch asks every file's stamp (the first sync was not watched); the next
       // asks none: the watcher vouches for every file it did not name.
