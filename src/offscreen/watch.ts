@@ -10,6 +10,8 @@ const BATCH_MS = 100;
 /** Names per message; and the most kept while the background cannot be told (beyond, a gap says it all). */
 const MAX_NAMES = 5_000;
 const RETRY_MS = 1_000;
+/** How long the worker may take to begin watching before the watch counts as not possible now. */
+const START_MS = 5_000;
 
 let worker: Worker | null = null;
 let generation: string | null = null;
@@ -33,9 +35,17 @@ function start(): Promise<string | null> {
   starting ??= new Promise((resolve) => {
     const w = new Worker('watch-worker.js');
     worker = w;
+    // A watch that does not begin must not hold up the sync run that asked for it.
+    const late = setTimeout(() => {
+      if (worker !== w || generation) return;
+      end();
+      resolve(null);
+    }, START_MS);
     w.onmessage = (event: MessageEvent<WatchReport>) => {
+      if (worker !== w) return;
       const report = event.data;
       if (report.kind === 'watching') {
+        clearTimeout(late);
         generation = newGeneration();
         starting = null;
         resolve(generation);
@@ -54,6 +64,7 @@ function start(): Promise<string | null> {
       }
     };
     w.onerror = () => {
+      if (worker !== w) return;
       end();
       resolve(null);
     };

@@ -84,6 +84,21 @@ describe('the offscreen folder watch', () => {
     expect(sent[1]!.payload.generation).not.toBe(generation);
   });
 
+  it('answers no watch when the worker does not begin within 5 s, rather than hold up the sync run', async () => {
+    vi.resetModules();
+    const { watchHandlers } = await import('../../src/offscreen/watch.js');
+    const start = watchHandlers['sync/watch']({ on: true });
+    const worker = FakeWorker.last!;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await start).toEqual({ generation: null });
+    expect(worker.terminated).toBe(true);
+    // A report from that worker afterwards changes nothing.
+    worker.report({ kind: 'watching' });
+    const again = watchHandlers['sync/watch']({ on: true });
+    FakeWorker.last!.report({ kind: 'watching' });
+    expect((await again).generation).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('ends the watch when the observer ends, and starts a new one (a new generation) when asked', async () => {
     const { generation, worker, watchHandlers } = await load();
     worker.report({ kind: 'failed', error: 'The folder is no longer watched.' });
