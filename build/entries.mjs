@@ -12,6 +12,7 @@ export const extensionEntries = [
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },
   { in: 'src/pages/options/options.ts', out: 'pages/options/options' },
   { in: 'src/offscreen/index.ts', out: 'offscreen/offscreen', only: 'chrome' },
+  { in: 'src/offscreen/watch-worker.ts', out: 'offscreen/watch-worker', only: 'chrome' },
 ];
 
 /** Folders whose .html and .css files are copied to the same place under dist/<browser>. */

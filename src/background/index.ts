@@ -24,6 +24,7 @@ import { fetchImage } from './sync/images.js';
 import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
 import { storedFolder } from '../shared/sync-folder.js';
+import { offscreenWatch } from './sync/watch.js';
 
 declare const __TEST__: boolean | undefined;
 declare const __BROWSER__: 'chrome' | 'firefox';
@@ -64,6 +65,7 @@ const sync = new SyncService({
     downloadsTarget = null;
   },
   fetchImage,
+  ...(offscreen ? { watch: offscreenWatch(offscreen) } : {}),
   async schedule(on) {
     if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
     else await browser.alarms.clear(SYNC_ALARM);

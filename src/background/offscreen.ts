@@ -23,8 +23,9 @@ export interface OffscreenApi {
  * Why the document exists, as Chrome asks to be told. One document serves every need, so it is created
  * with all of them: the reasons are fixed at creation.
  */
-const REASONS = ['DOM_PARSER'];
-const JUSTIFICATION = 'Reads fetched pages (related entries) with DOMParser, which a service worker lacks.';
+const REASONS = ['DOM_PARSER', 'WORKERS'];
+const JUSTIFICATION = 'Reads fetched pages (related entries) with DOMParser, which a service worker lacks; ' +
+  'runs the worker that watches the sync folder for edits made outside Lede (FileSystemObserver).';
 
 /** An unheld document is closed after this long without a message: it costs a renderer's memory. */
 export const IDLE_CLOSE_MS = 60_000;

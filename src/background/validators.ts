@@ -83,7 +83,15 @@ export const validators: Validators = {
   'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
     SYNC_CHOICES.includes(p.choice as SyncChoice),
   'sync/images': (p): p is Request<'sync/images'> => isObject(p) && typeof p.on === 'boolean',
+  'sync/observed': (p): p is Request<'sync/observed'> => isObject(p) && isString(p.generation) && p.generation.length <= 100 &&
+    typeof p.gap === 'boolean' && Array.isArray(p.names) && p.names.length <= 5_000 &&
+    p.names.every(isEntryName) && only(p, ['generation', 'names', 'gap']),
 };
+
+/** One name in the sync folder itself: never a path, never `.` or `..`. */
+function isEntryName(value: unknown): boolean {
+  return isString(value) && value !== '' && value.length <= 1_000 && value !== '.' && value !== '..' && !/[/\\]/.test(value);
+}
 
 function optionalSecret(value: unknown): boolean {
   return value === undefined || (isString(value) && value.length <= 1000);

@@ -5,10 +5,12 @@ import {
   isOffscreenEnvelope, type OffscreenFailure, type OffscreenHandlers,
 } from '../shared/offscreen-messages.js';
 import { relatedHandlers } from './related.js';
+import { watchHandlers } from './watch.js';
 
 const handlers: OffscreenHandlers = {
   'offscreen/ping': async () => ({ ready: true }),
   ...relatedHandlers,
+  ...watchHandlers,
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

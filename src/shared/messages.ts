@@ -188,6 +188,11 @@ export interface MessageMap {
   'sync/resolve': { request: { name: string; choice: SyncChoice }; response: SyncStatus };
   /** "Keep copies of related images" (the options page asks for host access first). */
   'sync/images': { request: { on: boolean }; response: SyncStatus };
+  /**
+   * From the offscreen document's folder watcher (Chrome): these top-level names changed, appeared or went
+   * (read back soon); `generation`, the watch's id; `gap`, the watch may have missed events.
+   */
+  'sync/observed': { request: { generation: string; names: string[]; gap: boolean }; response: { ok: true } };
 }
 
 export type MessageName = keyof MessageMap;

@@ -9,6 +9,11 @@ export interface OffscreenMessages {
   'related/head-answers': { request: { head: string; url: string }; response: { answers: boolean } };
   /** Related entries: a page the background fetched, parsed with DOMParser and read into an entry. */
   'related/read': { request: { html: string; url: string; quality: number }; response: { entry: RelatedEntry } };
+  /**
+   * Folder sync's watcher: `on` starts watching the chosen folder (or answers the watch already running),
+   * off stops it. `generation`: the watch's id, changed whenever it may have missed an event; null when not watching.
+   */
+  'sync/watch': { request: { on: boolean }; response: { generation: string | null } };
 }
 
 export type OffscreenName = keyof OffscreenMessages;

@@ -33,8 +33,13 @@ export interface SyncStatus {
   /** A running pass: files and records looked at so far, of how many. */
   progress: { done: number; total: number } | null;
   issues: SyncIssue[];
-  /** What the last run did: files written and removed, files read, records imported from the folder. */
-  lastRun: { written: number; removed: number; read: number; imported: number } | null;
+  /**
+   * What the last run did: files written and removed, files read, records imported from the folder, and
+   * files whose size and time were asked for (none when the watcher vouched for them).
+   */
+  lastRun: { written: number; removed: number; read: number; imported: number; statted?: number } | null;
+  /** The folder is watched (Chrome): an edit made outside Lede comes in within a second while the browser runs. */
+  watching?: boolean;
   /** "Keep copies of related images". */
   images: boolean;
 }

@@ -32,6 +32,13 @@ describe('isOurPage', () => {
 });
 
 describe('router', () => {
+  it('takes the folder watcher’s report from the offscreen document only', async () => {
+    const offscreen = { id: 'lede@test', url: 'chrome-extension://abcdef/offscreen/offscreen.html' };
+    const report = { lede: 1, type: 'sync/observed', payload: { generation: 'g', names: ['2026-01-01-a.md'], gap: false } };
+    expect(await router()(report, offscreen)).toEqual({ ok: true });
+    expect(await router()(report, popup)).toEqual({ ledeError: expect.stringMatching(/folder watcher/) });
+  });
+
   it('answers a good message from our page', async () => {
     const answer = await router()({ lede: 1, type: 'settings/get', payload: {} }, popup);
     expect(answer).toMatchObject({ defaultCategory: 'news' });
@@ -56,6 +63,10 @@ describe('router', () => {
     ['library/delete', {}], ['library/restore', { stored: { id: 'x' } }], ['library/topics', { x: 1 }],
     ['draft/put', { draft: { tabId: 1 } }], ['draft/clear', { tabId: null }], ['settings/set', { settings: [] }],
     ['settings/get', null],
+    ['sync/observed', { generation: 'g', names: ['../x.md'], gap: false }], ['sync/observed', { generation: 'g', names: ['..'], gap: false }],
+    ['sync/observed', { generation: 'g', names: ['a\\b.md'], gap: false }], ['sync/observed', { generation: 'g', names: [''], gap: false }],
+    ['sync/observed', { generation: 'g', names: Array.from({ length: 5_001 }, (_, i) => `${i}.md`), gap: false }],
+    ['sync/observed', { generation: 'g', names: ['a.md'] }], ['sync/observed', { generation: 'g', names: ['a.md'], gap: false, more: 1 }],
   ])('refuses %s with payload %j', async (type, payload) => {
     expect(await router()({ lede: 1, type, payload }, popup)).toEqual({ ledeError: expect.stringMatching(/wrong shape/) });
   });

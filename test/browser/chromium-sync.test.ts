@@ -109,6 +109,54 @@ if (why) {
       await settled('all synced');
     });
 
+    test('the folder is watched: an outside edit comes into the library with no run asked for', async () => {
+      const status = await until('the watcher started', async () => {
+        const s = await send('sync/status', {});
+        return s.watching ? s : undefined;
+      });
+      expect(status.watching).toBe(true);
+      const { text } = (await files())['2026-03-14-alpha-tide.md']!;
+      const started = Date.now();
+      await outside('2026-03-14-alpha-tide.md', text.replace('quality: 77', 'quality: 31'));
+      // No sync/run: the offscreen document's watcher reports the name, the background reads it back.
+      await until('the watched edit in the library', async () => (await send('library/get', { id: ALPHA_ID }))?.record.quality === 31 || undefined, 5_000);
+      const took = Date.now() - started;
+      const after = await settled('the read-back done');
+      expect(after.lastRun).toMatchObject({ imported: 1, written: 0 });
+      // The file stays as the person wrote it.
+      expect((await files())['2026-03-14-alpha-tide.md']!.text).toContain('quality: 31');
+      console.log(`chromium sync: an outside edit came in ${took} ms after it was written`);
+      // The person is told: the status says edits in the folder come in while Chrome runs.
+      const options = await session.context.newPage();
+      await options.goto(`${session.extensionOrigin}/pages/options/options.html`);
+      await options.locator('#sync-state', { hasText: 'within a second while Chrome runs' }).waitFor();
+      await options.locator('#sync-state').scrollIntoViewIfNeeded();
+      await options.screenshot({ path: artifactPath('chromium-sync-watching.png') });
+      await options.close();
+
+      // The first full pass under the watch asks every file's stamp (the first sync was not watched); the next
+      // asks none: the watcher vouches for every file it did not name.
+      await send('sync/run', { full: true });
+      expect((await settled('a full pass')).lastRun).toMatchObject({ written: 0, statted: Object.keys(await files()).length });
+      await send('sync/run', { full: true });
+      const pass = await settled('a full pass');
+      expect(pass.lastRun).toMatchObject({ written: 0, statted: 0 });
+
+      // The watch broken (its document closed, as a browser restart does): the next pass asks every file's
+      // stamp under a new watch, and the one after trusts that watch again.
+      const worker = await session.worker();
+      await worker.evaluate(() => chrome.offscreen.closeDocument());
+      await send('sync/run', { full: true });
+      const unwatched = await settled('a pass after the watch broke');
+      expect(unwatched.lastRun).toMatchObject({ written: 0, statted: Object.keys(await files()).length });
+      expect(unwatched.watching).toBe(true);
+      await send('sync/run', { full: true });
+      expect((await settled('a pass under the new watch')).lastRun).toMatchObject({ written: 0, statted: 0 });
+      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: ALPHA_ID });
+      await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
+      await settled('back as it was');
+    });
+
     test('an outside edit is read back; a change on both sides is a conflict shown with a choice', async () => {
       const [, { text }] = Object.entries(await files())[0]!;
       await outside('2026-03-14-alpha-tide.md', text.replace('quality: 77', 'quality: 12').replace(/\n$/, '\nWritten in an editor.\n'));

@@ -8,7 +8,7 @@ import { formatProblem, type LedeRecord } from '../../record/index.js';
 import type { StoredRecord } from '../../shared/messages.js';
 import type { SyncChoice, SyncIssue } from '../../shared/sync-status.js';
 import {
-  fileHandle, listFiles, readFile, removeFile, sameStamp, writeFile,
+  fileHandle, isNotFound, listFiles, readFile, removeFile, sameStamp, writeFile,
   type Stamp, type SyncDirHandle, type SyncFile, type SyncFileHandle,
 } from './folder.js';
 import { hashText } from './hash.js';
@@ -32,6 +32,17 @@ export interface SyncCounts {
   removed: number;
   read: number;
   imported: number;
+  /** Files whose stamp (size, time) was asked for: what a pass with nothing changed costs. */
+  statted: number;
+}
+
+export interface PassOptions {
+  /**
+   * The folder watcher vouches that no tracked file changed since the last pass that looked at every
+   * one, other than those already looked at again (`checkFiles`): their stamps are not asked for.
+   * The folder is still listed, so a file that appeared or went is found all the same.
+   */
+  unchanged?: boolean;
 }
 
 export interface EngineDeps {
@@ -55,6 +66,8 @@ const FLUSH_EVERY = 500;
  * process, and doing them one by one made a pass over 1,000 unchanged files take ~0.7 s (0.3 s 16 at once).
  */
 const AT_ONCE = 32;
+/** Beyond this many names to look at, the whole library is taken at once (from the background's index in memory). */
+const MANY_NAMES = 64;
 
 /** Runs `work` on every item, `limit` at a time; the first failure stops new work and is thrown once the rest settle. */
 async function eachAtOnce<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -77,7 +90,7 @@ async function eachAtOnce<T>(items: T[], limit: number, work: (item: T) => Promi
 export const recordJob = (id: string): string => `record:${id}`;
 
 export class SyncEngine {
-  readonly counts: SyncCounts = { written: 0, removed: 0, read: 0, imported: 0 };
+  readonly counts: SyncCounts = { written: 0, removed: 0, read: 0, imported: 0, statted: 0 };
   private readonly tracked = new Map<string, Tracked>();
   /** Names of tracked files as `nameKey` gives them: the folder may not tell `A.md` from `a.md`. */
   private readonly lower = new Set<string>();
@@ -95,6 +108,11 @@ export class SyncEngine {
     for (const t of await deps.state.files()) engine.index(t);
     for (const issue of await deps.state.issues()) engine.issues.set(issue.name, issue);
     return engine;
+  }
+
+  /** How many files sync tracks in the folder (none before a first sync). */
+  get trackedCount(): number {
+    return this.tracked.size;
   }
 
   get issueList(): SyncIssue[] {
@@ -122,7 +140,7 @@ export class SyncEngine {
    * Brings folder and library into step both ways: tracked files first (changed outside, gone,
    * their record changed or deleted), then files that appeared, then records with no file yet.
    */
-  async fullPass(progress?: Progress): Promise<void> {
+  async fullPass(progress?: Progress, options: PassOptions = {}): Promise<void> {
     const { dir, library } = this.deps;
     const listing = await listFiles(dir);
     const records = new Map((await library.all()).map((s) => [s.id, s]));
@@ -138,11 +156,21 @@ export class SyncEngine {
       }
     };
     try {
-      // Every tracked file's stamp, asked for all at once.
+      // Every tracked file's stamp, asked for all at once; or, when the watcher vouches that none changed,
+      // the stamp sync last saw (a file is still read in full before anything is written over it).
       const stats = new Map<string, SyncFile>();
-      await eachAtOnce([...this.tracked.keys()].filter((name) => listing.has(name)), AT_ONCE, async (name) => {
+      const ask: string[] = [];
+      for (const [name, t] of this.tracked) {
+        const handle = listing.get(name);
+        if (!handle) continue;
+        // A file in conflict since first sight has no agreed text to stand on: always looked at.
+        if (options.unchanged && t.hash) stats.set(name, asSeen(t, handle));
+        else ask.push(name);
+      }
+      await eachAtOnce(ask, AT_ONCE, async (name) => {
         stats.set(name, await listing.get(name)!.getFile());
       });
+      this.counts.statted += ask.length;
       const seen = new Set<string>();
       for (const t of [...this.tracked.values()]) {
         const handle = listing.get(t.name) ?? null;
@@ -167,6 +195,45 @@ export class SyncEngine {
         await step();
       });
       progress?.(total, total);
+    } finally {
+      await this.flush();
+    }
+  }
+
+  /**
+   * Looks again at the files the watcher reported changed, appeared or gone, as a pass would, and at
+   * nothing else: an outside edit comes in within a moment, not at the next pass.
+   */
+  async checkFiles(names: Iterable<string>): Promise<void> {
+    const { dir, library } = this.deps;
+    const wanted = [...new Set(names)].filter((name) => this.tracked.has(name) || isRecordFileName(name));
+    // Many names (a `git pull`, or the watcher reporting Lede's own first sync): the library at once, as a pass
+    // takes it, rather than one read and check per record.
+    const many = wanted.length > MANY_NAMES;
+    const records = many ? new Map((await library.all()).map((s) => [s.id, s])) : new Map<string, StoredRecord>();
+    // The stamps all at once; the decisions one by one, as in a pass (two new files may claim one record).
+    const found = new Map<string, { handle: SyncFileHandle | null; file?: SyncFile }>();
+    await eachAtOnce(wanted, AT_ONCE, async (name) => {
+      let handle = await fileHandle(dir, name);
+      // Gone between the two calls: as good as not there (it was reported, and will be again if it comes back).
+      const file = handle ? await handle.getFile().catch((error: unknown) => {
+        if (isNotFound(error)) return null;
+        throw error;
+      }) : null;
+      if (!file) handle = null;
+      found.set(name, handle && file ? { handle, file } : { handle: null });
+      const id = this.tracked.get(name)?.id;
+      const stored = id && !many ? await library.get(id) : null;
+      if (stored) records.set(stored.id, stored);
+    });
+    this.counts.statted += wanted.length;
+    try {
+      for (const name of wanted) {
+        const { handle, file } = found.get(name)!;
+        const t = this.tracked.get(name);
+        if (t) await this.reconcile(t, handle, records, null, file);
+        else if (handle) await this.fileAppeared(name, handle, records);
+      }
     } finally {
       await this.flush();
     }
@@ -213,7 +280,7 @@ export class SyncEngine {
   // ── the decisions ──────────────────────────────────────────────────────────
 
   private async reconcile(t: Tracked, handle: SyncFileHandle | null, records: Map<string, StoredRecord>,
-    listing: Map<string, SyncFileHandle>, file?: SyncFile): Promise<void> {
+    listing: Map<string, SyncFileHandle> | null, file?: SyncFile): Promise<void> {
     if (t.id === null) {
       // A file Lede leaves alone: looked at again only when it changes.
       if (!handle) {
@@ -371,7 +438,7 @@ export class SyncEngine {
       const [other] = holder;
       return this.report({ kind: 'invalid', name, problems: [sameAddress(name, other!)] });
     }
-    const existing = records.get(decision.id) ?? null;
+    const existing = records.get(decision.id) ?? await library.get(decision.id);
     if (existing) {
       const wanted = rules.nameFor(existing);
       if (await hashText(this.deps.rules.textFor(existing)) === hash) {
@@ -506,6 +573,11 @@ export class SyncEngine {
     if (!this.issues.delete(name)) return;
     await this.deps.state.clearIssue(name);
   }
+}
+
+/** A tracked file as sync last saw it, standing in for `getFile()`; its text is read only when asked for. */
+function asSeen(t: Tracked, handle: SyncFileHandle): SyncFile {
+  return { lastModified: t.lastModified, size: t.size, text: async () => (await handle.getFile()).text() };
 }
 
 function sameAddress(name: string, other: string): string {

@@ -3,7 +3,9 @@ import { SYNC_OFF } from '../../shared/sync-status.js';
 import type { Handlers } from '../handlers.js';
 import type { SyncService } from './service.js';
 
-type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images';
+type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images' | 'sync/observed';
+
+const OBSERVER_PAGE = '/offscreen/offscreen.html';
 
 /** Without a sync service (Node tests of other handlers), sync is simply off. */
 export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, SyncMessage> {
@@ -29,6 +31,12 @@ export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, Sync
     'sync/images': async ({ on }) => {
       await sync?.setImages(on);
       return status();
+    },
+    'sync/observed': async (report, sender) => {
+      // The watcher lives in the offscreen document; no other page reports what changed in the folder.
+      if (!sender.url || new URL(sender.url).pathname !== OBSERVER_PAGE) throw new Error('only the folder watcher reports changes');
+      await sync?.observed(report);
+      return { ok: true };
     },
   };
 }

@@ -22,6 +22,13 @@ export interface DownloadsSync {
   resolve(name: string, choice: SyncChoice): Promise<void>;
 }
 
+/** The folder watcher (Chrome: a worker of the offscreen document). */
+export interface FolderWatch {
+  /** Starts watching the chosen folder, or answers the watch already running: its generation; null when it cannot watch. */
+  start(): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
 export interface SyncConfig {
   mode: SyncMode;
   folder: string;
@@ -39,6 +46,8 @@ export interface SyncServiceDeps {
   reset?(): void;
   /** Fetches a related entry's image (needs host access, asked for when the option is turned on). */
   fetchImage?: FetchImage;
+  /** Watches the folder, so outside edits come in at once and a pass need not ask every file's stamp. */
+  watch?: FolderWatch;
   /** Turns the periodic pass on or off (chrome.alarms). */
   schedule(on: boolean): Promise<void>;
   now?: () => number;
@@ -46,6 +55,20 @@ export interface SyncServiceDeps {
 
 const CONFIG = 'config';
 const LAST = 'last';
+/**
+ * The watch generation under which the last pass that asked every file's stamp began, and when: a later
+ * pass may trust the watcher only while the generation is the same (it watched without a gap since).
+ */
+const WATCHED = 'watched';
+/** Even while the watcher vouches, every file's stamp is asked for at least this often. */
+const STAT_ALL_EVERY_MS = 60 * 60_000;
+/** A report from the watcher is read back after this pause, so a burst of changes is one run. */
+const OBSERVED_DELAY_MS = 150;
+
+interface Watched {
+  generation: string;
+  at: number;
+}
 
 interface LastRun {
   syncedAt: string | null;
@@ -54,7 +77,7 @@ interface LastRun {
   counts?: SyncStatus['lastRun'];
 }
 
-const NO_COUNTS = { written: 0, removed: 0, read: 0, imported: 0 };
+const NO_COUNTS = { written: 0, removed: 0, read: 0, imported: 0, statted: 0 };
 
 export class SyncService {
   private running: Promise<void> | null = null;
@@ -62,6 +85,9 @@ export class SyncService {
   private progress: { done: number; total: number } | null = null;
   private engine: SyncEngine | null = null;
   private target: DownloadsSync | null = null;
+  /** The watch's generation as the last run found it; null when the folder is not watched. */
+  private generation: string | null = null;
+  private observedTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
 
   constructor(private readonly deps: SyncServiceDeps) {
@@ -108,8 +134,34 @@ export class SyncService {
     return this.running;
   }
 
+  /**
+   * The watcher reported names that changed: kept until they are looked at, and looked at shortly. A gap,
+   * or a generation other than the one the last full look began under, means no pass may trust the watch.
+   */
+  async observed(report: { generation: string; names: string[]; gap: boolean }): Promise<void> {
+    if ((await this.config()).mode !== 'folder') return;
+    const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
+    if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
+    // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
+    if (!report.names.length) return;
+    await this.deps.state.observe(report.names);
+    if (this.observedTimer) return;
+    this.observedTimer = setTimeout(() => {
+      this.observedTimer = null;
+      void this.kick(false);
+    }, OBSERVED_DELAY_MS);
+  }
+
+  /** Stops watching and forgets what the watch vouched for. */
+  private async unwatch(): Promise<void> {
+    this.generation = null;
+    await this.deps.state.setMeta(WATCHED, null);
+    await this.deps.watch?.stop().catch(() => undefined);
+  }
+
   async choose(mode: Exclude<SyncMode, 'off'>, folder: string): Promise<void> {
     await this.running?.catch(() => undefined);
+    await this.unwatch();
     const previous = await this.config();
     await this.deps.state.forgetFolder();
     this.engine = null;
@@ -128,6 +180,7 @@ export class SyncService {
 
   async stop(): Promise<void> {
     await this.running?.catch(() => undefined);
+    await this.unwatch();
     await this.deps.state.forgetFolder();
     this.engine = null;
     this.deps.reset?.();
@@ -157,6 +210,7 @@ export class SyncService {
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
       error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images,
+      watching: config.mode === 'folder' && this.generation !== null,
     };
   }
 
@@ -190,12 +244,14 @@ export class SyncService {
       const counts = {
         written: after.written - counted.written, removed: after.removed - counted.removed,
         read: after.read - counted.read, imported: after.imported - counted.imported,
+        statted: (after.statted ?? 0) - (counted.statted ?? 0),
       };
       await this.record({ syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts });
     } catch (error) {
       const failure = classifyFailure(error);
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (failure === 'gone') this.engine = null;
+      if (failure === 'gone' || failure === 'permission') await this.unwatch();
       await this.record({ ...before, error: failure === 'permission' ? null : text, needsPermission: failure === 'permission' });
     }
   }
@@ -204,32 +260,55 @@ export class SyncService {
   private async runFolder(full: boolean, before: LastRun): Promise<boolean> {
     const dir = await this.deps.folder();
     if (!dir) {
+      await this.unwatch();
       await this.record({ ...before, error: 'The sync folder is no longer known: choose it again in Lede’s options.', needsPermission: false });
       return false;
     }
     // The worker cannot show a prompt; a page asks, on a click.
     const permission = dir.queryPermission ? await dir.queryPermission({ mode: 'readwrite' }) : 'granted';
     if (permission !== 'granted') {
+      await this.unwatch();
       await this.record({ ...before, needsPermission: true });
       return false;
     }
     const engine = await this.openEngine();
     if (!engine) return false;
+    // Asked before anything is looked at: whatever changes from here on is reported under this generation.
+    // Not for a first sync (no file tracked yet): it writes every file, and each write reported back would
+    // make it ~1.6 times as long (measured: 3,000 records, 6.3 s unwatched, 10.4 s watched), to vouch for nothing yet.
+    const first = engine.trackedCount === 0;
+    this.generation = first ? null : await this.startWatch();
     const outcome = await runQueue(engine, this.deps.state, this.now);
     if (outcome.stopped === 'permission') {
+      await this.unwatch();
       await this.record({ ...before, needsPermission: true });
       return false;
     }
     if (outcome.stopped || outcome.failed) {
-      if (outcome.stopped === 'gone') this.engine = null;
+      if (outcome.stopped === 'gone') {
+        this.engine = null;
+        await this.unwatch();
+      }
       await this.record({ ...before, error: outcome.error, needsPermission: false });
       return false;
     }
+    const observed = await this.deps.state.observed();
+    if (observed.size) {
+      await engine.checkFiles(observed.keys());
+      await this.deps.state.unobserve(observed);
+    }
     if (full) {
       this.progress = { done: 0, total: 0 };
+      const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
+      const generation = this.generation;
+      const unchanged = generation !== null && watched?.generation === generation && this.now() - watched.at < STAT_ALL_EVERY_MS;
+      // Forgotten while this pass runs: one cut short must not leave the next pass trusting a stale look.
+      if (!unchanged) await this.deps.state.setMeta(WATCHED, null);
+      const startedAt = this.now();
       await engine.fullPass((done, total) => {
         this.progress = { done, total };
-      });
+      }, { unchanged });
+      if (!unchanged && generation !== null) await this.deps.state.setMeta(WATCHED, { generation, at: startedAt } satisfies Watched);
       if ((await this.config()).images && this.deps.fetchImage) {
         const keeper = new ImageKeeper({
           dir, state: this.deps.state, library: this.deps.library, fetchImage: this.deps.fetchImage, now: this.now,
@@ -238,7 +317,13 @@ export class SyncService {
         await keeper.pass(await this.deps.library.all());
       }
     }
+    // After a first sync: watched from now on; the next full pass asks every stamp, under this watch.
+    if (first) this.generation = await this.startWatch();
     return true;
+  }
+
+  private async startWatch(): Promise<string | null> {
+    return this.deps.watch ? this.deps.watch.start().catch(() => null) : null;
   }
 
   private async runDownloads(folder: string, full: boolean): Promise<void> {

@@ -35,6 +35,8 @@ interface SyncDb extends DBSchema {
   issues: { key: string; value: SyncIssue };
   queue: { key: string; value: QueueItem };
   meta: { key: string; value: unknown };
+  /** Names the folder watcher reported changed, appeared or gone, not looked at yet; the value is a `seq`. */
+  observed: { key: string; value: number };
 }
 
 export class SyncState {
@@ -44,12 +46,16 @@ export class SyncState {
   constructor(private readonly name = 'lede-sync') {}
 
   private open(): Promise<IDBPDatabase<SyncDb>> {
-    this.db ??= openDB<SyncDb>(this.name, 1, {
-      upgrade(db) {
-        db.createObjectStore('files', { keyPath: 'name' });
-        db.createObjectStore('issues', { keyPath: 'name' });
-        db.createObjectStore('queue', { keyPath: 'key' });
-        db.createObjectStore('meta');
+    this.db ??= openDB<SyncDb>(this.name, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('files', { keyPath: 'name' });
+          db.createObjectStore('issues', { keyPath: 'name' });
+          db.createObjectStore('queue', { keyPath: 'key' });
+          db.createObjectStore('meta');
+        }
+        // 2: the folder watcher's reports (Chrome).
+        if (oldVersion < 2) db.createObjectStore('observed');
       },
       terminated: () => {
         this.db = null;
@@ -100,8 +106,11 @@ export class SyncState {
     return (await this.open()).getAll('queue');
   }
 
+  /** Work waiting: queued jobs, and names the watcher reported that are not looked at yet. */
   async pending(): Promise<number> {
-    return (await this.open()).count('queue');
+    const db = await this.open();
+    const [queued, observed] = await Promise.all([db.count('queue'), db.count('observed')]);
+    return queued + observed;
   }
 
   /** Removes the item, unless it was enqueued again while it ran. */
@@ -122,6 +131,29 @@ export class SyncState {
     await tx.done;
   }
 
+  /** Keeps the names the watcher reported until they are looked at, so a stopped worker loses none. */
+  async observe(names: Iterable<string>): Promise<void> {
+    const tx = (await this.open()).transaction('observed', 'readwrite');
+    for (const name of names) void tx.store.put(++this.seq, name);
+    await tx.done;
+  }
+
+  async observed(): Promise<Map<string, number>> {
+    const tx = (await this.open()).transaction('observed');
+    const [names, seqs] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+    await tx.done;
+    return new Map(names.map((name, i) => [name, seqs[i]!]));
+  }
+
+  /** Drops names looked at, unless reported again while they were (then they are looked at again). */
+  async unobserve(taken: Map<string, number>): Promise<void> {
+    const tx = (await this.open()).transaction('observed', 'readwrite');
+    await Promise.all([...taken].map(async ([name, seq]) => {
+      if ((await tx.store.get(name)) === seq) await tx.store.delete(name);
+    }));
+    await tx.done;
+  }
+
   async getMeta<T>(key: string): Promise<T | undefined> {
     return (await (await this.open()).get('meta', key)) as T | undefined;
   }
@@ -132,7 +164,7 @@ export class SyncState {
 
   /** Forgets everything about the folder (another folder was chosen, or sync was turned off); the queue stays. */
   async forgetFolder(): Promise<void> {
-    const tx = (await this.open()).transaction(['files', 'issues'], 'readwrite');
-    await Promise.all([tx.objectStore('files').clear(), tx.objectStore('issues').clear(), tx.done]);
+    const tx = (await this.open()).transaction(['files', 'issues', 'observed'], 'readwrite');
+    await Promise.all([tx.objectStore('files').clear(), tx.objectStore('issues').clear(), tx.objectStore('observed').clear(), tx.done]);
   }
 }

@@ -19,7 +19,7 @@ describe('folder sync: Lede → folder', () => {
     const again = await open();
     await again.fullPass();
     expect(dir.takeLog()).toEqual([]);
-    expect(again.counts).toEqual({ written: 0, removed: 0, read: 0, imported: 0 });
+    expect(again.counts).toEqual({ written: 0, removed: 0, read: 0, imported: 0, statted: 2 });
   });
 
   it('writes exactly the edited record, and not at all when an edit leaves its text as it was', async () => {

@@ -25,8 +25,11 @@ class Volume {
   revoked = false;
   /** Every change Lede made: `write NAME`, `remove NAME`. */
   log: string[] = [];
+  /** How often each operation was asked for (what a pass costs: `getFile` is a stamp asked for). */
+  calls = new Map<Op, number>();
 
   async check(op: Op, name: string): Promise<void> {
+    this.calls.set(op, (this.calls.get(op) ?? 0) + 1);
     if (this.revoked) throw failures.permission();
     const at = this.failures.findIndex((f) => f.op === op && (f.name === undefined || f.name === name));
     if (at < 0) return;
@@ -177,6 +180,13 @@ export class MemoryFolder implements SyncDirHandle {
 
   names(): string[] {
     return [...this.entries.keys()].filter((n) => this.entries.get(n) instanceof MemoryFileNode).sort();
+  }
+
+  /** How many times `op` was called since the last look. */
+  takeCalls(op: Op): number {
+    const n = this.volume.calls.get(op) ?? 0;
+    this.volume.calls.delete(op);
+    return n;
   }
 
   /** Lede's changes since the last call. */
