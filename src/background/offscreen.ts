@@ -66,8 +66,22 @@ export class OffscreenDocument {
     if (this.held) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (!this.held) this.close().catch(() => undefined);
+      if (!this.held) this.closeUnlessBusy().catch(() => undefined);
     }, this.idleMs);
+  }
+
+  /**
+   * Closes an open document unless it says it is busy: a holder's mark lives in this worker's memory and is
+   * lost when the worker restarts, while the document (and a watch in it) lives on.
+   */
+  private async closeUnlessBusy(): Promise<void> {
+    const url = this.api.runtime.getURL(OFFSCREEN_PATH);
+    const open = await this.api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    if (open.length === 0) return;
+    const envelope: OffscreenEnvelope<'offscreen/ping'> = { offscreen: 1, type: 'offscreen/ping', payload: {} };
+    const answer = await this.api.runtime.sendMessage(envelope).catch(() => undefined) as { busy?: unknown } | undefined;
+    if (answer?.busy === true || this.held) return;
+    await this.api.offscreen.closeDocument();
   }
 
   /** Creates the document unless it is already open; two callers at once share one creation. */

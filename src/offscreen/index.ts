@@ -5,10 +5,10 @@ import {
   isOffscreenEnvelope, type OffscreenFailure, type OffscreenHandlers,
 } from '../shared/offscreen-messages.js';
 import { relatedHandlers } from './related.js';
-import { watchHandlers } from './watch.js';
+import { watchHandlers, watching } from './watch.js';
 
 const handlers: OffscreenHandlers = {
-  'offscreen/ping': async () => ({ ready: true }),
+  'offscreen/ping': async () => ({ ready: true, busy: watching() }),
   ...relatedHandlers,
   ...watchHandlers,
 };

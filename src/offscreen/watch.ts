@@ -23,6 +23,11 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 
 const newGeneration = (): string => crypto.randomUUID();
 
+/** True while a watch runs or begins: the document must stay open. */
+export function watching(): boolean {
+  return worker !== null || starting !== null;
+}
+
 function end(): void {
   worker?.terminate();
   worker = null;

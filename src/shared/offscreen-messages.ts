@@ -3,8 +3,11 @@
 import type { RelatedEntry } from '../record/types.js';
 
 export interface OffscreenMessages {
-  /** Answers once the document is loaded and listening. */
-  'offscreen/ping': { request: Record<string, never>; response: { ready: true } };
+  /**
+   * Answers once the document is loaded and listening; `busy` while it does lasting work (a folder watch), so
+   * a background that restarted and forgot who held the document does not close it when idle.
+   */
+  'offscreen/ping': { request: Record<string, never>; response: { ready: true; busy: boolean } };
   /** Related entries (src/offscreen/related.ts): whether a fetched page's <head> alone answers every field. */
   'related/head-answers': { request: { head: string; url: string }; response: { answers: boolean } };
   /** Related entries: a page the background fetched, parsed with DOMParser and read into an entry. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OFFSCREEN_PATH, OffscreenDocument, type OffscreenApi } from '../../src/background/offscreen.js';
 
 /** A browser with at most one offscreen document, as Chrome allows; creating a second throws, as Chrome does. */
-function fakeApi(answer: (message: unknown) => unknown = () => ({ ready: true })) {
+function fakeApi(answer: (message: unknown) => unknown = () => ({ ready: true, busy: false })) {
   let open = false;
   const calls = { created: 0, closed: 0, sent: [] as unknown[] };
   const api: OffscreenApi = {
@@ -44,7 +44,7 @@ describe('the offscreen document', () => {
 
   it('sends a tagged message and returns the answer', async () => {
     const { api, calls } = fakeApi();
-    await expect(new OffscreenDocument(api).ask('offscreen/ping', {})).resolves.toEqual({ ready: true });
+    await expect(new OffscreenDocument(api).ask('offscreen/ping', {})).resolves.toEqual({ ready: true, busy: false });
     expect(calls.sent).toEqual([{ offscreen: 1, type: 'offscreen/ping', payload: {} }]);
   });
 
@@ -106,15 +106,33 @@ describe('a document still being created', () => {
         getContexts: async () => (listed ? [{}] : []),
         sendMessage: async () => {
           if (!listening) throw new Error('Could not establish connection. Receiving end does not exist.');
-          return { ready: true };
+          return { ready: true, busy: false };
         },
       },
     };
     const doc = new OffscreenDocument(api);
     const first = doc.ask('offscreen/ping', {});
     await new Promise((resolve) => setTimeout(resolve, 5)); // listed now, not yet listening
-    await expect(doc.ask('offscreen/ping', {})).resolves.toEqual({ ready: true });
-    await expect(first).resolves.toEqual({ ready: true });
+    await expect(doc.ask('offscreen/ping', {})).resolves.toEqual({ ready: true, busy: false });
+    await expect(first).resolves.toEqual({ ready: true, busy: false });
     expect(created).toBe(1);
+  });
+});
+
+describe('a background that restarted', () => {
+  it('does not close a document that says it is busy (a watch runs in it), though nothing here holds it', async () => {
+    let busy = true;
+    const { api, calls } = fakeApi(() => ({ ready: true, busy }));
+    // The first worker held the document for its watch, then stopped; the new one knows nothing of it.
+    await new OffscreenDocument(api, 1_000).hold('sync-watch');
+    const restarted = new OffscreenDocument(api, 20);
+    await restarted.ask('offscreen/ping', {});
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls.closed).toBe(0);
+
+    busy = false;
+    await restarted.ask('offscreen/ping', {});
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls.closed).toBe(1);
   });
 });

@@ -29,7 +29,7 @@ function chromeWithDocument() {
       sendMessage: async (message) => {
         if (!open || !isOffscreenEnvelope(message)) return undefined;
         log.push(message.type);
-        if (message.type === 'offscreen/ping') return { ready: true };
+        if (message.type === 'offscreen/ping') return { ready: true, busy: false };
         const handler = (relatedHandlers as Record<string, (payload: unknown) => Promise<unknown>>)[message.type];
         return handler ? handler(message.payload) : undefined;
       },
