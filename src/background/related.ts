@@ -1,11 +1,10 @@
 // Related entries by address: host access checked, the page fetched and read by the same engine as the
 // CLI's; an entry waiting for access (Firefox closes the popup at the prompt) completes in the tab's draft.
 import type { RelatedEntry } from '../record/types.js';
-import { normaliseUrl } from '../record/url.js';
 import { fetchRelated, type RelatedReader } from '../related/fetch-related.js';
 import type { FetchFailure, FetchLike } from '../related/fetch-page.js';
 import { relatedFromExtraction } from '../related/entry.js';
-import { addRelated } from '../related/list.js';
+import { addRelated, sameAddress } from '../related/list.js';
 import { measureImage } from '../related/measure-image.js';
 import { registrableDomain } from './from-extraction.js';
 import { readTab, type ScriptingApi } from './inject.js';
@@ -104,12 +103,11 @@ async function pendingList(area: StorageAreaLike): Promise<Pending[]> {
   return Array.isArray(value) ? value.filter((p): p is Pending => typeof p?.tabId === 'number' && typeof p?.url === 'string') : [];
 }
 
-const same = (a: string, b: string) => (normaliseUrl(a) || a) === (normaliseUrl(b) || b);
 
 /** Keeps the tab's draft (which holds the waiting entry) and remembers the address until access comes. */
 export async function keepPending(deps: RelatedDeps, draft: Draft, url: string): Promise<void> {
   await deps.drafts.put(draft);
-  const list = (await pendingList(deps.pendingArea)).filter((p) => !(p.tabId === draft.tabId && same(p.url, url)));
+  const list = (await pendingList(deps.pendingArea)).filter((p) => !(p.tabId === draft.tabId && sameAddress(p.url, url)));
   await deps.pendingArea.set({ [PENDING_KEY]: [...list, { tabId: draft.tabId, url }] });
 }
 
@@ -120,13 +118,13 @@ export async function waitingIn(deps: RelatedDeps, tabId: number): Promise<strin
 
 export async function forgetPending(deps: RelatedDeps, tabId: number, url: string): Promise<void> {
   const list = await pendingList(deps.pendingArea);
-  const rest = list.filter((p) => !(p.tabId === tabId && same(p.url, url)));
+  const rest = list.filter((p) => !(p.tabId === tabId && sameAddress(p.url, url)));
   if (rest.length !== list.length) await deps.pendingArea.set({ [PENDING_KEY]: rest });
 }
 
 /** The waiting entry (same address, still untitled) replaced by the one read; added when the draft lost it. */
 function complete(related: RelatedEntry[], url: string, entry: RelatedEntry, record: Draft['record']): RelatedEntry[] {
-  const index = related.findIndex((e) => same(e.webUrl, url) && e.title === '');
+  const index = related.findIndex((e) => sameAddress(e.webUrl, url) && e.title === '');
   if (index < 0) return addRelated({ ...record, related }, entry).related;
   const others = related.filter((_, i) => i !== index);
   if (addRelated({ ...record, related: others }, entry).added) return related.map((e, i) => (i === index ? entry : e));

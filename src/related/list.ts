@@ -7,6 +7,11 @@ function key(url: string): string {
   return normaliseUrl(url) || url.trim();
 }
 
+/** Whether two addresses are one entry's (the library key's normal form). */
+export function sameAddress(a: string, b: string): boolean {
+  return key(a) === key(b);
+}
+
 /** Why `url` may not be added: it is the record's own address, or already an entry (its index). */
 export function duplicateOf(record: Pick<LedeRecord, 'originalUrl' | 'webUrl' | 'related'>, url: string, except = -1):
   { kind: 'self' } | { kind: 'entry'; index: number } | null {

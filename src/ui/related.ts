@@ -1,10 +1,9 @@
 // The related list in the editor: add by pasted or dropped address, edit every field of an entry,
 // reorder (buttons, Alt+Up/Down, drag), remove; each entry's reading state or problem shown beside it.
 import { isWebUrl } from '../record/text.js';
-import { normaliseUrl } from '../record/url.js';
 import type { LedeRecord, RelatedEntry } from '../record/types.js';
 import { webAddress } from '../related/fetch-page.js';
-import { blankRelated, duplicateOf, moveRelated } from '../related/list.js';
+import { blankRelated, duplicateOf, moveRelated, sameAddress } from '../related/list.js';
 import type { RelatedAnswer, Response, StoredRecord } from '../shared/messages.js';
 import { h, replaceChildren } from './dom.js';
 import { t } from './i18n.js';
@@ -182,6 +181,10 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
     else replaceChildren(list, items.map(row));
   }
 
+  /** What an entry says when its site may not be read: why, and that it can be filled by hand. */
+  const noAccess = (site: string): Partial<Item> =>
+    ({ status: `${t('relatedNoAccess', site)} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
+
   function settle(item: Item, update: Partial<Item>): void {
     if (!items.includes(item)) return; // removed while it was being read
     Object.assign(item, update);
@@ -205,7 +208,7 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
     render();
     void (async () => {
       if (!(await access.catch(() => false))) {
-        settle(item, { status: `${t('relatedNoAccess', site)} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
+        settle(item, noAccess(site));
         return;
       }
       const answer = await (tabId !== undefined && host.readTab ? host.readTab(tabId, url) : host.read(url)).catch((error: unknown): RelatedAnswer =>
@@ -234,14 +237,13 @@ export function createRelatedList(options: RelatedListOptions): RelatedList {
    * button that asks again.
    */
   async function resumeWaiting(host: RelatedHost & Required<Pick<RelatedHost, 'waiting' | 'hasAccess'>>): Promise<void> {
-    const same = (a: string, b: string) => (normaliseUrl(a) || a) === (normaliseUrl(b) || b);
     for (const url of await host.waiting().catch(() => [])) {
-      const item = items.find((i) => i.entry.title === '' && i.kind === '' && isWebUrl(i.entry.webUrl) && same(i.entry.webUrl, url));
+      const item = items.find((i) => i.entry.title === '' && i.kind === '' && isWebUrl(i.entry.webUrl) && sameAddress(i.entry.webUrl, url));
       if (!item) continue;
       const granted = await host.hasAccess(item.entry.webUrl).catch(() => false);
       if (!items.includes(item) || item.kind !== '') continue; // removed or read by hand meanwhile
       if (granted) fill(host, item, item.entry.webUrl, Promise.resolve(true));
-      else settle(item, { status: `${t('relatedNoAccess', new URL(item.entry.webUrl).hostname)} ${t('relatedFillByHand')}`, kind: 'failed', open: true });
+      else settle(item, noAccess(new URL(item.entry.webUrl).hostname));
     }
   }
 

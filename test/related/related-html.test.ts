@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecord, serializeRecord, serializeRelated, validateRecord } from '../../src/record/index.js';
 import { relatedFromHtml, headAnswers } from '../../src/related/from-html.js';
-import { addRelated, blankRelated, duplicateOf, moveRelated, removeRelated } from '../../src/related/list.js';
+import { addRelated, blankRelated, duplicateOf, moveRelated, removeRelated, sameAddress } from '../../src/related/list.js';
 import { sampleRecord } from '../record/fixtures.js';
 
 function readBack(text: string) {
@@ -100,5 +100,11 @@ describe('related entries through the format', () => {
     expect(addRelated(record, { ...a, webUrl: 'http://valleytimes.example.co.uk/news/rivers-rise' }).added).toBe(true);
     expect(addRelated(record, a)).toEqual({ related: [a], added: false });
     expect(addRelated(record, b)).toEqual({ related: [a, b], added: true });
+  });
+
+  it('tells one entry\'s address however it is dressed, and two pages apart', () => {
+    expect(sameAddress('https://example.com/a?utm_source=x#top', ' https://example.com/a ')).toBe(true);
+    expect(sameAddress('https://example.com/a', 'https://example.com/b')).toBe(false);
+    expect(sameAddress('not an address', 'not an address')).toBe(true);
   });
 });
