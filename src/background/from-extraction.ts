@@ -1,6 +1,5 @@
 // The record for a page not yet saved: the one record builder with the settings' defaults and tldts.
-import { getDomain } from 'tldts';
-import { registrableDomainWith } from '../extract/domain.js';
+import { registrableDomain as domainOfHost } from '../extract/public-suffix.js';
 import { recordFromExtraction, settleExtraction } from '../extract/to-record.js';
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord } from '../record/index.js';
@@ -20,7 +19,7 @@ export function registrableDomain(hostOrUrl: string): string {
     }
   }
   // The same rule as the CLI: private suffixes and blog platforms keep the publisher's own label.
-  return registrableDomainWith(getDomain, host);
+  return domainOfHost(host);
 }
 
 /** The extraction as the popup shows it: provider name and domain settled from one site. */

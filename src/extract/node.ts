@@ -1,14 +1,10 @@
 // Node entry: HTML text and its URL in, an Extraction out; linkedom parses, tldts gives the domain.
 import { parseHTML } from 'linkedom';
-import { getDomain } from 'tldts';
 import { extractFromDocument, htmlToParse } from './document.js';
-import { registrableDomainWith } from './domain.js';
+import { registrableDomain } from './public-suffix.js';
 import type { Extraction } from './types.js';
 
-/** Registrable domain, public-suffix aware, blog platforms' subdomains kept whole. */
-export function registrableDomain(host: string): string {
-  return registrableDomainWith(getDomain, host);
-}
+export { registrableDomain };
 
 /** linkedom's document for a page's markup (an inert DOM in memory: nothing in it runs or loads). */
 export function parseWithLinkedom(markup: string): Document {
