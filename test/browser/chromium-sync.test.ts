@@ -1,5 +1,6 @@
 // Folder sync end to end in Chromium, against the origin private file system (the same FileSystemDirectoryHandle
-// API as a folder the person picks; the picker itself cannot be driven headless): save, edit, rename, delete, an
+// API as a folder the person picks; the real picker cannot be driven headless, so the options page's "Choose a
+// folder…" is clicked with a picker that hands it an OPFS folder): save, edit, rename, delete, an
 // outside edit read back, a conflict, a file Lede did not write, a worker stopped mid-queue.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -58,26 +59,16 @@ if (why) {
       session = await launchChromium();
       page = await session.context.newPage();
       await page.goto(`${session.extensionOrigin}/pages/options/options.html`);
-      // What the options page does after the picker, with an OPFS folder in place of a picked one.
-      await page.evaluate(async (name) => {
-        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
-        await new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('lede-sync-folder', 1);
-          open.onupgradeneeded = () => open.result.createObjectStore('folder');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('folder', 'readwrite');
-            tx.objectStore('folder').put(dir, 'folder');
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        });
+      // The options page's own "Choose a folder…", with the picker handing it an OPFS folder in place of a picked one.
+      await page.evaluate((name) => {
+        (window as any).showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
       }, FOLDER);
-      const status = await send('sync/choose', { mode: 'folder', folder: FOLDER });
-      expect(status.mode).toBe('folder');
+      await page.click('#options-sync-choose');
+      const status = await until('the chosen folder in sync', async () => {
+        const now = await send('sync/status', {});
+        return now.mode === 'folder' ? now : undefined;
+      });
+      expect(status.folder).toBe(FOLDER);
     });
     afterAll(async () => {
       await session?.close();

@@ -23,19 +23,21 @@ export function setUpSyncOption(): void {
   const stop = byId<HTMLButtonElement>('options-sync-stop');
   const status = byId('options-sync-status');
   const panel = mountSyncPanel(byId('sync-panel'));
-  const picker = (globalThis as { showDirectoryPicker?: Picker }).showDirectoryPicker;
+  const picker = (): Picker | undefined => (globalThis as { showDirectoryPicker?: Picker }).showDirectoryPicker;
 
   // No directory picker (Firefox): say plainly what is possible instead.
-  chooseBlock.hidden = !picker;
-  firefoxNote.hidden = Boolean(picker);
+  chooseBlock.hidden = !picker();
+  firefoxNote.hidden = Boolean(picker());
   downloadsFolder.value = DEFAULT_DOWNLOADS_FOLDER;
 
   choose.addEventListener('click', () => {
-    if (!picker) return;
+    // Looked up at the click, as the browser has it then (browser tests hand it a folder of the private file system).
+    const pick = picker();
+    if (!pick) return;
     void (async () => {
       let folder: PermittedFolder;
       try {
-        folder = await picker({ id: 'lede-sync', mode: 'readwrite' });
+        folder = await pick({ id: 'lede-sync', mode: 'readwrite' });
       } catch (error) {
         // Closing the picker is no error; anything else is most often a folder Chrome will not hand out.
         if ((error as Error).name !== 'AbortError') showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error');
