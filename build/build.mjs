@@ -1,5 +1,5 @@
 // The esbuild build: dist/chrome and dist/firefox from one manifest plus a patch each, their
-// store zips, the `lede` CLI and the Node library. `--test` adds what browser tests need.
+// store zips, the `lede` CLI and the Node library. `--test` also makes dist/<browser>-test for the browser tests.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { zipSync } from 'fflate';
@@ -61,7 +61,11 @@ function zipDir(dir, out) {
   writeFileSync(out, zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
 }
 
-async function buildExtension(browser, outDir) {
+/**
+ * One browser's extension into `outDir`. `test` (the `-test` folders only) adds the test hooks and the
+ * test manifest patch: the release folders and their zips never hold test code, whatever ran before.
+ */
+async function buildExtension(browser, outDir, { test = false } = {}) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const present = extensionEntries.filter((e) => existsSync(join(root, e.in)) && (!e.only || e.only === browser));
@@ -74,7 +78,7 @@ async function buildExtension(browser, outDir) {
     legalComments: 'none',
     // Raw UTF-8 rather than \u escapes: smaller, and extension scripts must be UTF-8 anyway.
     charset: 'utf8',
-    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(forTests) },
+    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(test) },
     plugins: [inertHtmlPlugin],
     logLevel: 'warning',
   };
@@ -97,7 +101,7 @@ async function buildExtension(browser, outDir) {
   mkdirSync(join(outDir, 'icons'), { recursive: true });
   for (const size of [16, 32, 48, 128]) writeFileSync(join(outDir, 'icons', `${size}.png`), iconPng(size));
   writeFileSync(join(outDir, 'manifest.json'),
-    JSON.stringify(manifestFor(browser, { test: outDir.endsWith('-test') }), null, 2) + '\n');
+    JSON.stringify(manifestFor(browser, { test }), null, 2) + '\n');
 }
 
 async function buildNode() {
@@ -129,11 +133,10 @@ async function main() {
   for (const browser of browsers) {
     await buildExtension(browser, join(dist, browser));
     zipDir(join(dist, browser), join(dist, `lede-${browser}.zip`));
-    if (forTests) await buildExtension(browser, join(dist, `${browser}-test`));
+    if (forTests) await buildExtension(browser, join(dist, `${browser}-test`), { test: true });
   }
   await buildNode();
-  // The test build skips the declarations: browser tests do not need them, and tsc takes seconds.
-  if (!forTests) buildTypes();
+  buildTypes();
   console.log(`built dist/chrome, dist/firefox, their zips, the CLI and the library in ${Date.now() - started} ms`);
 }
 

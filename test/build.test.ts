@@ -84,6 +84,25 @@ describe('built output', () => {
     expect(text('firefox', 'background.js')).toContain('_grabArticle');
   });
 
+  it('keeps test hooks and the test manifest out of the release folders and zips, also after a test build', () => {
+    // `npm test` makes the -test folders in the same build as the release ones (rebuilding here would pull
+    // the folders from under the browser tests running beside), so the release must still be the release.
+    const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+    for (const browser of ['chrome', 'firefox']) {
+      const zipped = unzipSync(readFileSync(join(repoRoot, `dist/lede-${browser}.zip`)));
+      const shipped = { zip: decode(zipped['background.js']), folder: readFileSync(join(repoRoot, 'dist', browser, 'background.js'), 'utf8') };
+      for (const [where, text] of Object.entries(shipped)) expect(text, `${browser} ${where}`).not.toContain('__ledeOffscreen');
+      for (const manifest of [JSON.parse(decode(zipped['manifest.json'])), JSON.parse(readFileSync(join(repoRoot, 'dist', browser, 'manifest.json'), 'utf8'))]) {
+        expect(manifest).toEqual(manifestFor(browser));
+      }
+    }
+    // Where a test build was made beside it, it does carry them: the checks above look for the right thing.
+    if (existsSync(join(repoRoot, 'dist/chrome-test/background.js'))) {
+      expect(readFileSync(join(repoRoot, 'dist/chrome-test/background.js'), 'utf8')).toContain('__ledeOffscreen');
+      expect(readFileSync(join(repoRoot, 'dist/chrome-test/manifest.json'), 'utf8')).toContain('host_permissions');
+    }
+  });
+
   it('runs the CLI from dist', () => {
     const out = execFileSync(process.execPath, [join(repoRoot, 'dist/cli/lede.js'), '--help'], { encoding: 'utf8' });
     expect(out).toMatch(/^lede — /);
