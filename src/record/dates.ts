@@ -16,9 +16,14 @@ export function formatUtc(date: Date): string {
   return date.toISOString().slice(0, 19) + 'Z';
 }
 
+/** Days in month `m` (1–12) of year `y`, by the proleptic Gregorian rule (years 0–99 included). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
 function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /**
