@@ -21,6 +21,13 @@ describe('lint enforces the architecture', () => {
       .toContain('no-restricted-imports');
   });
 
+  it('stops src/shared importing any context, since every context imports it', async () => {
+    for (const from of ['../background/store.js', '../popup/popup.js', '../ui/editor.js', '../offscreen/watch.js']) {
+      expect(await ruleIds(`import { x } from '${from}';\nexport const y = x;\n`, 'src/shared/probe.ts'), from).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds("import { parseRecord } from '../record/index.js';\nexport const y = parseRecord;\n", 'src/shared/probe.ts')).toEqual([]);
+  });
+
   it('lets contexts share src/record and src/shared', async () => {
     expect(await ruleIds("import { parseRecord } from '../record/index.js';\nimport { send } from '../shared/send.js';\nexport const y = [parseRecord, send];\n", 'src/popup/probe.ts'))
       .toEqual([]);
