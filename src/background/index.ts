@@ -4,6 +4,7 @@ import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
 import { createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
 import { KeyStore } from './key-store.js';
+import { broadcastLibraryChanges } from './library-events.js';
 import { PrivateVault } from './private-vault.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
@@ -14,7 +15,7 @@ import { addLinkAsRelated, RELATED_MENU_ID } from './related-menu.js';
 import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
 import { memoryArea, type StorageAreaLike } from './storage-areas.js';
-import { LibraryStore } from './store.js';
+import { LibraryStore } from './store/index.js';
 import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
 import { storeLibrary } from './sync/library.js';
@@ -39,6 +40,7 @@ const sessionArea: StorageAreaLike = (browser.storage as { session?: StorageArea
 const offscreen = __BROWSER__ === 'chrome' ? new OffscreenDocument((globalThis as unknown as { chrome: OffscreenApi }).chrome) : null;
 
 const store = new LibraryStore();
+broadcastLibraryChanges(store, (message) => browser.runtime.sendMessage(message));
 const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
 const vault = new PrivateVault(new KeyStore(), store);

@@ -157,7 +157,7 @@ describe('popup', () => {
   });
 
   it('saves with Ctrl+Enter, says so, and clears the draft', async () => {
-    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '', updatedAt: '' };
+    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '', updatedAt: '', revision: 1 };
     bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...saved, record: payload.record } });
     await openPopup(page({ saved }));
     expect($('saved-note')).not.toBeNull();
@@ -221,7 +221,7 @@ describe('popup', () => {
     bg.handlers['library/delete'] = (payload: { id: string }) => ({ deleted: { id: payload.id } });
     bg.handlers['library/save'] = (payload: { record: unknown }) => {
       const now = new Date().toISOString();
-      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now } };
+      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now, revision: 1 } };
     };
     await openPopup(page());
     expect($('after-save').hidden).toBe(true);
@@ -235,7 +235,7 @@ describe('popup', () => {
     expect(opened).toEqual(['chrome-extension://lede/pages/library/library.html']);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a' }]);
+    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a', revision: 1 }]);
     expect(sent('library/restore')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneSave');
     expect($('after-save').hidden).toBe(true);
@@ -245,7 +245,7 @@ describe('popup', () => {
   });
 
   it('Undo of an update puts the earlier version back', async () => {
-    const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+    const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', revision: 1 };
     bg.handlers['library/restore'] = () => ({ ok: true });
     bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString() } });
     await openPopup(page({ saved: before }));
@@ -255,7 +255,7 @@ describe('popup', () => {
     expect($('saved-when').textContent).toMatch(/· popupUpdatedAgo: now$/);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/restore')).toEqual([{ stored: before }]);
+    expect(sent('library/restore')).toEqual([{ stored: before, over: { id: before.id, revision: before.revision } }]);
     expect(sent('library/delete')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneUpdate');
     // The form still says Changed: against the restored version, that is a change again.
@@ -264,7 +264,7 @@ describe('popup', () => {
 
   it('already saved: the top line says when, and names what the form changes since', async () => {
     const threeDays = new Date(Date.now() - 3 * 86_400_000).toISOString();
-    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: threeDays, updatedAt: threeDays };
+    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: threeDays, updatedAt: threeDays, revision: 1 };
     await openPopup(page({ saved }));
     expect($('saved-when').textContent).toBe('popupSavedAgo: 3 days ago');
     expect(document.getElementById('changed-since')).toBeNull();
