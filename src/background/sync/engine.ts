@@ -5,7 +5,7 @@
 // a file Lede did not write is read, never written; nothing is written outside the folder (names
 // come from the naming rule, which makes no path); both sides changed means both are kept.
 import { formatProblem, type LedeRecord } from '../../record/index.js';
-import type { StoredRecord } from '../../shared/messages.js';
+import type { StoredRecord, SyncCompare } from '../../shared/messages.js';
 import type { SyncChoice, SyncIssue } from '../../shared/sync-status.js';
 import {
   fileHandle, isNotFound, listFiles, readFile, removeFile, sameStamp, writeFile,
@@ -275,6 +275,27 @@ export class SyncEngine {
     } finally {
       await this.flush();
     }
+  }
+
+  /** The file as it is now beside the library's row, for the person to judge a conflict. */
+  async compare(name: string): Promise<SyncCompare> {
+    const issue = this.issues.get(name);
+    const handle = await fileHandle(this.deps.dir, name);
+    let folder: SyncCompare['folder'] = null;
+    let fileId: string | null = null;
+    if (handle) {
+      const { text } = await readFile(handle).catch((error: unknown) => {
+        if (isNotFound(error)) return { text: null };
+        throw error;
+      });
+      if (text !== null) {
+        const decision = this.deps.rules.importFile(name, text);
+        folder = { text, record: decision.ok ? decision.record : null, problems: decision.ok ? [] : decision.problems };
+        if (decision.ok) fileId = decision.id;
+      }
+    }
+    const id = this.tracked.get(name)?.id ?? (issue && 'id' in issue ? issue.id : null) ?? fileId;
+    return { folder, library: id ? await this.deps.library.get(id) : null };
   }
 
   // ── the decisions ──────────────────────────────────────────────────────────

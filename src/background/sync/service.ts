@@ -1,5 +1,5 @@
 // Folder sync in the background: when it runs, one run at a time, and the status the pages show.
-import type { StoredRecord } from '../../shared/messages.js';
+import type { StoredRecord, SyncCompare } from '../../shared/messages.js';
 import { SYNC_OFF, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
 import { recordJob, SyncEngine, type SyncLibrary } from './engine.js';
 import { classifyFailure, type SyncDirHandle } from './folder.js';
@@ -33,6 +33,8 @@ export interface SyncConfig {
   mode: SyncMode;
   folder: string;
   images: boolean;
+  /** Subfolders and glob patterns sync leaves alone (see ignore.ts). */
+  ignore?: string[];
 }
 
 export interface SyncServiceDeps {
@@ -178,6 +180,21 @@ export class SyncService {
     void this.kick(true);
   }
 
+  /** What sync leaves alone: from the next pass, which starts now. */
+  async setIgnore(patterns: string[]): Promise<void> {
+    const ignore = [...new Set(patterns.map((p) => p.trim()).filter(Boolean))];
+    await this.deps.state.setMeta(CONFIG, { ...(await this.config()), ignore });
+    void this.kick(true);
+  }
+
+  /** Both versions behind an issue, as they are now. */
+  async compare(name: string): Promise<SyncCompare> {
+    const config = await this.config();
+    if (config.mode !== 'folder') return { folder: null, library: null };
+    const engine = await this.openEngine();
+    return engine ? engine.compare(name) : { folder: null, library: null };
+  }
+
   async stop(): Promise<void> {
     await this.running?.catch(() => undefined);
     await this.unwatch();
@@ -209,7 +226,7 @@ export class SyncService {
     const state: SyncStatus['state'] = this.running ? 'syncing' : last.needsPermission ? 'needs-permission' : last.error ? 'error' : 'idle';
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
-      error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images,
+      error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images, ignore: config.ignore ?? [],
       watching: config.mode === 'folder' && this.generation !== null,
     };
   }
