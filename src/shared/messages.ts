@@ -69,6 +69,8 @@ export interface Draft {
   sources?: Extraction['sources'];
   suggestedTopics?: string[];
   updatedAt: string;
+  /** The revision of the saved record the draft was made over (null: the page was not saved then): a stale draft is caught. */
+  revision?: number | null;
 }
 
 export type PageReadResult =

@@ -4,22 +4,20 @@
 // Stable hooks for tests: #stale-warning[data-by] (#stale-text, #stale-compare); the panel (compare-panel.ts)
 // with #stale-keep-mine, #stale-take-theirs, #stale-take-chosen, or #stale-save-again for a deleted record.
 import type { LedeRecord } from '../record/types.js';
-import type { LibraryChange, StoredRecord } from '../shared/messages.js';
+import type { ChangeSource, LibraryChanged, StoredRecord } from '../shared/messages.js';
 import { openComparePanel } from './compare-panel.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { relativeTime } from './relative-time.js';
 
-type ChangedBy = NonNullable<StoredRecord['changedBy']>;
-
 /** What says who changed the record, by `changedBy` ("Changed in the sync folder 4s ago"). */
-const CHANGED_BY: Record<ChangedBy, string> = {
+const CHANGED_BY: Record<ChangeSource, string> = {
   sync: 'editorStaleSync', popup: 'editorStaleWindow', library: 'editorStaleWindow', images: 'editorStaleImages',
   menu: 'editorStaleMenu', undo: 'editorStaleUndo', import: 'editorStaleImport', key: 'editorStaleKey', bulk: 'editorStaleBulk',
 };
 
 /** Where the other version came from, as the comparison's column says it. */
-const THEIR_SIDE: Record<ChangedBy, string> = {
+const THEIR_SIDE: Record<ChangeSource, string> = {
   sync: 'editorCompareSync', popup: 'editorCompareWindow', library: 'editorCompareWindow', images: 'editorCompareLibrary',
   menu: 'editorCompareLibrary', undo: 'editorCompareLibrary', import: 'editorCompareLibrary', key: 'editorCompareLibrary', bulk: 'editorCompareLibrary',
 };
@@ -35,8 +33,8 @@ export interface StaleOptions {
   read(): LedeRecord;
   /** The library's row now. */
   get(id: string): Promise<StoredRecord | null>;
-  /** The person has chosen: save this record over this revision (null: the record is gone; save it anew). */
-  resolve(record: LedeRecord, revision: number | null): void;
+  /** The person has chosen: save this record over the library's row as it is now (null: the record is gone; save it anew). */
+  resolve(record: LedeRecord, current: StoredRecord | null): void;
   lang?: string | undefined;
 }
 
@@ -44,9 +42,12 @@ export interface StaleEditor {
   /** The warning line for the first screen; hidden while the form is current. */
   element: HTMLElement;
   /** A `library/changed` event: the form is stale when it names this record at a newer revision. */
-  changed(change: LibraryChange): void;
-  /** The library holds a newer version than the form (a save's `conflict` answer, a stale draft); `open` shows the panel. */
-  outdated(current: StoredRecord, open: boolean): void;
+  changed(change: LibraryChanged): void;
+  /**
+   * The library holds a newer version than the form (a save's `conflict` answer, a stale draft), or none any
+   * more (null: deleted); `open` shows the panel.
+   */
+  outdated(current: StoredRecord | null, open: boolean): void;
   /** A save must wait for the person's choice: true while the form is known to be stale. */
   stale(): boolean;
   /** The revision a save sends. */
@@ -61,7 +62,7 @@ export interface StaleEditor {
 }
 
 interface Newer {
-  by: ChangedBy | undefined;
+  by: ChangeSource | undefined;
   at: string;
   deleted: boolean;
   /** The library's row; undefined until asked for, null when the library holds none. */
@@ -72,7 +73,7 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
   let revision = options.revision;
   let base = options.base;
   let newer: Newer | null = null;
-  let held: LibraryChange[] | null = null;
+  let held: LibraryChanged[] | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const text = h('span', { id: 'stale-text' });
@@ -83,12 +84,13 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
     element.hidden = !newer;
     clearInterval(timer);
     if (!newer) return;
+    const { at } = newer;
     element.dataset.by = newer.deleted ? 'deleted' : newer.by ?? 'unknown';
-    const when = relativeTime(newer.at, new Date(), options.lang, { seconds: true });
+    const when = relativeTime(at, new Date(), options.lang, { seconds: true });
     const key = newer.deleted ? 'editorStaleDeleted' : newer.by ? CHANGED_BY[newer.by] : 'editorStaleElsewhere';
     text.textContent = t(key, when);
     timer = setInterval(() => {
-      if (newer) text.textContent = t(key, relativeTime(newer.at, new Date(), options.lang, { seconds: true }));
+      text.textContent = t(key, relativeTime(at, new Date(), options.lang, { seconds: true }));
     }, 5000);
   };
 
@@ -102,7 +104,7 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
     return current;
   };
 
-  function changed(change: LibraryChange): void {
+  function changed(change: LibraryChanged): void {
     if (!options.id || change.id !== options.id) return;
     if (held) {
       held.push(change);
@@ -114,8 +116,9 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
     if (!change.deleted) void fetchCurrent().catch(() => undefined);
   }
 
-  function outdated(current: StoredRecord, show: boolean): void {
-    newer = { by: current.changedBy, at: current.updatedAt, deleted: false, current };
+  function outdated(current: StoredRecord | null, show: boolean): void {
+    newer = current ? { by: current.changedBy, at: current.updatedAt, deleted: false, current }
+      : { by: undefined, at: new Date().toISOString(), deleted: true, current: null };
     render();
     if (show) void open();
   }
@@ -137,9 +140,9 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
       title: t('editorStaleTitle'), intro: t('editorStaleIntro'),
       comparison: { mine, theirs, base, mineLabel: t('editorCompareMine'), theirsLabel: t(side), choose: true },
       choices: [
-        { id: 'stale-keep-mine', label: t('editorStaleKeepMine'), run: () => options.resolve(mine, current.revision) },
-        { id: 'stale-take-theirs', label: t('editorStaleTakeTheirs'), run: () => options.resolve(theirs, current.revision) },
-        { id: 'stale-take-chosen', label: t('editorStaleTakeChosen'), primary: true, run: (c) => options.resolve(c.merged(), current.revision) },
+        { id: 'stale-keep-mine', label: t('editorStaleKeepMine'), run: () => options.resolve(mine, current) },
+        { id: 'stale-take-theirs', label: t('editorStaleTakeTheirs'), run: () => options.resolve(theirs, current) },
+        { id: 'stale-take-chosen', label: t('editorStaleTakeChosen'), primary: true, run: (c) => options.resolve(c.merged(), current) },
       ],
     });
   }

@@ -221,7 +221,7 @@ describe('popup', () => {
     bg.handlers['library/delete'] = (payload: { id: string }) => ({ deleted: { id: payload.id } });
     bg.handlers['library/save'] = (payload: { record: unknown }) => {
       const now = new Date().toISOString();
-      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now } };
+      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now, revision: 1 } };
     };
     await openPopup(page());
     expect($('after-save').hidden).toBe(true);
@@ -235,7 +235,7 @@ describe('popup', () => {
     expect(opened).toEqual(['chrome-extension://lede/pages/library/library.html']);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a' }]);
+    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a', revision: 1 }]);
     expect(sent('library/restore')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneSave');
     expect($('after-save').hidden).toBe(true);
@@ -247,7 +247,8 @@ describe('popup', () => {
   it('Undo of an update puts the earlier version back', async () => {
     const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', revision: 1 };
     bg.handlers['library/restore'] = () => ({ ok: true });
-    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString() } });
+    bg.handlers['library/get'] = () => ({ ...before, revision: 3, changedBy: 'undo' });
+    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString(), revision: 2 } });
     await openPopup(page({ saved: before }));
     type($('title'), 'Changed');
     key($('title'), 'Enter', { ctrlKey: true });
@@ -255,7 +256,8 @@ describe('popup', () => {
     expect($('saved-when').textContent).toMatch(/· popupUpdatedAgo: now$/);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/restore')).toEqual([{ stored: before }]);
+    // Only over the row this save made: an edit made since elsewhere is never undone.
+    expect(sent('library/restore')).toEqual([{ stored: before, over: { id: before.id, revision: 2 } }]);
     expect(sent('library/delete')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneUpdate');
     // The form still says Changed: against the restored version, that is a change again.
