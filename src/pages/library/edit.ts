@@ -118,7 +118,8 @@ function close(): void {
   const opener = current?.opener;
   current?.stale.dispose();
   current = null;
-  if (dialog.open) dialog.close();
+  if (typeof dialog.close === 'function') dialog.close();
+  else dialog.removeAttribute('open');
   replaceChildren(slot);
   replaceChildren(notes);
   if (opener?.isConnected) opener.focus();
