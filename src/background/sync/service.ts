@@ -1,7 +1,9 @@
 // Folder sync in the background: when it runs, one run at a time, and the status the pages show.
 import type { StoredRecord, SyncCompare } from '../../shared/messages.js';
 import { SYNC_OFF, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
-import { recordJob, SyncEngine, type SyncLibrary } from './engine.js';
+import { recordJob, SyncEngine } from './engine.js';
+import type { SyncLibrary } from './library.js';
+import { ignoreRule } from './ignore.js';
 import { classifyFailure, type SyncDirHandle } from './folder.js';
 import { runQueue } from './queue.js';
 import { ImageKeeper, type FetchImage } from './images.js';
@@ -52,6 +54,10 @@ export interface SyncServiceDeps {
   watch?: FolderWatch;
   /** Turns the periodic pass on or off (chrome.alarms). */
   schedule(on: boolean): Promise<void>;
+  /** Wakes the worker for the next retry at `when` (epoch ms; chrome.alarms), or cancels the wake-up (null). */
+  wakeAt?(when: number | null): Promise<void>;
+  /** Whether the folder just chosen is the one sync knew (`isSameEntry` on the two handles). */
+  sameFolder?(): Promise<boolean>;
   now?: () => number;
 }
 
@@ -77,6 +83,8 @@ interface LastRun {
   error: string | null;
   needsPermission: boolean;
   counts?: SyncStatus['lastRun'];
+  /** Files that are not records, left alone, as the last run counted them. */
+  leftAlone?: number;
 }
 
 const NO_COUNTS = { written: 0, removed: 0, read: 0, imported: 0, statted: 0 };
@@ -129,6 +137,7 @@ export class SyncService {
         await this.runOnce(next.full);
         next = this.again;
       }
+      await this.wakeForRetry();
     })().finally(() => {
       this.running = null;
       this.progress = null;
@@ -161,15 +170,21 @@ export class SyncService {
     await this.deps.watch?.stop().catch(() => undefined);
   }
 
+  /**
+   * Another folder, or the same one chosen again (after a lost permission, say): then what sync knows of it
+   * stays, and deletes queued meanwhile are carried out on the files that still hold Lede's text.
+   */
   async choose(mode: Exclude<SyncMode, 'off'>, folder: string): Promise<void> {
     await this.running?.catch(() => undefined);
     await this.unwatch();
     const previous = await this.config();
-    await this.deps.state.forgetFolder();
+    const same = mode === 'folder' && previous.mode === 'folder' && (await this.deps.sameFolder?.().catch(() => false) ?? false);
+    if (!same) await this.deps.state.forgetFolder();
     this.engine = null;
     this.deps.reset?.();
     await this.deps.state.setMeta(CONFIG, { ...previous, mode, folder });
-    await this.deps.state.setMeta(LAST, { syncedAt: null, error: null, needsPermission: false } satisfies LastRun);
+    const last = await this.deps.state.getMeta<LastRun>(LAST);
+    await this.deps.state.setMeta(LAST, { syncedAt: same ? last?.syncedAt ?? null : null, error: null, needsPermission: false } satisfies LastRun);
     await this.deps.schedule(true);
     void this.kick(true);
   }
@@ -183,7 +198,10 @@ export class SyncService {
   /** What sync leaves alone: from the next pass, which starts now. */
   async setIgnore(patterns: string[]): Promise<void> {
     const ignore = [...new Set(patterns.map((p) => p.trim()).filter(Boolean))];
+    await this.running?.catch(() => undefined);
     await this.deps.state.setMeta(CONFIG, { ...(await this.config()), ignore });
+    // The engine reads the rule when it opens.
+    this.engine = null;
     void this.kick(true);
   }
 
@@ -227,6 +245,7 @@ export class SyncService {
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
       error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images, ignore: config.ignore ?? [],
+      leftAlone: config.mode === 'folder' ? last.leftAlone ?? 0 : 0,
       watching: config.mode === 'folder' && this.generation !== null,
     };
   }
@@ -240,7 +259,8 @@ export class SyncService {
     if (this.engine) return this.engine;
     const dir = await this.deps.folder();
     if (!dir) return null;
-    this.engine = await SyncEngine.open({ dir, state: this.deps.state, library: this.deps.library, rules: this.deps.rules });
+    const ignored = ignoreRule((await this.config()).ignore ?? []);
+    this.engine = await SyncEngine.open({ dir, state: this.deps.state, library: this.deps.library, rules: this.deps.rules, ignored });
     return this.engine;
   }
 
@@ -263,7 +283,10 @@ export class SyncService {
         read: after.read - counted.read, imported: after.imported - counted.imported,
         statted: (after.statted ?? 0) - (counted.statted ?? 0),
       };
-      await this.record({ syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts });
+      await this.record({
+        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts,
+        leftAlone: config.mode === 'folder' ? this.engine?.leftAlone ?? before.leftAlone : undefined,
+      });
     } catch (error) {
       const failure = classifyFailure(error);
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -271,6 +294,15 @@ export class SyncService {
       if (failure === 'gone' || failure === 'permission') await this.unwatch();
       await this.record({ ...before, error: failure === 'permission' ? null : text, needsPermission: failure === 'permission' });
     }
+  }
+
+  /**
+   * Retries wake the worker at their time: a wake-up at the earliest one waiting; none once nothing waits.
+   */
+  private async wakeForRetry(): Promise<void> {
+    if (!this.deps.wakeAt) return;
+    const waiting = (await this.deps.state.queue()).map((item) => item.notBefore).filter((at) => at > this.now());
+    await this.deps.wakeAt(waiting.length ? Math.min(...waiting) : null).catch(() => undefined);
   }
 
   /** One run in folder mode; false when it could not start (no folder, or no permission: nothing lost, the queue waits). */
