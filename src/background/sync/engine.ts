@@ -4,8 +4,9 @@ import type { StoredRecord, SyncCompare } from '../../shared/messages.js';
 import type { SyncChoice } from '../../shared/sync-status.js';
 import { Decisions, type Look } from './decisions.js';
 import { FolderSide, type Listing, type SyncCounts } from './files.js';
-import { fileHandle, isNotFound, listFiles, readFile, stampOf, type SyncDirHandle, type SyncFile, type SyncFileHandle } from './folder.js';
-import { hashText } from './hash.js';
+import { eachAtOnce } from './at-once.js';
+import { resolveIssue, compareVersions, type AnswerDeps } from './answers.js';
+import { fileHandle, isNotFound, listFiles, type SyncDirHandle, type SyncFile, type SyncFileHandle } from './folder.js';
 import type { SyncLibrary } from './library.js';
 import { SyncMemory } from './memory.js';
 import { isRecordFileName, type SyncRules } from './rules.js';
@@ -43,24 +44,6 @@ const FLUSH_EVERY = 500;
 const AT_ONCE = 32;
 /** Beyond this many names to look at, the whole library is taken at once (from the background's index in memory). */
 const MANY_NAMES = 64;
-
-/** Runs `work` on every item, `limit` at a time; the first failure stops new work and is thrown once the rest settle. */
-async function eachAtOnce<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const lane = async (): Promise<void> => {
-    while (!failure && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure) throw (failure as { error: unknown }).error;
-}
 
 export const recordJob = (id: string): string => `record:${id}`;
 
@@ -275,65 +258,20 @@ export class SyncEngine {
 
   /** The person's answer to an issue. */
   async resolve(name: string, choice: SyncChoice): Promise<void> {
-    const { memory, deps } = this;
-    const issue = memory.issues.get(name);
-    if (!issue) return;
     try {
-      if (choice === 'dismiss') return await memory.clearIssue(name);
-      if (issue.kind === 'conflict' && choice === 'use-file') {
-        const t = memory.tracked.get(name);
-        const handle = await fileHandle(deps.dir, name);
-        if (!t || !handle) return await memory.report({ kind: 'missing', name, id: issue.id, title: issue.title });
-        const { text, stamp } = await readFile(handle);
-        // The person chose the file over the record as it is now; should it change again first, that is a new conflict.
-        const current = await deps.library.get(t.id ?? issue.id);
-        await this.decide.readBack(t, { kind: 'changed', text, hash: await hashText(text), stamp }, current?.revision ?? null, null);
-      } else if (issue.kind === 'conflict' && choice === 'use-library') {
-        const stored = await deps.library.get(issue.id);
-        if (!stored) {
-          memory.untrack(name);
-          return await memory.clearIssue(name);
-        }
-        const text = deps.rules.textFor(stored);
-        const before = await fileHandle(deps.dir, name);
-        const stamp = before ? stampOf(await before.getFile()) : 'free';
-        const outcome = await this.side.write(name, text, stamp);
-        if (outcome.kind === 'changed-before') return;
-        memory.track({ name, id: stored.id, hash: await hashText(text), ...outcome.stamp, updatedAt: stored.updatedAt, revision: stored.revision, wanted: deps.rules.nameFor(stored) });
-        await memory.clearIssue(name);
-      } else if (issue.kind === 'missing' && choice === 'remove-record') {
-        const stored = await deps.library.get(issue.id);
-        if (stored && !(await deps.library.remove(issue.id, stored.revision))) return;
-        memory.untrack(name);
-        await memory.clearIssue(name);
-      } else if (issue.kind === 'missing' && choice === 'write-again') {
-        memory.untrack(name);
-        await memory.clearIssue(name);
-        const stored = await deps.library.get(issue.id);
-        if (stored) await this.decide.push(stored, null);
-      }
+      await resolveIssue(this.answerDeps(), name, choice);
     } finally {
-      await memory.flush();
+      await this.memory.flush();
     }
   }
 
   /** The file as it is now beside the library's row, for the person to judge a conflict. */
-  async compare(name: string): Promise<SyncCompare> {
-    const issue = this.memory.issues.get(name);
-    const handle = await fileHandle(this.deps.dir, name);
-    let folder: SyncCompare['folder'] = null;
-    let fileId: string | null = null;
-    const text = handle ? await readFile(handle).then((r) => r.text, (error: unknown) => {
-      if (isNotFound(error)) return null;
-      throw error;
-    }) : null;
-    if (text !== null) {
-      const decision = this.deps.rules.importFile(name, text);
-      folder = { text, record: decision.ok ? decision.record : null, problems: decision.ok ? [] : decision.problems };
-      if (decision.ok) fileId = decision.id;
-    }
-    const id = this.memory.tracked.get(name)?.id ?? (issue && 'id' in issue ? issue.id : null) ?? fileId;
-    return { folder, library: id ? await this.deps.library.get(id) : null };
+  compare(name: string): Promise<SyncCompare> {
+    return compareVersions(this.answerDeps(), name);
+  }
+
+  private answerDeps(): AnswerDeps {
+    return { ...this.deps, memory: this.memory, side: this.side, decide: this.decide };
   }
 
   async flush(): Promise<void> {
