@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncCompare } from '../../src/shared/messages.js';
 import type { SyncStatus } from '../../src/shared/sync-status.js';
 import { sampleRecord } from '../ui/record.js';
+import { until } from '../ui/until.js';
 
 const bg = vi.hoisted(() => ({ calls: [] as Array<[string, unknown]>, status: null as unknown, compare: null as unknown }));
 
@@ -18,14 +19,6 @@ vi.mock('../../src/shared/send.js', () => ({
 }));
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const status = (): SyncStatus => ({
   mode: 'folder', folder: 'Notes', state: 'idle', syncedAt: null, pending: 0, error: null, progress: null, lastRun: null, images: false,

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedeRecord } from '../../src/record/types.js';
 import type { LibraryChanged, StoredRecord } from '../../src/shared/messages.js';
 import { sampleRecord, type } from './record.js';
+import { until } from './until.js';
 
 const bg = vi.hoisted(() => ({
   calls: [] as Array<[string, unknown]>,
@@ -30,14 +31,6 @@ vi.mock('../../src/shared/send.js', () => ({
     return handler(payload as never);
   },
 }));
-
-async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 type SaveRequest = { record: LedeRecord; revision?: number | null; previousId?: string; mergeWith?: { id: string; revision: number } };

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedeRecord } from '../../src/record/types.js';
 import type { Draft, LibraryChanged, PageReadResult, StoredRecord } from '../../src/shared/messages.js';
 import { key, sampleRecord, type } from './record.js';
+import { until } from './until.js';
 
 const bg = vi.hoisted(() => ({
   calls: [] as Array<[string, unknown]>,
@@ -34,14 +35,6 @@ vi.mock('../../src/shared/send.js', () => ({
 }));
 
 const html = readFileSync(join(import.meta.dirname, '../../src/popup/popup.html'), 'utf8');
-
-async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const state = () => document.body.dataset.state;

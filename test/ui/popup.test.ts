@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageReadResult } from '../../src/shared/messages.js';
 import { key, sampleRecord, type } from './record.js';
+import { until } from './until.js';
 
 const bg = vi.hoisted(() => ({
   calls: [] as Array<[string, unknown]>,
@@ -27,14 +28,6 @@ vi.mock('../../src/shared/send.js', () => ({
 }));
 
 const html = readFileSync(join(import.meta.dirname, '../../src/popup/popup.html'), 'utf8');
-
-async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const state = () => document.body.dataset.state;
