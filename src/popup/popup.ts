@@ -188,8 +188,11 @@ async function start(): Promise<void> {
 }
 
 session.rebuild = (record) => {
+  // The same form made anew: where the person was (focus, Details open) stays.
   const focused = document.activeElement?.id;
+  const detailsOpen = session.firstScreen?.details.open ?? false;
   showEditor(record, session.settings, false, true);
+  if (detailsOpen) session.firstScreen?.openDetails();
   if (focused) document.getElementById(focused)?.focus();
 };
 applyLocale();
