@@ -1,7 +1,7 @@
 // Folder sync end to end in Chromium, against the origin private file system (the same FileSystemDirectoryHandle
 // API as a folder the person picks; the real picker cannot be driven headless, so the options page's "Choose a
 // folder…" is clicked with a picker that hands it an OPFS folder): save, edit, rename, delete, an
-// outside edit read back, a conflict, a file Lede did not write, a worker stopped mid-queue.
+// outside edit read back, a conflict, a file Lede did not write, a worker stopped mid-queue, a rename outside.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium.js';
@@ -237,6 +237,29 @@ if (why) {
       expect(saved.length).toBeGreaterThan(0);
       expect(queuedFiles).toEqual(saved.map((title: string) => `2026-03-14-${title.toLowerCase().replace(/ /g, '-')}.md`));
       for (const name of queuedFiles) expect(disk[name]!.text).toMatch(/^---\n[\s\S]*\n---\n\n$/);
+    });
+
+    test('a rename outside is followed: the record keeps its file under the new name, no copy, no “missing”', async () => {
+      const before = await send('library/get', { id: ALPHA_ID });
+      const old = '2026-03-14-alpha-tide.md';
+      const { text } = (await files())[old]!;
+      // A person renames the file in their file manager: the old name goes, the same text under a new one.
+      await outside('Alpha — my reading notes.md', text);
+      await outside(old, null);
+      await send('sync/run', { full: true });
+      const status = await settled('the rename seen');
+      expect(status.issues.filter((i: any) => i.name === old || i.name === 'Alpha — my reading notes.md')).toEqual([]);
+      const disk = await files();
+      expect(Object.keys(disk).filter((n) => disk[n]!.text.includes('originalUrl: "https://harbourlight.example/alpha"'))).toEqual(['Alpha — my reading notes.md']);
+      expect(Object.keys(disk).some((n) => n.startsWith('.lede-write-'))).toBe(false);
+      const after = await send('library/get', { id: ALPHA_ID });
+      expect(after.savedAt).toBe(before.savedAt);
+      expect(after.updatedAt).toBe(before.updatedAt);
+      // Followed from now on: an edit in Lede is written under the new name.
+      await send('library/save', { record: { ...after.record, quality: 55 }, previousId: ALPHA_ID });
+      await until('the edit under the new name', async () => (await files())['Alpha — my reading notes.md']?.text.includes('quality: 55') || undefined);
+      await settled('the edit synced');
+      expect(Object.keys(await files())).not.toContain(old);
     });
   });
 }

@@ -20,6 +20,11 @@ export interface Tracked extends Stamp {
   revision?: number;
   /** A file that is not a Lede record (no Lede front matter): left alone, counted in the status, not listed. */
   notRecord?: true;
+  /**
+   * A tombstone: the record was deleted while its file could not be found (moved outside, or a checkout):
+   * should the file turn up still holding Lede's text, under this name or another, it is removed.
+   */
+  deleted?: true;
   /** The name Lede would give the record then: the file moves when that changes, so a name the person gave stays. */
   wanted: string;
 }

@@ -4,7 +4,10 @@ import { recordJob, SyncEngine } from '../../../src/background/sync/engine.js';
 import { ImageKeeper } from '../../../src/background/sync/images.js';
 import { localRules } from '../../../src/background/sync/rules.js';
 import { SyncService, type FolderHandle } from '../../../src/background/sync/service.js';
-import { md, record, syncWorld } from './setup.js';
+import { createHandlers } from '../../../src/background/handlers.js';
+import { storeLibrary } from '../../../src/background/sync/library.js';
+import { makeDeps } from '../fakes.js';
+import { md, record, syncWorld, versionedUntilStoreLands } from './setup.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 
@@ -16,6 +19,30 @@ function withImage(url: string) {
 }
 
 describe('issue 17: sync never loses a write', () => {
+  it('scenario 1 (backend): a read-back while an editor is open makes the editor’s later save a conflict', async () => {
+    const deps = makeDeps();
+    const { store } = deps;
+    versionedUntilStoreLands(store);
+    const world = { ...syncWorld(), store, library: storeLibrary(store) };
+    const saved = await store.save(record('Alpha', { quality: 91, body: '' }));
+    const engine = await SyncEngine.open({ dir: world.dir, state: world.state, library: world.library, rules: localRules });
+    await engine.fullPass();
+    // The editor opens the record.
+    const opened = (await store.get(saved.stored.id))!;
+    // The person edits the file in the folder; the watch reads it in.
+    world.dir.put(md('alpha'), world.dir.read(md('alpha'))!.replace('quality: 91', 'quality: 33').concat('A line in the body.\n'));
+    await engine.checkFiles([md('alpha')]);
+    expect((await store.get(saved.stored.id))?.record.quality).toBe(33);
+    // The editor still shows 91; the person changes only the category and saves with the revision it opened.
+    const handlers = createHandlers(deps);
+    const answer = await handlers['library/save']({ record: { ...opened.record, category: 'tech' }, revision: opened.revision }, {});
+    expect(answer.ok).toBe(false);
+    expect(answer).toMatchObject({ conflict: { current: { record: { quality: 33 } } } });
+    const row = await store.get(saved.stored.id);
+    expect(row?.record.quality).toBe(33);
+    expect(row?.record.body).toContain('A line in the body.');
+  });
+
   it('scenario 2: a pass does not read a file back over a save the person made after the pass took its look', async () => {
     const world = syncWorld();
     const a = await world.store.save(record('Alpha', { quality: 91 }));
