@@ -2,39 +2,18 @@
 // The library page's edit dialog over a record that changes underneath, and over an address another record holds.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LedeRecord } from '../../src/record/types.js';
 import type { LibraryChanged, StoredRecord } from '../../src/shared/messages.js';
+import { installFakeBackground } from './fake-background.js';
 import { sampleRecord, type } from './record.js';
 import { until } from './until.js';
 
-const bg = vi.hoisted(() => ({
-  calls: [] as Array<[string, unknown]>,
-  handlers: {} as Record<string, (payload: never) => unknown>,
-  listeners: [] as Array<(message: unknown, sender: { id?: string }) => void>,
-}));
-
-vi.stubGlobal('chrome', {
-  runtime: {
-    id: 'lede',
-    onMessage: {
-      addListener: (listener: (message: unknown, sender: { id?: string }) => void) => bg.listeners.push(listener),
-      removeListener: () => undefined,
-    },
-  },
-});
-vi.mock('../../src/shared/send.js', () => ({
-  send: async (name: string, payload: unknown) => {
-    bg.calls.push([name, payload]);
-    const handler = bg.handlers[name];
-    if (!handler) throw new Error(`no handler for ${name}`);
-    return handler(payload as never);
-  },
-}));
+const bg = installFakeBackground();
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 type SaveRequest = { record: LedeRecord; revision?: number | null; previousId?: string; mergeWith?: { id: string; revision: number } };
-const saves = () => bg.calls.filter(([n]) => n === 'library/save').map(([, p]) => p as SaveRequest);
+const saves = () => bg.sent<SaveRequest>('library/save');
 
 const A: StoredRecord = { id: 'https://example.com/a', record: sampleRecord({ title: 'Record A', quality: 91 }), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', revision: 2 };
 const B: StoredRecord = { id: 'https://example.com/b', record: sampleRecord({ title: 'Record B', originalUrl: 'https://example.com/b', topics: ['Energy'] }), savedAt: '2025-06-01T00:00:00Z', updatedAt: '2025-06-01T00:00:00Z', revision: 7 };
@@ -43,7 +22,7 @@ let current: StoredRecord = A;
 
 const emit = (change: Partial<LibraryChanged>) => {
   const message: LibraryChanged = { lede: 1, event: 'library/changed', id: A.id, revision: 3, by: 'sync', at: new Date().toISOString(), ...change };
-  for (const listener of bg.listeners) listener(message, { id: 'lede' });
+  bg.emit(message);
 };
 
 function openEditorOf(id: string): void {

@@ -6,39 +6,17 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedeRecord } from '../../src/record/types.js';
 import type { Draft, LibraryChanged, PageReadResult, StoredRecord } from '../../src/shared/messages.js';
+import { installFakeBackground } from './fake-background.js';
 import { key, sampleRecord, type } from './record.js';
 import { until } from './until.js';
 
-const bg = vi.hoisted(() => ({
-  calls: [] as Array<[string, unknown]>,
-  handlers: {} as Record<string, (payload: never) => unknown>,
-  listeners: [] as Array<(message: unknown, sender: { id?: string }) => void>,
-}));
-
-vi.stubGlobal('chrome', {
-  runtime: {
-    id: 'lede', getURL: (path: string) => `chrome-extension://lede/${path}`,
-    onMessage: {
-      addListener: (listener: (message: unknown, sender: { id?: string }) => void) => bg.listeners.push(listener),
-      removeListener: () => undefined,
-    },
-  },
-  tabs: { query: async () => [{ id: 7 }], create: async () => ({}) },
-});
-vi.mock('../../src/shared/send.js', () => ({
-  send: async (name: string, payload: unknown) => {
-    bg.calls.push([name, payload]);
-    const handler = bg.handlers[name];
-    if (!handler) throw new Error(`no handler for ${name}`);
-    return handler(payload as never);
-  },
-}));
+const bg = installFakeBackground();
 
 const html = readFileSync(join(import.meta.dirname, '../../src/popup/popup.html'), 'utf8');
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const state = () => document.body.dataset.state;
-const sent = <T = unknown>(name: string) => bg.calls.filter(([n]) => n === name).map(([, payload]) => payload as T);
+const sent = bg.sent;
 type SaveRequest = { record: LedeRecord; revision?: number | null; previousId?: string; mergeWith?: { id: string; revision: number } };
 
 const ID = 'https://example.com/a';
@@ -46,7 +24,7 @@ const opened: StoredRecord = { id: ID, record: sampleRecord({ quality: 91, body:
 /** The same record after an edit of its file in the sync folder. */
 const folderEdit = (): StoredRecord => ({ ...opened, record: sampleRecord({ quality: 33, body: 'one\nadded in the folder\n' }), revision: 5, changedBy: 'sync', updatedAt: new Date(Date.now() - 4000).toISOString() });
 const change = (over: Partial<LibraryChanged> = {}): LibraryChanged => ({ lede: 1, event: 'library/changed', id: ID, revision: 5, by: 'sync', at: new Date(Date.now() - 4000).toISOString(), ...over });
-const emit = (message: LibraryChanged) => { for (const listener of bg.listeners) listener(message, { id: 'lede' }); };
+const emit = bg.emit;
 
 async function openPopup(read: Partial<Extract<PageReadResult, { ok: true }>>): Promise<void> {
   const parsed = new DOMParser().parseFromString(html, 'text/html');

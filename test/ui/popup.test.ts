@@ -4,34 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageReadResult } from '../../src/shared/messages.js';
+import { installFakeBackground } from './fake-background.js';
 import { key, sampleRecord, type } from './record.js';
 import { until } from './until.js';
 
-const bg = vi.hoisted(() => ({
-  calls: [] as Array<[string, unknown]>,
-  handlers: {} as Record<string, (payload: never) => unknown>,
-}));
-
-// The popup uses the browser's own API (src/shared/native.ts), not the polyfill.
-const opened = vi.hoisted(() => [] as string[]);
-vi.stubGlobal('chrome', {
-  runtime: { id: 'lede', getURL: (path: string) => `chrome-extension://lede/${path}` },
-  tabs: { query: async () => [{ id: 7 }], create: async ({ url }: { url: string }) => { opened.push(url); return {}; } },
-});
-vi.mock('../../src/shared/send.js', () => ({
-  send: async (name: string, payload: unknown) => {
-    bg.calls.push([name, payload]);
-    const handler = bg.handlers[name];
-    if (!handler) throw new Error(`no handler for ${name}`);
-    return handler(payload as never);
-  },
-}));
+// The popup uses the browser's own API (src/shared/native.ts), not the polyfill: the stand-in is `chrome`.
+const bg = installFakeBackground();
+const opened = bg.opened;
 
 const html = readFileSync(join(import.meta.dirname, '../../src/popup/popup.html'), 'utf8');
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const state = () => document.body.dataset.state;
-const sent = (name: string) => bg.calls.filter(([n]) => n === name).map(([, payload]) => payload);
+const sent = bg.sent;
 
 async function openPopup(read: PageReadResult | (() => never), query = '?tabId=42', early = false): Promise<void> {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
