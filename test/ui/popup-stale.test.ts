@@ -37,6 +37,19 @@ async function openPopup(read: Partial<Extract<PageReadResult, { ok: true }>>): 
   await until('the popup to leave loading', () => state() !== 'loading');
 }
 
+/** Ctrl+Enter, then the comparison panel (a save answered conflict, or a form known to be stale). */
+async function saveIntoPanel(): Promise<void> {
+  key($('title'), 'Enter', { ctrlKey: true });
+  await until('the panel', () => document.getElementById('compare-dialog') !== null);
+}
+
+/** The popup over the record as opened, the category changed, saved: the library holds a newer version. */
+async function openEditAndSave(): Promise<void> {
+  await openPopup({ saved: opened, record: opened.record });
+  chooseCategory('analysis');
+  await saveIntoPanel();
+}
+
 function chooseCategory(value: string): void {
   const select = $<HTMLSelectElement>('category');
   select.value = value;
@@ -89,16 +102,12 @@ describe('popup over a record that changes underneath', () => {
     await openPopup({ saved: opened, record: opened.record });
     emit(change());
     chooseCategory('analysis');
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await saveIntoPanel();
     expect(sent('library/save')).toEqual([]);
   });
 
   it('a save answered conflict shows both versions and saves nothing until the person chooses: Save the chosen fields', async () => {
-    await openPopup({ saved: opened, record: opened.record });
-    chooseCategory('analysis');
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await openEditAndSave();
     expect(sent<SaveRequest>('library/save')).toHaveLength(1);
     expect(sent<SaveRequest>('library/save')[0]!.revision).toBe(4);
     expect(state()).toBe('editing');
@@ -117,10 +126,7 @@ describe('popup over a record that changes underneath', () => {
   });
 
   it('Keep mine sends the form as it is, over the current revision', async () => {
-    await openPopup({ saved: opened, record: opened.record });
-    chooseCategory('analysis');
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await openEditAndSave();
     $<HTMLButtonElement>('stale-keep-mine').click();
     await until('the save', () => state() === 'updated');
     const second = sent<SaveRequest>('library/save')[1]!;
@@ -129,10 +135,7 @@ describe('popup over a record that changes underneath', () => {
   });
 
   it('Take the other version sends the library\'s record, over the current revision', async () => {
-    await openPopup({ saved: opened, record: opened.record });
-    chooseCategory('analysis');
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await openEditAndSave();
     $<HTMLButtonElement>('stale-take-theirs').click();
     await until('the save', () => state() === 'updated');
     const second = sent<SaveRequest>('library/save')[1]!;
@@ -144,8 +147,7 @@ describe('popup over a record that changes underneath', () => {
     await openPopup({ saved: opened, record: opened.record });
     chooseCategory('analysis');
     type($('quality'), '70');
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await saveIntoPanel();
     document.querySelector<HTMLInputElement>('input[name="compare-category"][value="theirs"]')!.click();
     document.querySelector<HTMLInputElement>('input[name="compare-body"][value="mine"]')!.click();
     $<HTMLButtonElement>('stale-take-chosen').click();
@@ -156,10 +158,7 @@ describe('popup over a record that changes underneath', () => {
   });
 
   it('Cancel leaves the form and the library as they are', async () => {
-    await openPopup({ saved: opened, record: opened.record });
-    chooseCategory('analysis');
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await openEditAndSave();
     $<HTMLButtonElement>('compare-cancel').click();
     expect(document.getElementById('compare-dialog')).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -186,8 +185,7 @@ describe('popup over a record that changes underneath', () => {
     await openPopup({ saved: current, record: current.record, draft });
     expect($('stale-warning').hidden).toBe(false);
     expect($('stale-text').textContent).toMatch(/^editorStaleSync: /);
-    key($('title'), 'Enter', { ctrlKey: true });
-    await until('the panel', () => document.getElementById('compare-dialog') !== null);
+    await saveIntoPanel();
     expect(sent('library/save')).toEqual([]);
     $<HTMLButtonElement>('stale-keep-mine').click();
     await until('the save', () => state() === 'updated');
