@@ -41,7 +41,7 @@ export function openMergePanel(options: AddressTakenOptions): void {
     comparison: { mine: options.mine, theirs: other.record, mineLabel: t('editorCompareThis'), theirsLabel: t('editorCompareOther'), choose: true },
     choices: [{
       id: 'address-merge-save', label: t('editorAddressMergeSave'), primary: true,
-      run: (comparison) => options.merge(comparison.merged(), { id: other.id, revision: other.revision }),
+      run: (comparison) => options.merge(comparison ? comparison.merged() : options.mine, { id: other.id, revision: other.revision }),
     }],
   });
 }

@@ -10,8 +10,8 @@ export interface PanelChoice {
   id: string;
   label: string;
   primary?: boolean;
-  /** Called with the comparison as the person left it; the panel closes first. */
-  run(comparison: Comparison): void;
+  /** Called with the comparison as the person left it (null when the panel showed none); the panel closes first. */
+  run(comparison: Comparison | null): void;
 }
 
 export interface ComparePanelOptions {
@@ -41,8 +41,7 @@ export function openComparePanel(options: ComparePanelOptions): ComparePanel {
     id: choice.id, type: 'button', class: choice.primary ? 'primary' : undefined,
     onclick: () => {
       close();
-      if (comparison) choice.run(comparison);
-      else choice.run({ element: h('div'), differing: 0, fromTheirs: () => [], merged: () => { throw new Error('nothing to merge'); } });
+      choice.run(comparison);
     },
   }, choice.label));
   const dialog = h('dialog', { id: 'compare-dialog', class: 'compare-dialog', 'aria-labelledby': 'compare-title', 'aria-describedby': 'compare-intro' },

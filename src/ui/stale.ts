@@ -124,7 +124,14 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
   }
 
   async function open(): Promise<void> {
-    const current = await fetchCurrent().catch(() => undefined);
+    let current: StoredRecord | null;
+    try {
+      current = await fetchCurrent();
+    } catch (error) {
+      // Not knowing the library's version is not the same as its being gone: say so, offer nothing.
+      text.textContent = t('editorStaleReadFailed', error instanceof Error ? error.message : String(error));
+      return;
+    }
     if (!newer) return;
     const mine = options.read();
     if (!current) {
@@ -142,7 +149,7 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
       choices: [
         { id: 'stale-keep-mine', label: t('editorStaleKeepMine'), run: () => options.resolve(mine, current) },
         { id: 'stale-take-theirs', label: t('editorStaleTakeTheirs'), run: () => options.resolve(theirs, current) },
-        { id: 'stale-take-chosen', label: t('editorStaleTakeChosen'), primary: true, run: (c) => options.resolve(c.merged(), current) },
+        { id: 'stale-take-chosen', label: t('editorStaleTakeChosen'), primary: true, run: (c) => options.resolve(c ? c.merged() : mine, current) },
       ],
     });
   }

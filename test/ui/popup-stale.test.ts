@@ -92,6 +92,16 @@ describe('popup over a record that changes underneath', () => {
     expect(document.querySelector('.compare-row[data-key="quality"] [data-side="theirs"] .compare-value')!.textContent).toBe('33');
   });
 
+  it('a newer version that cannot be read is said so, and is not taken for a deleted record', async () => {
+    bg.handlers['library/get'] = () => { throw new Error('worker gone'); };
+    await openPopup({ saved: opened, record: opened.record });
+    emit(change());
+    $<HTMLButtonElement>('stale-compare').click();
+    await until('the failure said', () => /^editorStaleReadFailed: worker gone/.test($('stale-text').textContent ?? ''));
+    expect(document.getElementById('compare-dialog')).toBeNull();
+    expect(sent('library/save')).toEqual([]);
+  });
+
   it('another window is named as such', async () => {
     await openPopup({ saved: opened, record: opened.record });
     emit(change({ by: 'library' }));
