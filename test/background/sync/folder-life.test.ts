@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { localRules } from '../../../src/background/sync/rules.js';
 import { SyncService } from '../../../src/background/sync/service.js';
+import { saveNow } from '../fakes.js';
 import { md, record, syncWorld } from './setup.js';
 
 describe('renames outside are followed', () => {
   it('a file renamed outside, seen by a pass, is the same record under its new name', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     const text = dir.read(md('alpha'))!;
@@ -23,7 +24,7 @@ describe('renames outside are followed', () => {
     expect(row?.savedAt).toBe(a.stored.savedAt);
     expect(row?.updatedAt).toBe(a.stored.updatedAt);
     // Followed from then on: an edit in Lede goes to the new name.
-    const edited = await store.save({ ...a.stored.record, quality: 77 });
+    const edited = await saveNow(store, { ...a.stored.record, quality: 77 });
     await engine.runJob(recordJob(edited.stored.id));
     expect(dir.names()).toEqual(['Reading - alpha notes.md']);
     expect(dir.read('Reading - alpha notes.md')).toContain('quality: 77');
@@ -31,7 +32,7 @@ describe('renames outside are followed', () => {
 
   it('a rename with an edit, reported by the watch in one batch, is read back under the new name', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha', { quality: 20 }));
+    const a = await saveNow(store, record('Alpha', { quality: 20 }));
     const engine = await open();
     await engine.fullPass();
     const text = dir.read(md('alpha'))!.replace('quality: 20', 'quality: 21');
@@ -50,8 +51,8 @@ describe('renames outside are followed', () => {
 describe('a file that vanishes mid-pass', () => {
   it('is skipped (not “folder gone”) and looked at again by the next pass', async () => {
     const { store, dir, open } = syncWorld();
-    await store.save(record('Alpha'));
-    const b = await store.save(record('Beta'));
+    await saveNow(store, record('Alpha'));
+    const b = await saveNow(store, record('Beta'));
     const engine = await open();
     await engine.fullPass();
     const text = dir.read(md('beta'))!;
@@ -75,8 +76,8 @@ describe('a file that vanishes mid-pass', () => {
 describe('writes that leave no husks', () => {
   it('a write cut off between create and close leaves nothing under the record’s name; the next pass cleans up', async () => {
     const { store, dir, state, library, open } = syncWorld();
-    await store.save(record('Alpha'));
-    await store.save(record('Beta'));
+    await saveNow(store, record('Alpha'));
+    await saveNow(store, record('Beta'));
     const engine = await open();
     // The worker is stopped while the second file is written: its close never returns.
     let opened = 0;
@@ -109,7 +110,7 @@ describe('writes that leave no husks', () => {
 
   it('leftovers of an older interrupted run (an empty file under a record’s name, a .crswap) go, and the record takes its name', async () => {
     const { store, dir, open } = syncWorld();
-    await store.save(record('Alpha'));
+    await saveNow(store, record('Alpha'));
     dir.put(md('alpha'), '');
     dir.put(`${md('alpha')}.crswap`, 'half a reco');
     const engine = await open();
@@ -123,7 +124,7 @@ describe('writes that leave no husks', () => {
 describe('a real vault', () => {
   it('notes that are not records get one count, no issue each; a record with errors is still listed', async () => {
     const { store, dir, open } = syncWorld();
-    await store.save(record('Alpha'));
+    await saveNow(store, record('Alpha'));
     for (let i = 0; i < 12; i++) dir.put(`note ${i}.md`, `# A note\n\nSome thoughts ${i}.\n`);
     dir.put('clipped.md', '---\ntitle: "Clipped"\nsource: "https://example.org/x"\ntags:\n  - clippings\n---\nBody\n');
     dir.put('broken.md', '---\ntitle: "Broken"\noriginalUrl: "https://example.org/b"\nquality: lots\n---\n');
@@ -136,7 +137,7 @@ describe('a real vault', () => {
 
   it('the ignore rule: matching files are never read, and the status counts what is left alone', async () => {
     const world = syncWorld();
-    await world.store.save(record('Alpha'));
+    await saveNow(world.store, record('Alpha'));
     world.dir.put('Untitled.canvas.md', '---\ncanvas: true\n---\n');
     world.dir.put('2020-01-01 daily.md', 'plain');
     world.dir.put('broken.md', '---\ntitle: "Broken"\noriginalUrl: "https://example.org/b"\nquality: lots\n---\n');
@@ -161,7 +162,7 @@ describe('a real vault', () => {
 describe('retries wake at their time', () => {
   it('asks for a wake-up at the next retry, and clears it once nothing waits', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('Alpha'));
+    const a = await saveNow(world.store, record('Alpha'));
     const clock = { now: 1_000_000 };
     const wakes: Array<number | null> = [];
     const service = new SyncService({
@@ -173,7 +174,7 @@ describe('retries wake at their time', () => {
     });
     await service.choose('folder', 'records');
     await service.kick(false);
-    await world.store.save({ ...a.stored.record, quality: 3 });
+    await saveNow(world.store, { ...a.stored.record, quality: 3 });
     world.dir.fail('close', () => new DOMException('An I/O error happened.', 'InvalidModificationError'));
     await service.changed([a.stored.id]);
     await service.kick(false);
