@@ -1,7 +1,8 @@
 // What a real folder does to sync: renames, a checkout mid-pass, a worker stopped mid-write, notes that are not records.
 import { describe, expect, it } from 'vitest';
 import { recordJob } from '../../../src/background/sync/engine.js';
-import { localRules } from '../../../src/background/sync/rules.js';
+import { ignoreRule } from '../../../src/background/sync/ignore.js';
+import { localRules, looksLikeRecord } from '../../../src/background/sync/rules.js';
 import { SyncService } from '../../../src/background/sync/service.js';
 import { saveNow } from '../fakes.js';
 import { md, record, syncWorld } from './setup.js';
@@ -183,5 +184,51 @@ describe('retries wake at their time', () => {
     await service.kick(false);
     expect(wakes.at(-1)).toBeNull();
     expect(world.dir.read(md('alpha'))).toContain('quality: 3');
+  });
+});
+
+describe('both versions for the person', () => {
+  it('sync/compare gives the file as it is now beside the library’s row', async () => {
+    const { store, dir, open } = syncWorld();
+    const a = await saveNow(store, record('Alpha', { quality: 10 }));
+    const engine = await open();
+    await engine.fullPass();
+    dir.put(md('alpha'), dir.read(md('alpha'))!.replace('quality: 10', 'quality: 11'));
+    await saveNow(store, { ...a.stored.record, quality: 12 });
+    await engine.fullPass();
+    expect(engine.issueList).toEqual([expect.objectContaining({ kind: 'conflict', name: md('alpha') })]);
+    const both = await engine.compare(md('alpha'));
+    expect(both.folder?.record?.quality).toBe(11);
+    expect(both.folder?.text).toContain('quality: 11');
+    expect(both.folder?.problems).toEqual([]);
+    expect(both.library?.record.quality).toBe(12);
+    dir.put(md('alpha'), '---\ntitle: "Alpha"\noriginalUrl: "nope"\n---\n');
+    const broken = await engine.compare(md('alpha'));
+    expect(broken.folder?.record).toBeNull();
+    expect(broken.folder?.problems.length).toBeGreaterThan(0);
+    expect(broken.library?.id).toBe(a.stored.id);
+    expect(await engine.compare('no such file.md')).toEqual({ folder: null, library: null });
+  });
+});
+
+describe('what counts as a record, and the ignore patterns', () => {
+  it('a file with Lede front matter is a record (with errors, listed); plain notes and other clippers’ are not', () => {
+    expect(looksLikeRecord('---\noriginalUrl: "x"\n---\n')).toBe(true);
+    expect(looksLikeRecord('\uFEFF---\r\nquality: 3\r\nheat: 1\r\n---\r\n')).toBe(true);
+    expect(looksLikeRecord('# Title\n\noriginalUrl: "x"\n')).toBe(false);
+    expect(looksLikeRecord('---\ntitle: "x"\nsource: "https://a"\ntags: [a]\n---\n')).toBe(false);
+    expect(looksLikeRecord('---\nquality: 3\n---\n')).toBe(false);
+    expect(looksLikeRecord('---\ntitle: x\n---\noriginalUrl: "after the front matter"\n')).toBe(false);
+  });
+
+  it('patterns match top-level names without case; folder patterns match no file', () => {
+    const ignored = ignoreRule(['*.canvas.md', 'Untitled?.md', 'Daily/', 'Templates/*.md']);
+    expect(ignored('Board.CANVAS.md')).toBe(true);
+    expect(ignored('Untitled1.md')).toBe(true);
+    expect(ignored('Untitled12.md')).toBe(false);
+    expect(ignored('Daily')).toBe(false);
+    expect(ignored('a.md')).toBe(false);
+    expect(ignoreRule([])('x.md')).toBe(false);
+    expect(ignoreRule(['a+b(1).md'])('a+b(1).md')).toBe(true);
   });
 });
