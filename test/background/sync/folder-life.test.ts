@@ -49,6 +49,48 @@ describe('renames outside are followed', () => {
   });
 });
 
+describe('deletes as tombstones', () => {
+  it('a record deleted while its file was renamed outside: the delete is carried out on the renamed file', async () => {
+    const { store, dir, open } = syncWorld();
+    const a = await saveNow(store, record('Alpha'));
+    await saveNow(store, record('Beta'));
+    const engine = await open();
+    await engine.fullPass();
+    const text = dir.read(md('alpha'))!;
+    dir.delete(md('alpha'));
+    // The person deletes the record; its job runs before any pass has seen the rename.
+    await store.remove(a.stored.id, 'library');
+    await engine.runJob(recordJob(a.stored.id));
+    dir.put('alpha, moved.md', text);
+    await engine.fullPass();
+    expect(dir.names()).toEqual([md('beta')]);
+    expect(await store.get(a.stored.id)).toBeNull();
+    expect(engine.issueList).toEqual([]);
+  });
+
+  it('a deleted record’s file that comes back after a checkout is removed while it holds Lede’s text, kept once edited', async () => {
+    const { store, dir, open } = syncWorld();
+    const a = await saveNow(store, record('Alpha'));
+    const b = await saveNow(store, record('Beta'));
+    const engine = await open();
+    await engine.fullPass();
+    const alpha = dir.read(md('alpha'))!;
+    const beta = dir.read(md('beta'))!;
+    dir.delete(md('alpha'));
+    dir.delete(md('beta'));
+    await store.remove(a.stored.id, 'library');
+    await store.remove(b.stored.id, 'library');
+    await engine.runJob(recordJob(a.stored.id));
+    await engine.runJob(recordJob(b.stored.id));
+    dir.put(md('alpha'), alpha);
+    dir.put(md('beta'), `${beta}Edited on the other branch.\n`);
+    await engine.checkFiles([md('alpha'), md('beta')]);
+    expect(dir.names()).toEqual([md('beta')]);
+    expect(engine.issueList).toEqual([{ kind: 'kept', name: md('beta') }]);
+    expect(await store.get(a.stored.id)).toBeNull();
+  });
+});
+
 describe('a file that vanishes mid-pass', () => {
   it('is skipped (not “folder gone”) and looked at again by the next pass', async () => {
     const { store, dir, open } = syncWorld();
