@@ -71,7 +71,7 @@ export function isStoredRecord(value: unknown): value is StoredRecord {
 export function isDraft(value: unknown): value is Draft {
   return isObject(value) && isTabId(value.tabId) && isString(value.url) && isLedeRecord(value.record) &&
     isSources(value.sources) && optional(value.suggestedTopics, (v): v is string[] => isListOf(v, isString)) &&
-    isString(value.updatedAt);
+    isString(value.updatedAt) && (value.revision === undefined || value.revision === null || isRevision(value.revision));
 }
 
 export function isImportFile(value: unknown): boolean {

@@ -86,6 +86,9 @@ export const validators: Validators = {
   'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
     SYNC_CHOICES.includes(p.choice as SyncChoice),
   'sync/images': (p): p is Request<'sync/images'> => isObject(p) && typeof p.on === 'boolean',
+  'sync/compare': (p): p is Request<'sync/compare'> => isObject(p) && isEntryName(p.name) && only(p, ['name']),
+  'sync/ignore': (p): p is Request<'sync/ignore'> => isObject(p) && Array.isArray(p.patterns) && p.patterns.length <= 200 &&
+    p.patterns.every((x) => isString(x) && x.trim() !== '' && x.length <= 300) && only(p, ['patterns']),
   'sync/observed': (p): p is Request<'sync/observed'> => isObject(p) && isString(p.generation) && p.generation.length <= 100 &&
     typeof p.gap === 'boolean' && Array.isArray(p.names) && p.names.length <= 5_000 &&
     p.names.every(isEntryName) && only(p, ['generation', 'names', 'gap']),

@@ -69,6 +69,8 @@ export interface Draft {
   sources?: Extraction['sources'];
   suggestedTopics?: string[];
   updatedAt: string;
+  /** The revision of the saved record the draft was made over (null: the page was not saved then): a stale draft is caught. */
+  revision?: number | null;
 }
 
 export type PageReadResult =
@@ -257,10 +259,24 @@ export interface MessageMap {
   /** "Keep copies of related images" (the options page asks for host access first). */
   'sync/images': { request: { on: boolean }; response: SyncStatus };
   /**
+   * Both versions behind an issue (a conflict), for the person to judge side by side: the folder's file as it
+   * is now (its text, the record it holds or the problems that refuse it; null when there is no such file)
+   * and the library's row (null when the library holds none).
+   */
+  'sync/compare': { request: { name: string }; response: SyncCompare };
+  /** Files and subfolders sync leaves alone: folder names (`Daily/`) and glob patterns (`*.excalidraw.md`, `notes/**`). */
+  'sync/ignore': { request: { patterns: string[] }; response: SyncStatus };
+  /**
    * From the offscreen document's folder watcher (Chrome): these top-level names changed, appeared or went
    * (read back soon); `generation`, the watch's id; `gap`, the watch may have missed events.
    */
   'sync/observed': { request: { generation: string; names: string[]; gap: boolean }; response: { ok: true } };
+}
+
+/** What `sync/compare` answers. */
+export interface SyncCompare {
+  folder: { text: string; record: LedeRecord | null; problems: string[] } | null;
+  library: StoredRecord | null;
 }
 
 export type MessageName = keyof MessageMap;

@@ -9,6 +9,8 @@ export interface ChipsOptions {
   candidates: string[];
   /** The page's own suggestions, also offered as one-click buttons. */
   suggested?: string[] | undefined;
+  /** The library's topics: a topic typed in another case takes their spelling (read on every add: it may grow). */
+  library?: readonly string[] | undefined;
   onChange: (topics: string[]) => void;
 }
 
@@ -44,7 +46,7 @@ export function createChips(options: ChipsOptions): Chips {
       offered.map((topic) => h('button', {
         // Out of the Tab order: ↓ in the topic input lists the same suggestions first, and Tab goes on to quality.
         type: 'button', class: 'quick-topic', title: t('editorTopicAdd', topic), tabIndex: -1,
-        onclick: () => { setTopics(addTopics(topics, topic)); input.focus(); },
+        onclick: () => { setTopics(addTopics(topics, topic, options.library)); input.focus(); },
       }, `+ ${topic}`)));
     quick.hidden = offered.length === 0;
   };
@@ -102,7 +104,7 @@ export function createChips(options: ChipsOptions): Chips {
   };
 
   const choose = (text: string) => {
-    setTopics(addTopics(topics, text));
+    setTopics(addTopics(topics, text, options.library));
     input.value = '';
     openFor('');
     close();
@@ -113,7 +115,7 @@ export function createChips(options: ChipsOptions): Chips {
       // A comma typed or pasted ends a topic; anything after the last comma stays in the input.
       const parts = input.value.split(',');
       const rest = parts.pop() ?? '';
-      setTopics(addTopics(topics, parts.join(',')));
+      setTopics(addTopics(topics, parts.join(','), options.library));
       input.value = rest.trimStart();
     }
     if (input.value.trim()) openFor(input.value);

@@ -5,6 +5,7 @@ import { validateRecord } from '../record/validate.js';
 import type { LedeRecord } from '../record/types.js';
 import { rankSuggestions } from '../extract/topics.js';
 import { createChips } from './chips.js';
+import { librarySpelling } from './topics.js';
 import { localInputToUtc, localZoneLabel, utcToLocalInput } from './datetime.js';
 import { h } from './dom.js';
 import { excerptCount, limitEdit } from './excerpt.js';
@@ -154,9 +155,12 @@ export function createEditor(options: EditorOptions): Editor {
   const webUrl = h('input', { id: 'web-url', type: 'url', value: base.webUrl, autocomplete: 'off', spellcheck: false });
 
   // The library's topics that the title or excerpt names come first, then the page's own.
-  const offered = (known: string[]) => rankSuggestions(options.suggestedTopics ?? [], known, base.title, base.excerpt);
+  // The page's suggestions in the library's spelling, where the library holds them in another case.
+  const offered = (known: string[]) => rankSuggestions((options.suggestedTopics ?? []).map((topic) => librarySpelling(topic, known)),
+    known, base.title, base.excerpt);
   const candidates = [...offered(options.knownTopics ?? []), ...(options.knownTopics ?? [])];
-  const chips = createChips({ topics: base.topics, candidates, suggested: offered(options.knownTopics ?? []), onChange: changed });
+  const library = [...(options.knownTopics ?? [])];
+  const chips = createChips({ topics: base.topics, candidates, library, suggested: offered(options.knownTopics ?? []), onChange: changed });
 
   const related = createRelatedList({ entries: base.related, record: () => read(), host: options.relatedHost, onChange: changed });
 
@@ -285,6 +289,7 @@ export function createEditor(options: EditorOptions): Editor {
     // The chips read this very array on every keystroke.
     const ranked = offered(topics);
     candidates.splice(0, candidates.length, ...ranked, ...topics);
+    library.splice(0, library.length, ...topics);
     chips.setSuggested(ranked);
   }
 

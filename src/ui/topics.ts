@@ -13,11 +13,21 @@ export function hasTopic(topics: readonly string[], topic: string): boolean {
   return topics.some((existing) => sameTopic(existing, topic));
 }
 
-/** Adds each comma-separated topic of `text` that is not there yet (ignoring case), keeping the user's order. */
-export function addTopics(topics: readonly string[], text: string): string[] {
+/** The library's spelling of `topic` when it holds the topic in another case ("ai" → "AI"), else `topic` as typed. */
+export function librarySpelling(topic: string, library: readonly string[]): string {
+  if (!topic) return topic;
+  const known = library.find((entry) => sameTopic(tidyTopic(entry), topic));
+  return known ? tidyTopic(known) : topic;
+}
+
+/**
+ * Adds each comma-separated topic of `text` that is not there yet (ignoring case), keeping the user's order;
+ * a topic the library holds in another case takes the library's spelling, so one topic has one spelling.
+ */
+export function addTopics(topics: readonly string[], text: string, library: readonly string[] = []): string[] {
   const out = [...topics];
   for (const part of text.split(',')) {
-    const topic = tidyTopic(part);
+    const topic = librarySpelling(tidyTopic(part), library);
     if (topic && !hasTopic(out, topic)) out.push(topic);
   }
   return out;

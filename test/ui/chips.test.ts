@@ -88,4 +88,20 @@ describe('topic chips', () => {
     expect(chips.value()).toEqual(['AI', 'Tides']);
     expect(offered()).toEqual(['+ Energy']);
   });
+
+  it('gives a typed topic the library\'s spelling when the library holds it in another case', () => {
+    document.body.replaceChildren();
+    const library = ['AI', 'Climate'];
+    const onChange = vi.fn();
+    const chips = createChips({ topics: [], candidates: library, library, onChange });
+    document.body.append(chips.element);
+    type(chips.input, 'ai');
+    key(chips.input, 'Enter');
+    type(chips.input, 'CLIMATE, new topic,');
+    // A topic the library learns later is spelled its way too.
+    library.push('eLearning');
+    type(chips.input, 'Elearning');
+    chips.commitInput();
+    expect(chips.value()).toEqual(['AI', 'Climate', 'new topic', 'eLearning']);
+  });
 });

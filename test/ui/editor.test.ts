@@ -200,4 +200,17 @@ describe('topic suggestions in the editor', () => {
     const { $ } = mount({ sources: { constructor: 'x', title: 'og:title' } as never });
     expect($('title').dataset.source).toBe('og:title');
   });
+
+  it('spells a typed topic as the library does, also for topics learnt after the form opened', () => {
+    const { editor, $ } = mount({ record: sampleRecord({ topics: [] }), knownTopics: ['Energy'], suggestedTopics: ['climate'] });
+    type($('topic-input'), 'energy');
+    key($('topic-input'), 'Enter');
+    editor.setKnownTopics(['Energy', 'Climate']);
+    // The page's suggestion is offered, and added, in the library's spelling.
+    expect([...document.querySelectorAll('.quick-topic')].map((b) => b.textContent)).toEqual(['+ Climate']);
+    document.querySelector<HTMLButtonElement>('.quick-topic')!.click();
+    type($('topic-input'), 'ENERGY');
+    key($('topic-input'), 'Enter');
+    expect(editor.read().topics).toEqual(['Energy', 'Climate']);
+  });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListQuery, StoredRecord } from '../../src/shared/messages.js';
 import { sampleRecord, type } from './record.js';
+import { until } from './until.js';
 
 const bg = vi.hoisted(() => ({ calls: [] as Array<[string, unknown]>, records: [] as StoredRecord[] }));
 
@@ -37,14 +38,6 @@ vi.mock('../../src/shared/send.js', () => ({
     }
   },
 }));
-
-async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const titles = () => [...document.querySelectorAll('#records .record .record-title')].map((el) => el.textContent);
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -15,11 +15,11 @@ function files(dir: string): string[] {
 
 describe('interface text', () => {
   it('has a message for every key used', () => {
-    const sources = ['src/ui', 'src/popup', 'src/pages/library'].flatMap((dir) => files(join(root, dir)))
+    const sources = ['src/ui', 'src/popup', 'src/pages/library', 'src/pages/sync'].flatMap((dir) => files(join(root, dir)))
       .filter((path) => /\.(ts|html)$/.test(path));
     const used = new Set<string>();
     for (const path of sources) {
-      for (const match of readFileSync(path, 'utf8').matchAll(/['"]((?:popup|editor|library)[A-Z]\w*)['"]/g)) used.add(match[1]!);
+      for (const match of readFileSync(path, 'utf8').matchAll(/['"]((?:popup|editor|library|sync)[A-Z]\w*)['"]/g)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((key) => !messages[key]?.message);

@@ -4,41 +4,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageReadResult } from '../../src/shared/messages.js';
+import { installFakeBackground } from './fake-background.js';
 import { key, sampleRecord, type } from './record.js';
+import { until } from './until.js';
 
-const bg = vi.hoisted(() => ({
-  calls: [] as Array<[string, unknown]>,
-  handlers: {} as Record<string, (payload: never) => unknown>,
-}));
-
-// The popup uses the browser's own API (src/shared/native.ts), not the polyfill.
-const opened = vi.hoisted(() => [] as string[]);
-vi.stubGlobal('chrome', {
-  runtime: { id: 'lede', getURL: (path: string) => `chrome-extension://lede/${path}` },
-  tabs: { query: async () => [{ id: 7 }], create: async ({ url }: { url: string }) => { opened.push(url); return {}; } },
-});
-vi.mock('../../src/shared/send.js', () => ({
-  send: async (name: string, payload: unknown) => {
-    bg.calls.push([name, payload]);
-    const handler = bg.handlers[name];
-    if (!handler) throw new Error(`no handler for ${name}`);
-    return handler(payload as never);
-  },
-}));
+// The popup uses the browser's own API (src/shared/native.ts), not the polyfill: the stand-in is `chrome`.
+const bg = installFakeBackground();
+const opened = bg.opened;
 
 const html = readFileSync(join(import.meta.dirname, '../../src/popup/popup.html'), 'utf8');
 
-async function until(what: string, test: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const state = () => document.body.dataset.state;
-const sent = (name: string) => bg.calls.filter(([n]) => n === name).map(([, payload]) => payload);
+const sent = bg.sent;
 
 async function openPopup(read: PageReadResult | (() => never), query = '?tabId=42', early = false): Promise<void> {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
@@ -247,7 +225,8 @@ describe('popup', () => {
   it('Undo of an update puts the earlier version back', async () => {
     const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', revision: 1 };
     bg.handlers['library/restore'] = () => ({ ok: true });
-    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString() } });
+    bg.handlers['library/get'] = () => ({ ...before, revision: 3, changedBy: 'undo' });
+    bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString(), revision: 2 } });
     await openPopup(page({ saved: before }));
     type($('title'), 'Changed');
     key($('title'), 'Enter', { ctrlKey: true });
@@ -255,7 +234,8 @@ describe('popup', () => {
     expect($('saved-when').textContent).toMatch(/· popupUpdatedAgo: now$/);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/restore')).toEqual([{ stored: before, over: { id: before.id, revision: before.revision } }]);
+    // Only over the row this save made: an edit made since elsewhere is never undone.
+    expect(sent('library/restore')).toEqual([{ stored: before, over: { id: before.id, revision: 2 } }]);
     expect(sent('library/delete')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneUpdate');
     // The form still says Changed: against the restored version, that is a change again.

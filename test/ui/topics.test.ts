@@ -1,6 +1,6 @@
 // Topic rules: tidy, add without duplicates, remove, and suggestions for what is typed.
 import { describe, expect, it } from 'vitest';
-import { addTopics, removeTopic, suggestTopics, tidyTopic } from '../../src/ui/topics.js';
+import { addTopics, librarySpelling, removeTopic, suggestTopics, tidyTopic } from '../../src/ui/topics.js';
 
 describe('topics', () => {
   it('tidies whitespace', () => {
@@ -23,5 +23,14 @@ describe('topics', () => {
     expect(suggestTopics(candidates, 'ENER', [])).toEqual(['Energy', 'Generative AI']);
     expect(suggestTopics(candidates, 'zzz', [])).toEqual([]);
     expect(suggestTopics(candidates, 'a', [], 2)).toHaveLength(2);
+  });
+
+  it('one spelling per topic: a topic equal to a library topic ignoring case takes the library\'s spelling', () => {
+    const library = ['Machine learning', 'AI', ' Climate  policy '];
+    expect(addTopics([], 'machine LEARNING, ai, climate policy, Élan', library)).toEqual(['Machine learning', 'AI', 'Climate policy', 'Élan']);
+    expect(librarySpelling('ai', library)).toBe('AI');
+    expect(librarySpelling('', library)).toBe('');
+    // Case only: accents make another topic.
+    expect(librarySpelling('resume', ['Résumé'])).toBe('resume');
   });
 });

@@ -189,6 +189,12 @@ async function exportRecord(stored: StoredRecord): Promise<void> {
 function saved(stored: StoredRecord, previousId: string): void {
   const row = rowFor(previousId);
   loaded.delete(previousId);
+  // Merged into the record at its new address: that record's own row is this one now.
+  if (stored.id !== previousId && rowFor(stored.id)) {
+    rowFor(stored.id)?.remove();
+    total = Math.max(0, total - 1);
+    showCounts();
+  }
   loaded.set(stored.id, stored);
   const fresh = renderRow(stored);
   if (row) row.replaceWith(fresh);

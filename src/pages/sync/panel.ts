@@ -1,13 +1,15 @@
 // The folder-sync status shown in the library and options pages: state, progress, pending, what needs the person.
 //
 // Stable hooks for tests: #sync-panel[data-state], #sync-state, #sync-progress, #sync-pending, #sync-allow,
-// #sync-retry, #sync-now, #sync-issues (li[data-kind][data-name] with button[data-choice]).
+// #sync-retry, #sync-now, #sync-issues (li[data-kind][data-name] with button[data-choice]; a conflict also holds
+// both versions, details.sync-compare: see compare.ts).
 import { send } from '../../shared/send.js';
 import { storedFolder } from '../../shared/sync-folder.js';
 import type { SyncChoice, SyncIssue, SyncStatus } from '../../shared/sync-status.js';
 import { h, replaceChildren } from '../../ui/dom.js';
 import { t } from '../../ui/i18n.js';
 import { errorText } from '../../ui/status.js';
+import { conflictComparisons } from './compare.js';
 
 const CHOICES: Record<SyncIssue['kind'], Array<[SyncChoice, string]>> = {
   conflict: [['use-file', 'syncUseFile'], ['use-library', 'syncUseLibrary']],
@@ -58,6 +60,15 @@ export function mountSyncPanel(root: HTMLElement): SyncPanel {
   const issues = h('ul', { id: 'sync-issues', class: 'sync-issues' });
   replaceChildren(root, state, progress, pending, h('div', { class: 'sync-actions' }, allow, retry, now), issues);
 
+  const comparisons = conflictComparisons();
+  const issueItem = (issue: SyncIssue) => h('li', { 'data-kind': issue.kind, 'data-name': issue.name },
+    h('span', null, issueText(issue)),
+    issue.kind === 'invalid' ? h('ul', { class: 'problems' }, issue.problems.map((p) => h('li', null, h('code', null, p)))) : null,
+    // Both versions, before the choice between them.
+    issue.kind === 'conflict' ? comparisons.section(issue.name) : null,
+    h('span', { class: 'choices' }, CHOICES[issue.kind].map(([choice, label]) =>
+      h('button', { type: 'button', 'data-choice': choice, onclick: () => void act(send('sync/resolve', { name: issue.name, choice })) }, t(label)))));
+
   const listeners: Array<(status: SyncStatus) => void> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -77,11 +88,13 @@ export function mountSyncPanel(root: HTMLElement): SyncPanel {
     allow.hidden = status.state !== 'needs-permission';
     retry.hidden = status.state !== 'error';
     now.hidden = status.mode === 'off' || status.state === 'syncing';
-    replaceChildren(issues, status.issues.map((issue) => h('li', { 'data-kind': issue.kind, 'data-name': issue.name },
-      h('span', null, issueText(issue)),
-      issue.kind === 'invalid' ? h('ul', { class: 'problems' }, issue.problems.map((p) => h('li', null, h('code', null, p)))) : null,
-      h('span', { class: 'choices' }, CHOICES[issue.kind].map(([choice, label]) =>
-        h('button', { type: 'button', 'data-choice': choice, onclick: () => void act(send('sync/resolve', { name: issue.name, choice })) }, t(label)))))));
+    // Built again only when they changed: a refresh must not take the person's focus or open sections away.
+    const shownIssues = JSON.stringify(status.issues);
+    if (shownIssues !== issues.dataset.shown) {
+      issues.dataset.shown = shownIssues;
+      comparisons.forget(new Set(status.issues.filter((issue) => issue.kind === 'conflict').map((issue) => issue.name)));
+      replaceChildren(issues, status.issues.map(issueItem));
+    }
     for (const listener of listeners) listener(status);
     clearTimeout(timer);
     // Quickly while a pass runs (its progress), slowly otherwise (a change made elsewhere shows within seconds).

@@ -40,3 +40,4 @@ export function record(title: string, overrides: Partial<LedeRecord> = {}): Lede
 export function md(slug: string): string {
   return `2023-05-03-${slug}.md`;
 }
+
