@@ -1,5 +1,5 @@
 // What the background does for each message: one handler per name in the message map.
-import { errorsOf, validateRecord, type Problem } from '../record/index.js';
+import { errorsOf, validateRecord, type LedeRecord, type Problem } from '../record/index.js';
 import type { MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
@@ -116,6 +116,13 @@ async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Arr
   await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
 }
 
+/** A record whose private data only a retired key opens is saved under the current key (private-vault.ts `renewed`). */
+async function withRenewedKey(deps: BackgroundDeps, record: LedeRecord): Promise<LedeRecord> {
+  if (record.secured === undefined) return record;
+  const secured = await deps.vault.renewed(record.secured);
+  return secured === record.secured ? record : { ...record, secured };
+}
+
 /** An import changes many records at once: a full pass (which compares every record) follows it. */
 function withSync<T extends { 'library/import': (payload: Request<'library/import'>) => Promise<Response<'library/import'>> }>(deps: BackgroundDeps, handlers: T): T {
   const run = handlers['library/import'];
@@ -133,7 +140,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   return {
     'page/read': ({ tabId }) => readPage(deps, tabId),
-    'library/save': async ({ record, tabId, sources, previousId }) => {
+    'library/save': async ({ record: given, tabId, sources, previousId }) => {
+      const record = await withRenewedKey(deps, given);
       const problems = errorsOf(validateRecord(record));
       if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
         problems.push(keyProblem());
@@ -160,7 +168,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.badges.forget(id);
       return { deleted };
     },
-    'library/restore': async ({ stored }) => {
+    'library/restore': async ({ stored: given }) => {
+      const stored = { ...given, record: await withRenewedKey(deps, given.record) };
       if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
       await mirror(deps, 'intend', [stored.id]);
       const restored = await store.restore(stored);
@@ -209,6 +218,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'key/create': ({ passphrase }) => deps.vault.create(passphrase),
     'key/import': ({ backup, passphrase }) => deps.vault.import(backup, passphrase),
     'key/change': ({ passphrase }) => deps.vault.changeKey(passphrase),
+    'key/confirm': ({ id, kept }) => deps.vault.confirm(id, kept),
+    'key/list': () => deps.vault.list(),
+    'key/remove': ({ id }) => deps.vault.removeKey(id),
+    'key/rederive': ({ passphrase }) => deps.vault.rederive(passphrase),
     'key/resume': async () => {
       void deps.vault.resume().catch(() => undefined);
       return deps.vault.status();
