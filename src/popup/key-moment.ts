@@ -58,7 +58,8 @@ export function showKeyMoment(before: Element, ready: () => void): void {
 
   const backupStep = (backup: string, id: string, byPassphrase: boolean): void => {
     panel.dataset.step = 'backup';
-    const value = h('input', { id: KEY_MOMENT_IDS.backup, type: 'text', readOnly: true, value: backup, spellcheck: false,
+    // A textarea, so the whole string shows (about 80 characters) and wraps in the 400-pixel popup.
+    const value = h('textarea', { id: KEY_MOMENT_IDS.backup, rows: 2, readOnly: true, value: backup, spellcheck: false,
       'aria-label': t('keyMomentBackupLabel'), 'aria-describedby': 'key-moment-help' });
     const copy = (): void => {
       navigator.clipboard.writeText(value.value).then(() => showStatus(status, t('optionsKeyCopied'), 'ok'),

@@ -30,7 +30,7 @@ export function keyRingList(status: HTMLElement, changed: () => Promise<void>): 
   });
 
   const row = (key: KeyInfo): HTMLElement => {
-    const made = new Date(key.createdAt).toLocaleDateString();
+    const made = new Date(key.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     const kind = t(key.kind === 'passphrase' ? 'optionsKeyKindPassphrase' : 'optionsKeyKindKey');
     const backup = t(key.backupConfirmed ? 'optionsKeyBackupKept' : 'optionsKeyBackupNotKept');
     const remove = key.role === 'retired'
