@@ -269,3 +269,30 @@ describe('a key database of version 1', () => {
     expect((await vault.status()).keys.map((k) => k.role)).toEqual(['current', 'retired']);
   });
 });
+
+describe('a bad backup string to import', () => {
+  it.each([
+    ['another version', (b: string) => b.replace('lede-key:2:', 'lede-key:3:'), /version 3; this Lede reads versions 1 and 2/],
+    ['truncated', (b: string) => b.slice(0, 30), /should be|cut short|not base64url/],
+    ['a wrong check value', (b: string) => `${b.slice(0, -11)}AAAAAAAAAAA`, /does not match its check value/],
+    ['its check value cut off', (b: string) => b.slice(0, -12), /check value at the end of the key backup is missing or cut short/],
+  ])('%s: one clear line, nothing changed', async (_, spoil, message) => {
+    const deps = makeDeps();
+    await firstKey(deps.vault);
+    const before = await deps.vault.status();
+    const good = (await newKey()).backupString;
+    const answer = await deps.vault.import(spoil(good));
+    expect(answer).toEqual({ ok: false, message: expect.stringMatching(message) });
+    if (!answer.ok) expect(answer.message.split('\n')).toHaveLength(1);
+    expect(await deps.vault.status()).toEqual(before);
+  });
+
+  it('a version-1 string (no check value) still reads', async () => {
+    const made = await newKey();
+    const v1 = `lede-key:1:key:${made.backupString.split(':')[3]}`;
+    const deps = makeDeps();
+    expect(await deps.vault.import(v1)).toEqual({ ok: true, changing: false });
+    const value = await encryptSecured({ note: 'v1' }, made.key);
+    expect(await deps.vault.decrypt(value)).toEqual({ ok: true, data: { note: 'v1' } });
+  });
+});
