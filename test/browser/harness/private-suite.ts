@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseRecord } from '../../../src/record/index.js';
 import { missing, repoRoot } from './paths.js';
 import type { PrivateStatus } from '../../../src/shared/messages.js';
-import type { BrowserName, Session, UiPage } from './session.js';
-import { openDetails, openLibrary, openPopup, readForm, savePopup } from './ui.js';
+import { until, type BrowserName, type Session, type UiPage } from './session.js';
+import { openDetails, openLibrary, openPopup, readForm, savePopup, seriousViolations } from './ui.js';
 
 const PAGE = 'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour';
 const NOTE = 'Private: ring Oddny Brekke, 07700 900123';
@@ -67,7 +67,8 @@ function expectInView(found: Awaited<ReturnType<typeof boxes>>): void {
   }
 }
 
-export function describePrivate(browserName: BrowserName, launch: () => Promise<Session>): void {
+/** `downloads`: the folder the session's browser saves downloads into without asking. */
+export function describePrivate(browserName: BrowserName, launch: () => Promise<Session>, downloads: (session: Session) => string): void {
   const why = missing(browserName) ?? (existsSync(cli) ? null : `no CLI build at ${cli}: run npm run build`);
   if (why) {
     test.skip(`${browserName}: private data skipped, ${why}`, () => undefined);
@@ -117,6 +118,14 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       expect(backup).toMatch(/^lede-key:2:key:[A-Za-z0-9_-]{43}:[A-Za-z0-9_-]{11}$/);
       expectInView(await boxes(popup, ['key-moment-backup', 'key-moment-copy', 'key-moment-download', 'key-moment-kept', 'key-moment-later']));
       await popup.screenshot('popup-key-moment-400x600');
+      expect(await seriousViolations(popup)).toEqual([]);
+      // Download saves the backup string as a file, the person's own copy.
+      await popup.click('#key-moment-download');
+      const downloaded = await until('the downloaded backup', async () => {
+        const path = join(downloads(session), 'lede-key-backup.txt');
+        return existsSync(path) && readFileSync(path, 'utf8');
+      });
+      expect(downloaded).toBe(`${backup}\n`);
       // The key waits: nothing is encrypted with it, nothing private is in the drafts.
       expect(await message<PrivateStatus>(popup, 'key/status', {})).toMatchObject({ key: 'none' });
       const draftsBefore = await sessionDrafts(session);
