@@ -42,8 +42,21 @@ export function showKeyMoment(before: Element, ready: () => void): void {
     }
   };
 
+  /**
+   * Copy or Download: the person has the backup in hand, and a toolbar popup closes as soon as they switch to
+   * a password manager. The key becomes this browser's key at once (backup not yet confirmed, so the options
+   * page reminds), or the copied backup would belong to a key that was never kept.
+   */
+  let inHand: Promise<unknown> = Promise.resolve();
+  const holdKey = (id: string): void => {
+    inHand = inHand.then(() => send('key/confirm', { id, kept: false })).then((answer) => {
+      if (!answer.ok) showStatus(status, answer.message, 'error');
+    }, (error: unknown) => showStatus(status, errorText(error), 'error'));
+  };
+
   const confirm = async (id: string, kept: boolean): Promise<void> => {
     try {
+      await inHand;
       const answer = await send('key/confirm', { id, kept });
       if (!answer.ok) {
         showStatus(status, answer.message, 'error');
@@ -62,10 +75,12 @@ export function showKeyMoment(before: Element, ready: () => void): void {
     const value = h('textarea', { id: KEY_MOMENT_IDS.backup, rows: 2, readOnly: true, value: backup, spellcheck: false,
       'aria-label': t('keyMomentBackupLabel'), 'aria-describedby': 'key-moment-help' });
     const copy = (): void => {
+      holdKey(id);
       navigator.clipboard.writeText(value.value).then(() => showStatus(status, t('optionsKeyCopied'), 'ok'),
         () => { value.select(); showStatus(status, t('optionsKeyCopyFailed'), 'error'); });
     };
     const download = (): void => {
+      holdKey(id);
       const url = URL.createObjectURL(new Blob([`${value.value}\n`], { type: 'text/plain' }));
       const link = h('a', { href: url, download: BACKUP_FILE, hidden: true });
       document.body.append(link);

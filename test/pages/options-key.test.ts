@@ -120,9 +120,11 @@ describe('options: key for private notes', () => {
     await open();
     expect($('key-reminder').hidden).toBe(false);
     expect($('key-reminder-generated').hidden).toBe(false);
+    bg.answers['key/confirm'] = { ok: true };
     bg.status = status('key');
-    await open();
-    expect($('key-reminder').hidden).toBe(true);
+    $('key-reminder-kept').click();
+    await vi.waitFor(() => expect($('key-reminder').hidden).toBe(true));
+    expect(bg.sent.find(([type]) => type === 'key/confirm')![1]).toEqual({ id: 'k1', kept: true });
   });
 
   it('lists the ring with record counts, and removes a retired key only after the warning', async () => {

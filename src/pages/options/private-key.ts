@@ -17,7 +17,7 @@ export const KEY_IDS = {
   passphrase: 'key-passphrase', passphraseAgain: 'key-passphrase-again', backup: 'key-backup',
   backupDone: 'key-backup-done', backupLater: 'key-backup-later', importText: 'key-import', importPassphrase: 'key-import-passphrase',
   importButton: 'key-import-button', progress: 'key-progress', resume: 'key-resume', status: 'key-status', busy: 'key-busy',
-  reminder: 'key-reminder', rederivePassphrase: 'key-rederive-passphrase', rederive: 'key-rederive', ring: 'key-ring',
+  reminder: 'key-reminder', reminderKept: 'key-reminder-kept', rederivePassphrase: 'key-rederive-passphrase', rederive: 'key-rederive', ring: 'key-ring',
 } as const;
 
 const POLL_MS = 400;
@@ -42,6 +42,8 @@ export async function setUpPrivateKey(): Promise<void> {
   let polling = false;
   /** The key whose backup the box shows, confirmed by "I have kept it". */
   let shownKey: string | null = null;
+  /** The current key, for the reminder's "I have kept its backup". */
+  let currentKey: string | null = null;
 
   const show = (current: PrivateStatus): void => {
     state.textContent = current.key === 'none' ? t('optionsKeyNone')
@@ -62,6 +64,7 @@ export async function setUpPrivateKey(): Promise<void> {
     // Refused by the background too: the page says so before anyone tries.
     changeButton.disabled = importButton.disabled = Boolean(change);
     byId(KEY_IDS.busy).hidden = !change;
+    currentKey = current.keys.find((key) => key.role === 'current')?.id ?? null;
     byId(KEY_IDS.reminder).hidden = !current.reminder;
     byId('key-reminder-generated').hidden = current.key !== 'key';
     byId('key-rederive-box').hidden = !current.keys.some((key) => key.kind === 'passphrase');
@@ -162,6 +165,13 @@ export async function setUpPrivateKey(): Promise<void> {
   const done = (kept: boolean) => () => void hideBackup(kept).catch((error: unknown) => showStatus(status, errorText(error), 'error'));
   byId(KEY_IDS.backupDone).addEventListener('click', done(true));
   byId(KEY_IDS.backupLater).addEventListener('click', done(false));
+  byId(KEY_IDS.reminderKept).addEventListener('click', () => {
+    if (!currentKey) return;
+    send('key/confirm', { id: currentKey, kept: true }).then(async (answer) => {
+      if (!answer.ok) return showStatus(status, answer.message, 'error');
+      await refresh();
+    }, (error: unknown) => showStatus(status, errorText(error), 'error'));
+  });
   byId('key-backup-copy').addEventListener('click', () => {
     navigator.clipboard.writeText(backup.value).then(() => showStatus(status, t('optionsKeyCopied'), 'ok'),
       () => { backup.select(); showStatus(status, t('optionsKeyCopyFailed'), 'error'); });

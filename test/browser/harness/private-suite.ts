@@ -119,6 +119,8 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       expectInView(await boxes(popup, ['key-moment-backup', 'key-moment-copy', 'key-moment-download', 'key-moment-kept', 'key-moment-later']));
       await popup.screenshot('popup-key-moment-400x600');
       expect(await seriousViolations(popup)).toEqual([]);
+      // Shown, not yet kept: the key is pending and encrypts nothing.
+      expect(await message<PrivateStatus>(popup, 'key/status', {})).toMatchObject({ key: 'none' });
       // Download saves the backup string as a file, the person's own copy.
       await popup.click('#key-moment-download');
       const downloaded = await until('the downloaded backup', async () => {
@@ -126,8 +128,11 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
         return existsSync(path) && readFileSync(path, 'utf8');
       });
       expect(downloaded).toBe(`${backup}\n`);
-      // The key waits: nothing is encrypted with it, nothing private is in the drafts.
-      expect(await message<PrivateStatus>(popup, 'key/status', {})).toMatchObject({ key: 'none' });
+      // With the backup in hand the key is this browser's (a toolbar popup may close now), its backup not yet
+      // confirmed; the note still waits for "I have kept it", and nothing private is in the drafts.
+      await until('the downloaded key to be kept', async () => (await message<PrivateStatus>(popup, 'key/status', {})).key === 'key');
+      expect(await message<PrivateStatus>(popup, 'key/status', {})).toMatchObject({ key: 'key', reminder: true });
+      expect(await popup.evaluate(() => document.getElementById('private')?.dataset.state)).toBe('needs-key');
       const draftsBefore = await sessionDrafts(session);
       for (const needle of [backup.split(':')[3]!, selected.slice(0, 30)]) expect(draftsBefore).not.toContain(needle);
       await popup.click('#key-moment-kept');
