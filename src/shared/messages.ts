@@ -191,7 +191,6 @@ export interface MessageMap {
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
   'key/status': { request: Record<string, never>; response: PrivateStatus };
-  /** A first key; the answer holds its backup string, shown once. */
   /** A first key, pending: it encrypts nothing until key/confirm says its backup was kept (or to remind later). */
   'key/create': { request: { passphrase?: string }; response: MadeKey | PrivateFailure };
   /** `kept`: the person kept the backup; false: "Remind me later" (the options page keeps reminding). */
@@ -205,7 +204,7 @@ export interface MessageMap {
   /** A passphrase key's backup string again, from its passphrase (checked against the ring). */
   'key/rederive': { request: { passphrase: string }; response: MadeKey | PrivateFailure };
   'key/resume': { request: Record<string, never>; response: PrivateStatus };
-  /** `newBackup`: the key made by this first use, to show once. */
+  /** Never makes a key: without one it answers `needsKey` (the popup's key moment asks for one). */
   'private/encrypt': { request: { data: PrivateData }; response: { ok: true; secured: string } | PrivateFailure };
   'private/decrypt': { request: { secured: string }; response: PrivateOpened };
   /** Which of these values open with this browser's key (for the library's "locked" marks); no clear text answered. */
