@@ -159,6 +159,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'key/create': ({ passphrase }) => deps.vault.create(passphrase),
     'key/import': ({ backup, passphrase }) => deps.vault.import(backup, passphrase),
     'key/change': ({ passphrase }) => deps.vault.changeKey(passphrase),
+    'key/confirm': ({ id, kept }) => deps.vault.confirm(id, kept),
+    'key/list': () => deps.vault.list(),
+    'key/remove': ({ id }) => deps.vault.removeKey(id),
+    'key/rederive': ({ passphrase }) => deps.vault.rederive(passphrase),
     'key/resume': async () => {
       void deps.vault.resume().catch(() => undefined);
       return deps.vault.status();

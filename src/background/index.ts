@@ -160,6 +160,19 @@ browser.permissions.onAdded.addListener((added) => {
   if (added.permissions?.includes('tabs')) void browser.tabs.query({}).then((tabs) => tabMarks.markAll(tabs), () => undefined);
 });
 
+// What may still hold a note under a retired key, checked before one is removed: open tabs' drafts, and sync.
+vault.needs = {
+  async draftValues() {
+    const tabs = await browser.tabs.query({});
+    const found = await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : drafts.get(tab.id).catch(() => null))));
+    return found.flatMap((draft) => (draft?.record.secured ? [draft.record.secured] : []));
+  },
+  async syncWaiting() {
+    const status = await sync.status();
+    return { pending: status.pending, conflicts: status.issues.filter((issue) => issue.kind === 'conflict').length };
+  },
+};
+
 // A key change a closed browser or a stopped worker interrupted goes on where it stopped.
 void vault.resume().catch(() => undefined);
 

@@ -1,7 +1,7 @@
 // The library's messages: save, delete and undo through the store's versioned writes, and its reads.
 import { recordFileName } from '../record/filename.js';
-import { errorsOf, validateRecord, type Problem } from '../record/index.js';
-import type { ChangeSource, MessageName, Request, Response } from '../shared/messages.js';
+import { errorsOf, validateRecord, type LedeRecord, type Problem } from '../record/index.js';
+import type { ChangeSource, MessageName, Request, Response, StoredRecord } from '../shared/messages.js';
 import { exportText } from '../transfer/read-file.js';
 import type { BackgroundDeps, Sender } from './handlers.js';
 import { libraryKey } from './store/index.js';
@@ -30,6 +30,18 @@ function keyProblem(): Problem {
  * Folder sync hears of every change twice: before it (`intend`, so a worker stopped half-way leaves the job
  * queued) and after it (`changed`, which runs it). A sync failure never fails the change itself.
  */
+/** A record whose private data only a retired key opens is saved under the current key (private-vault.ts `renewed`). */
+async function withRenewedKey(deps: BackgroundDeps, record: LedeRecord): Promise<LedeRecord> {
+  if (record.secured === undefined) return record;
+  const secured = await deps.vault.renewed(record.secured);
+  return secured === record.secured ? record : { ...record, secured };
+}
+
+/** The row's one write since `revision` was a key change's re-encryption (it changes nothing but `secured`'s ciphertext). */
+function onlyReencrypted(current: StoredRecord | null, revision: number | null | undefined): boolean {
+  return current !== null && typeof revision === 'number' && current.changedBy === 'key' && current.revision === revision + 1;
+}
+
 export async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Array<string | undefined>): Promise<void> {
   const known = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
@@ -38,7 +50,8 @@ export async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', i
 export function libraryHandlers(deps: BackgroundDeps): LibraryHandlers {
   const { store } = deps;
   return {
-    'library/save': async ({ record, tabId, sources, previousId, revision, mergeWith }, sender) => {
+    'library/save': async ({ record: given, tabId, sources, previousId, revision, mergeWith }, sender) => {
+      const record = await withRenewedKey(deps, given);
       const problems = errorsOf(validateRecord(record));
       if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
         problems.push(keyProblem());
@@ -46,10 +59,14 @@ export function libraryHandlers(deps: BackgroundDeps): LibraryHandlers {
       if (problems.length) return { ok: false, problems };
       const { fileNameTemplate } = await deps.settings.get();
       await mirror(deps, 'intend', [libraryKey(record), previousId]);
-      const saved = await store.save(record, changeSource(sender), {
-        previousId, revision: revision ?? null, fileNameTemplate,
+      const save = (at: number | null) => store.save(record, changeSource(sender), {
+        previousId, revision: at, fileNameTemplate,
         ...(sources ? { sources } : {}), ...(mergeWith ? { mergeWith } : {}),
       });
+      let saved = await save(revision ?? null);
+      // A key change re-encrypted this record since the editor opened it, and nothing else wrote: the same
+      // content under another key (the editor's copy opens with the ring, and was renewed above).
+      if (!saved.ok && 'conflict' in saved && onlyReencrypted(saved.conflict.current, revision)) saved = await save(saved.conflict.current!.revision);
       await mirror(deps, 'changed', [libraryKey(record), previousId]);
       if (!saved.ok) return saved;
       const { stored } = saved;
@@ -71,7 +88,8 @@ export function libraryHandlers(deps: BackgroundDeps): LibraryHandlers {
       await deps.badges.forget(id);
       return { deleted: result.deleted };
     },
-    'library/restore': async ({ stored, over }) => {
+    'library/restore': async ({ stored: given, over }) => {
+      const stored = { ...given, record: await withRenewedKey(deps, given.record) };
       if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
       await mirror(deps, 'intend', [stored.id, over?.id]);
       const restored = await store.restore(stored, over);

@@ -2,13 +2,14 @@
 import type { ErrorAnswer, MessageName } from '../shared/messages.js';
 import type { Handlers, Sender, Translate } from './handlers.js';
 import { isLedeEvent } from '../shared/library-events.js';
+import { maySend, SENDER_POLICY } from './sender-policy.js';
 import { isObject } from './shape.js';
 import { SettingsError } from './settings-store.js';
 import { StoreError } from './store/index.js';
 import type { Validators } from './validators.js';
 
-/** The extension pages allowed to talk to the background. Content scripts and web pages are not. */
-export const EXTENSION_PAGES = ['/popup/popup.html', '/pages/library/library.html', '/pages/options/options.html', '/offscreen/offscreen.html'];
+/** The extension pages allowed to talk to the background (sender-policy.ts says what each may send). Content scripts and web pages are not. */
+export const EXTENSION_PAGES = Object.keys(SENDER_POLICY);
 
 export interface Self {
   /** `runtime.id`. */
@@ -61,6 +62,7 @@ export function createRouter(handlers: Handlers, validators: Validators, self: S
       return { ledeError: 'Refused: not a Lede message.' };
     }
     const type = message.type as MessageName;
+    if (!maySend(new URL(sender.url!).pathname, type)) return { ledeError: `Refused: this page may not send "${type}".` };
     if (!validators[type](message.payload)) return { ledeError: `Refused: the payload of "${type}" has the wrong shape.` };
     try {
       const handler = handlers[type] as (payload: unknown, sender: Sender) => Promise<unknown>;

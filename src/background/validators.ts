@@ -70,6 +70,11 @@ export const validators: Validators = {
   'key/import': (p): p is Request<'key/import'> =>
     isObject(p) && isString(p.backup) && p.backup.length <= 1000 && optionalSecret(p.passphrase) && only(p, ['backup', 'passphrase']),
   'key/change': (p): p is Request<'key/change'> => isObject(p) && optionalSecret(p.passphrase) && only(p, ['passphrase']),
+  'key/confirm': (p): p is Request<'key/confirm'> => hasId(p) && p.id.length <= 100 && typeof (p as Record<string, unknown>).kept === 'boolean' && only(p, ['id', 'kept']),
+  'key/list': (p): p is Request<'key/list'> => isEmpty(p),
+  'key/remove': (p): p is Request<'key/remove'> => hasId(p) && p.id.length <= 100 && only(p, ['id']),
+  'key/rederive': (p): p is Request<'key/rederive'> =>
+    isObject(p) && isString(p.passphrase) && p.passphrase !== '' && optionalSecret(p.passphrase) && only(p, ['passphrase']),
   'key/resume': (p): p is Request<'key/resume'> => isEmpty(p),
   'private/encrypt': (p): p is Request<'private/encrypt'> =>
     isObject(p) && isObject(p.data) && (p.data.note === undefined || isString(p.data.note)) &&

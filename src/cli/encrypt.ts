@@ -3,7 +3,7 @@ import { formatProblem, parseRecord, serializeRecord } from '../record/index.js'
 import { checkPrivateData, encryptSecured, SECURED_MAX_CHARS } from '../secure/index.js';
 import { readInput, writeAtomically } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
-import { keyFromArgument } from './key-arg.js';
+import { KEY_FLAGS, KEY_USAGE, oneKey } from './key-arg.js';
 
 /** Far above any note; refused before parsing so a stray big file on stdin costs nothing. */
 const INPUT_MAX_BYTES = 1_000_000;
@@ -11,16 +11,18 @@ const INPUT_MAX_BYTES = 1_000_000;
 export const encrypt: Command = {
   name: 'encrypt',
   summary: 'write private data (JSON on stdin) into a record, encrypted',
-  usage: `lede encrypt --key BACKUP_STRING [--write] FILE
+  usage: `lede encrypt [--key-file FILE] [--write] FILE
 
 Reads a JSON object from standard input ({"note": …, "selection": …}; other members are kept),
 encrypts it with AES-256-GCM under the key and puts it in FILE's secured field, replacing what
-was there. Prints the record, or with --write replaces FILE (atomically).`,
+was there. Prints the record, or with --write replaces FILE (atomically).
+
+${KEY_USAGE}`,
   async run(args, io) {
-    const { flags, positional } = parseArgs(args, ['key'], ['write']);
+    const { flags, lists, positional } = parseArgs(args, KEY_FLAGS, ['write']);
     if (positional.length !== 1 || positional[0] === '-') throw new UsageError('encrypt takes exactly one FILE (standard input carries the JSON)');
     const path = positional[0]!;
-    const key = await keyFromArgument(flags.get('key'));
+    const key = await oneKey(lists, io);
     const parsed = parseRecord(await readInput(path), { file: path });
     if (!parsed.ok) {
       for (const problem of parsed.problems) io.err(formatProblem(problem) + '\n');

@@ -27,10 +27,11 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-/** Splits `--flag value`, `--flag=value` and bare `--switch` from positional arguments. */
+/** Splits `--flag value`, `--flag=value` and bare `--switch` from positional arguments; `lists` keeps every value of a repeated flag. */
 export function parseArgs(args: string[], valued: string[], switches: string[]):
-  { flags: Map<string, string | true>; positional: string[] } {
+  { flags: Map<string, string | true>; lists: Map<string, string[]>; positional: string[] } {
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -41,11 +42,12 @@ export function parseArgs(args: string[], valued: string[], switches: string[]):
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     } else if (switches.includes(name) && inline === undefined) {
       flags.set(name, true);
     } else {
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { flags, positional };
+  return { flags, lists, positional };
 }

@@ -8,7 +8,8 @@ export const key: Command = {
   summary: 'make a key for private data (prints its backup string)',
   usage: `lede key new [--passphrase]
 
-Prints a new backup string, lede-key:1:…, for "lede encrypt/decrypt --key" and Lede's options.
+Prints a new backup string, lede-key:2:…, for "lede encrypt/decrypt" and Lede's options
+(keep it in a file for --key-file: lede key new > ~/.lede-key; chmod 600 ~/.lede-key).
 Without --passphrase it holds a new random 256-bit key: keep it as secret as the data.
 With --passphrase the key is derived from a passphrase (PBKDF2-SHA-256, 600,000 iterations,
 random salt); the string holds only the salt and parameters, and the passphrase is asked on the

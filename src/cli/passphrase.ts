@@ -4,12 +4,12 @@ import { ReadStream, WriteStream } from 'node:tty';
 import { UsageError } from './io.js';
 
 /** Reads a line from the controlling terminal without echoing it; stdin may be busy carrying JSON. */
-function promptHidden(prompt: string): Promise<string> {
+export function promptHidden(prompt: string, noTerminal = 'this key backup needs its passphrase: set LEDE_PASSPHRASE or run lede in a terminal'): Promise<string> {
   let fd: number;
   try {
     fd = openSync('/dev/tty', 'r+');
   } catch {
-    throw new UsageError('this key backup needs its passphrase: set LEDE_PASSPHRASE or run lede in a terminal', 1);
+    throw new UsageError(noTerminal, 1);
   }
   const input = new ReadStream(fd);
   const output = new WriteStream(fd);

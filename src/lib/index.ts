@@ -11,7 +11,7 @@ export {
 } from '../record/filename.js';
 // Private data: the very functions the extension encrypts and decrypts `secured` with.
 export {
-  encryptSecured, decryptSecured, parseBackup, formatBackup, keyFromBackup, newKey,
+  encryptSecured, decryptSecured, parseBackup, formatBackup, keyFromBackup, openBackup, keyCheck, newKey,
   type PrivateData, type DecryptResult, type Backup,
 } from '../secure/index.js';
 export { relatedFromHtml } from '../related/from-html.js';

@@ -4,6 +4,7 @@ import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
 import { privateApi } from '../ui/private-api.js';
 import { createPrivateNote, type PrivateNote } from '../ui/private-note.js';
+import { showKeyMoment } from './key-moment.js';
 
 /** A page that does not say what is selected by then is treated as having no selection. */
 const SELECTION_TIMEOUT_MS = 2000;
@@ -16,5 +17,10 @@ export function popupPrivateNote(tabId: number, record: LedeRecord, offerSelecti
   const pageSelection = offerSelection
     ? withTimeout(send('page/selection', { tabId }), SELECTION_TIMEOUT_MS, () => new Error('no answer')).then((answer) => answer.text, () => '')
     : undefined;
-  return { note: createPrivateNote({ secured: record.secured, pageSelection, api: privateApi }), selection: pageSelection ?? Promise.resolve('') };
+  // Without a key, the first note (or the offered selection) brings the key moment to the top of the popup.
+  const note: PrivateNote = createPrivateNote({
+    secured: record.secured, pageSelection, api: privateApi,
+    onNeedsKey: () => showKeyMoment(document.getElementById('editor-slot')!, () => note.keyReady()),
+  });
+  return { note, selection: pageSelection ?? Promise.resolve('') };
 }

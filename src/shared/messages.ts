@@ -113,14 +113,38 @@ export interface KeyChangeProgress {
   running: boolean;
 }
 
+/** One key of the ring: `current` writes, `retired` only reads, `next` is a change's new key. */
+export interface KeyInfo {
+  id: string;
+  role: 'current' | 'retired' | 'next';
+  kind: 'key' | 'passphrase';
+  createdAt: string;
+  backupConfirmed: boolean;
+  /** How many library records this key opens (key/list only). */
+  records?: number;
+}
+
 export interface PrivateStatus {
   key: 'none' | 'key' | 'passphrase';
   createdAt: string | null;
   /** Set while a key change is unfinished (also after a crash, until it is resumed). */
   change: KeyChangeProgress | null;
+  /** The current key's backup was never confirmed kept: the options page reminds until it is. */
+  reminder: boolean;
+  keys: KeyInfo[];
 }
 
-export type PrivateFailure = { ok: false; message: string };
+/** The ring with record counts: `unopened`, records under no key of the ring; `hidden`, rows failing today's checks. */
+export interface KeyList {
+  keys: KeyInfo[];
+  unopened: number;
+  hidden: number;
+}
+
+/** `needsKey`: there is no key yet; the popup asks for one (its first-note moment). */
+export type PrivateFailure = { ok: false; message: string; needsKey?: true };
+/** A key just made (first, pending its confirmation, or a change's new one): its id and its backup string. */
+export type MadeKey = { ok: true; backup: string; id: string };
 export type PrivateOpened =
   | { ok: true; data: PrivateData }
   | { ok: false; reason: 'no-key' | 'malformed' | 'locked' | 'not-private-data'; message: string };
@@ -237,13 +261,21 @@ export interface MessageMap {
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: { settings: Partial<Settings> }; response: Settings };
   'key/status': { request: Record<string, never>; response: PrivateStatus };
-  /** A first key; the answer holds its backup string, shown once. */
-  'key/create': { request: { passphrase?: string }; response: { ok: true; backup: string } | PrivateFailure };
+  /** A first key, pending: it encrypts nothing until key/confirm says its backup was kept (or to remind later). */
+  'key/create': { request: { passphrase?: string }; response: MadeKey | PrivateFailure };
+  /** `kept`: the person kept the backup; false: "Remind me later" (the options page keeps reminding). */
+  'key/confirm': { request: { id: string; kept: boolean }; response: { ok: true } | PrivateFailure };
   'key/import': { request: { backup: string; passphrase?: string }; response: { ok: true; changing: boolean } | PrivateFailure };
-  'key/change': { request: { passphrase?: string }; response: { ok: true; backup: string } | PrivateFailure };
+  'key/change': { request: { passphrase?: string }; response: MadeKey | PrivateFailure };
+  /** The ring with how many records each key opens. */
+  'key/list': { request: Record<string, never>; response: KeyList };
+  /** Removes a retired key once nothing in the library, the drafts or sync still needs it. */
+  'key/remove': { request: { id: string }; response: { ok: true } | PrivateFailure };
+  /** A passphrase key's backup string again, from its passphrase (checked against the ring). */
+  'key/rederive': { request: { passphrase: string }; response: MadeKey | PrivateFailure };
   'key/resume': { request: Record<string, never>; response: PrivateStatus };
-  /** `newBackup`: the key made by this first use, to show once. */
-  'private/encrypt': { request: { data: PrivateData }; response: { ok: true; secured: string; newBackup?: string } | PrivateFailure };
+  /** Never makes a key: without one it answers `needsKey` (the popup's key moment asks for one). */
+  'private/encrypt': { request: { data: PrivateData }; response: { ok: true; secured: string } | PrivateFailure };
   'private/decrypt': { request: { secured: string }; response: PrivateOpened };
   /** Which of these values open with this browser's key (for the library's "locked" marks); no clear text answered. */
   'private/check': { request: { secured: string[] }; response: { opens: boolean[] } };

@@ -3,6 +3,8 @@
 // Clear text lives in this module's controls and nowhere else: every change is sent to the background
 // to be encrypted, and the record (and so the draft) only ever carries the resulting `secured` value.
 // A value that does not open (another key, no key, malformed) is kept byte for byte and never rewritten.
+// Without a key nothing is encrypted: the note waits (its clear text only here) until the page's key moment
+// (the popup's first screen) has a key, then `keyReady()` seals it.
 import type { PrivateData } from '../secure/private-data.js';
 import { SELECTION_MAX } from '../secure/private-data.js';
 import type { PrivateOpened } from '../shared/messages.js';
@@ -11,7 +13,7 @@ import { t } from './i18n.js';
 
 /** The two background calls this needs (private/encrypt and private/decrypt), passed in so tests can stand in. */
 export interface PrivateApi {
-  encrypt(data: PrivateData): Promise<{ ok: true; secured: string; newBackup?: string } | { ok: false; message: string }>;
+  encrypt(data: PrivateData): Promise<{ ok: true; secured: string } | { ok: false; message: string; needsKey?: true }>;
   decrypt(secured: string): Promise<PrivateOpened>;
 }
 
@@ -21,14 +23,21 @@ export interface PrivateNoteOptions {
   /** Text selected on the page as Lede opened, offered when the record keeps no selection yet. */
   pageSelection?: Promise<string> | string | undefined;
   api: PrivateApi;
+  /** There is no key yet: the page asks the person for one (the popup's key moment), then calls `keyReady()`. */
+  onNeedsKey?: () => void;
 }
 
 export interface PrivateNote {
   element: HTMLElement;
   /** What the record's `secured` should be now: the last encrypted value, or the original one. */
   secured(): string | undefined;
-  /** Waits for the encryption of the latest edit, then answers `secured()`; rejects when it failed. */
+  /**
+   * Waits for the encryption of the latest edit, then answers `secured()`; rejects when it failed, or when a
+   * note the person typed waits for a key (a selection merely offered is then left out, as the page said).
+   */
   settled(): Promise<string | undefined>;
+  /** A key exists now: what waited for one is encrypted. */
+  keyReady(): void;
 }
 
 /** Pause after typing before the note is encrypted; a save never waits for it (it calls settled()). */
@@ -45,21 +54,23 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failure: string | null = null;
   let announce = false;
+  /** Waiting for a key: 'typed' when the person wrote something (a save must not drop it), 'offered' for the page's selection alone. */
+  let waiting: 'typed' | 'offered' | null = null;
+  let typed = false;
 
   const note = h('textarea', { id: 'private-note', rows: 2, spellcheck: true, disabled: original !== undefined, 'aria-describedby': 'private-state' });
   const state = h('p', { id: 'private-state', class: 'hint', 'aria-live': 'polite' }, original !== undefined ? t('privateOpening') : t('privateHint'));
   const selectionText = h('blockquote', { id: 'private-selection', class: 'private-selection' });
   const removeSelection = h('button', {
     id: 'private-selection-remove', type: 'button', class: 'link-button',
-    onclick: () => { selection = ''; showSelection(); schedule(0); note.focus(); },
+    onclick: () => { selection = ''; typed = true; showSelection(); schedule(0); note.focus(); },
   }, t('privateSelectionRemove'));
   const selectionBox = h('div', { id: 'private-selection-box', class: 'private-selection-box', hidden: true },
     h('div', { class: 'private-selection-head' }, h('span', null, t('privateSelection')), removeSelection), selectionText);
-  const newKey = h('div', { id: 'private-new-key', class: 'private-new-key', hidden: true });
   const element = h('fieldset', { id: 'private', class: 'field wide private', 'data-field': 'private-note' },
     h('legend', null, t('privateLegend')),
     h('label', { for: 'private-note', class: 'visually-hidden' }, t('privateNoteLabel')),
-    note, state, selectionBox, newKey);
+    note, state, selectionBox);
 
   function showSelection(): void {
     selectionText.textContent = selection;
@@ -102,10 +113,11 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
         current = undefined;
       } else {
         const answer = await options.api.encrypt(next);
+        if (!answer.ok && answer.needsKey) return needKey(tell);
         if (!answer.ok) throw new Error(answer.message);
         current = answer.secured;
-        if (answer.newBackup) showNewKey(answer.newBackup);
       }
+      waiting = null;
       failure = null;
       state.textContent = t('privateHint');
       element.dataset.state = 'sealed';
@@ -119,15 +131,18 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
     });
   }
 
-  function showNewKey(backup: string): void {
-    const value = h('input', { id: 'private-new-key-value', type: 'text', readOnly: true, value: backup, spellcheck: false, 'aria-label': t('privateNewKeyLabel') });
-    newKey.replaceChildren(h('p', null, t('privateNewKey')), value,
-      h('button', { type: 'button', class: 'link-button', onclick: () => { value.value = ''; newKey.hidden = true; newKey.replaceChildren(); } }, t('privateNewKeyDone')));
-    newKey.hidden = false;
+  /** Nothing is encrypted without a key: the text stays in this form, and the page is asked for one. */
+  function needKey(edited: boolean): void {
+    waiting = typed ? 'typed' : 'offered';
+    announce ||= edited;
+    element.dataset.state = 'needs-key';
+    state.textContent = t(options.onNeedsKey ? 'privateNeedsKey' : 'privateNeedsKeyOptions');
+    options.onNeedsKey?.();
   }
 
   note.addEventListener('input', (event) => {
     event.stopPropagation(); // clear text: the editor hears about it once it is sealed
+    typed = true;
     schedule();
   });
 
@@ -172,7 +187,11 @@ export function createPrivateNote(options: PrivateNoteOptions): PrivateNote {
       }
       await sealing;
       if (failure) throw new Error(failure);
+      if (waiting === 'typed') throw new Error(t('privateNeedsKeySave'));
       return current;
+    },
+    keyReady() {
+      if (waiting) schedule(0, announce);
     },
   };
 }

@@ -111,6 +111,12 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
       return;
     }
     if (!change.deleted && revision !== null && change.revision <= revision) return;
+    // A key change re-encrypted the record and nothing else wrote since the form opened: the same content under
+    // another key (the background renews the form's copy as it saves), so the form is still current.
+    if (!newer && change.by === 'key' && !change.deleted && revision !== null && change.revision === revision + 1) {
+      revision = change.revision;
+      return;
+    }
     newer = { by: change.by, at: change.at, deleted: Boolean(change.deleted), current: change.deleted ? null : undefined };
     render();
     if (!change.deleted) void fetchCurrent().catch(() => undefined);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
+import { createRouter } from '../../src/background/router.js';
+import { SENDER_POLICY } from '../../src/background/sender-policy.js';
 import { validators } from '../../src/background/validators.js';
 import { repoRoot } from '../shared.js';
 import { makeDeps } from './fakes.js';
@@ -33,5 +35,31 @@ describe('message conventions', () => {
 
   it('names messages area/verb', () => {
     for (const name of names) expect(name).toMatch(/^[a-z]+\/[a-z]+$/);
+  });
+});
+
+describe('least privilege between contexts', () => {
+  const names = messageNames();
+  const self = { id: 'lede@test', base: 'chrome-extension://abcdef/' };
+  const offscreen = { id: 'lede@test', url: 'chrome-extension://abcdef/offscreen/offscreen.html' };
+
+  it('the offscreen document (it parses untrusted pages) may send sync/observed and nothing else', async () => {
+    expect(SENDER_POLICY['/offscreen/offscreen.html']).toEqual(['sync/observed']);
+    const deps = makeDeps();
+    const route = createRouter(createHandlers(deps), validators, self, deps.t);
+    // Every message of the map, sent from there: all but one refused by the gate, before any shape check.
+    const sendable: string[] = [];
+    for (const type of names) {
+      const answer = await route({ lede: 1, type, payload: {} }, offscreen) as { ledeError?: string };
+      if (!answer?.ledeError?.startsWith(`Refused: this page may not send "${type}"`)) sendable.push(type);
+    }
+    expect(sendable).toEqual(['sync/observed']);
+  });
+
+  it('every page the router accepts has a row in the sender policy', () => {
+    for (const [path, allowed] of Object.entries(SENDER_POLICY)) {
+      expect(path).toMatch(/^\/[a-z/]+\.html$/);
+      if (allowed !== 'all') for (const type of allowed) expect(names).toContain(type);
+    }
   });
 });

@@ -1,4 +1,4 @@
-// The background's private data: a key made on first use, imported, changed (resumably), search, and no key in any output.
+// The background's private data: a first key confirmed, imported, changed (resumably), search, and no key in any output.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,7 +6,7 @@ import { createHandlers } from '../../src/background/handlers.js';
 import { KeyStore } from '../../src/background/key-store.js';
 import { PrivateVault } from '../../src/background/private-vault.js';
 import { parseRecord, serializeRecord } from '../../src/record/index.js';
-import { decryptSecured, encryptSecured, fromBackupForTest, newKey } from './private-helpers.js';
+import { decryptSecured, encryptSecured, firstKey, fromBackupForTest, newKey } from './private-helpers.js';
 import { freshKeyStore, freshStore, makeDeps, sampleRecord, saveNow } from './fakes.js';
 import { sharedDir, sharedOrSkipNote } from '../shared.js';
 
@@ -25,17 +25,15 @@ function record(n: number, secured?: string) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('PrivateVault', () => {
-  it('makes a key on first use, says its backup string once, and the CLI\'s functions read what it wrote', async () => {
+  it('encrypts with the key whose backup was confirmed, and the CLI\'s functions read what it wrote', async () => {
     const { vault } = vaultPair();
     expect((await vault.status()).key).toBe('none');
+    const backup = await firstKey(vault);
+    expect(backup).toMatch(/^lede-key:2:key:/);
     const first = await vault.encrypt({ note: 'first note', selection: 'picked' });
     if (!first.ok) throw new Error(first.message);
-    expect(first.newBackup).toMatch(/^lede-key:1:key:/);
-    const second = await vault.encrypt({ note: 'second' });
-    expect(second).toMatchObject({ ok: true });
-    expect('newBackup' in second).toBe(false);
     expect(await vault.decrypt(first.secured)).toEqual({ ok: true, data: { note: 'first note', selection: 'picked' } });
-    const key = await fromBackupForTest(first.newBackup!);
+    const key = await fromBackupForTest(backup);
     expect(await decryptSecured(first.secured, key)).toEqual({ ok: true, data: { note: 'first note', selection: 'picked' } });
     // And the other way: written by the library function, opened by the vault.
     expect(await vault.decrypt(await encryptSecured({ note: 'from the CLI' }, key))).toEqual({ ok: true, data: { note: 'from the CLI' } });
@@ -45,13 +43,14 @@ describe('PrivateVault', () => {
     const { vault } = vaultPair();
     const foreign = await encryptSecured({ note: 'x' }, (await newKey()).key);
     expect(await vault.decrypt(foreign)).toMatchObject({ ok: false, reason: 'no-key' });
-    await vault.create();
+    await firstKey(vault);
     expect(await vault.decrypt(foreign)).toMatchObject({ ok: false, reason: 'locked' });
     expect(await vault.decrypt('abc')).toMatchObject({ ok: false, reason: 'malformed' });
   });
 
   it('opens() says which values this browser can read, answering no clear text', async () => {
     const { vault } = vaultPair();
+    await firstKey(vault);
     const mine = await vault.encrypt({ note: 'mine' });
     if (!mine.ok) throw new Error(mine.message);
     const theirs = await encryptSecured({ note: 'theirs' }, (await newKey()).key);
@@ -60,8 +59,7 @@ describe('PrivateVault', () => {
 
   it('create refuses a second key; import reads a key backup and a passphrase backup', async () => {
     const { vault } = vaultPair();
-    const made = await vault.create();
-    if (!made.ok) throw new Error(made.message);
+    const made = { backup: await firstKey(vault) };
     expect(await vault.create()).toEqual({ ok: false, message: 'there is a key already: change it instead' });
 
     const other = vaultPair().vault;
@@ -72,9 +70,8 @@ describe('PrivateVault', () => {
     expect(await other.decrypt(sealed.secured)).toEqual({ ok: true, data: { note: 'across devices' } });
 
     const phrase = vaultPair().vault;
-    const byPassphrase = await phrase.create('a long passphrase');
-    if (!byPassphrase.ok) throw new Error(byPassphrase.message);
-    expect(byPassphrase.backup).toMatch(/^lede-key:1:pbkdf2-sha256:600000:/);
+    const byPassphrase = { backup: await firstKey(phrase, 'a long passphrase') };
+    expect(byPassphrase.backup).toMatch(/^lede-key:2:pbkdf2-sha256:600000:[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]{11}$/);
     const third = vaultPair().vault;
     expect(await third.import(byPassphrase.backup)).toEqual({ ok: false, message: 'this backup needs its passphrase' });
     expect(await third.import(byPassphrase.backup, 'a long passphrase')).toEqual({ ok: true, changing: false });
@@ -84,10 +81,9 @@ describe('PrivateVault', () => {
     expect(await third.status()).toMatchObject({ key: 'passphrase' });
   });
 
-  it('a key change re-encrypts every record it can open, keeps another key\'s byte for byte, then drops the old key', async () => {
+  it('a key change re-encrypts every record it can open, keeps another key\'s byte for byte, and retires the old key', async () => {
     const { vault, store } = vaultPair();
-    const old = await vault.create();
-    if (!old.ok) throw new Error(old.message);
+    const old = { backup: await firstKey(vault) };
     for (let i = 0; i < 5; i++) {
       const sealed = await vault.encrypt({ note: `note ${i}` });
       if (!sealed.ok) throw new Error(sealed.message);
@@ -114,7 +110,7 @@ describe('PrivateVault', () => {
 
   it('a key change interrupted by a crash resumes where it stopped, all or nothing per record', async () => {
     const { vault, store, keys } = vaultPair();
-    await vault.create();
+    await firstKey(vault);
     for (let i = 0; i < 6; i++) {
       const sealed = await vault.encrypt({ note: `n${i}` });
       if (!sealed.ok) throw new Error(sealed.message);
@@ -150,6 +146,7 @@ describe('PrivateVault', () => {
   it('search finds a record by its private note only when asked, and keeps no clear text in the rows', async () => {
     const deps = makeDeps();
     const handlers = createHandlers(deps);
+    await firstKey(deps.vault);
     const sealed = await deps.vault.encrypt({ note: 'zebracorn meeting', selection: 'quoted passage' });
     if (!sealed.ok) throw new Error(sealed.message);
     await handlers['library/save']({ record: record(1, sealed.secured) }, sender);
@@ -174,6 +171,7 @@ describe('the key never leaves the key store', () => {
     const passphrase = 'Tr0ub4dor&3 horse staple';
     const first = await handlers['key/create']({}, sender);
     if (!first.ok) throw new Error(first.message);
+    await handlers['key/confirm']({ id: first.id, kept: true }, sender);
     const sealed = await handlers['private/encrypt']({ data: { note: 'secret note text', selection: 'secret selection' } }, sender);
     if (!sealed.ok) throw new Error(sealed.message);
     await handlers['library/save']({ record: record(1, sealed.secured) }, sender);
@@ -184,18 +182,19 @@ describe('the key never leaves the key store', () => {
     await handlers['library/list']({ text: 'secret', includePrivate: true }, sender);
     await handlers['private/decrypt']({ secured: 'broken;value' }, sender);
 
-    const rawKey = Buffer.from(first.backup.split(':').pop()!, 'base64url');
+    const rawKey = Buffer.from(first.backup.split(':')[3]!, 'base64url');
     const outputs = [
       JSON.stringify(await handlers['library/export']({ id: 'https://example.com/1' }, sender)),
       JSON.stringify(await deps.drafts.get(3)),
       JSON.stringify(await deps.store.get('https://example.com/1')),
       JSON.stringify(await handlers['key/status']({}, sender)),
+      JSON.stringify(await handlers['key/list']({}, sender)),
       logged.join('\n'),
     ];
     for (const text of outputs) {
       const bytes = Buffer.from(text, 'utf8');
       expect(bytes.includes(rawKey)).toBe(false);
-      for (const needle of [first.backup, first.backup.split(':').pop()!, rawKey.toString('base64'), rawKey.toString('hex'), passphrase, 'secret note text', 'secret selection']) {
+      for (const needle of [first.backup, first.backup.split(':')[3]!, rawKey.toString('base64'), rawKey.toString('hex'), passphrase, 'secret note text', 'secret selection']) {
         expect(bytes.includes(Buffer.from(needle))).toBe(false);
       }
     }
@@ -209,7 +208,7 @@ describe.runIf(sharedOrSkipNote('the seed record through the library'))('the ref
     const text = readFileSync(join(sharedDir, 'fixtures', 'seed-record.md'), 'utf8');
     const parsed = parseRecord(text);
     if (!parsed.ok) throw new Error('seed does not parse');
-    await handlers['key/create']({}, sender);
+    await firstKey({ create: (p) => handlers['key/create'](p === undefined ? {} : { passphrase: p }, sender), confirm: (id, kept) => handlers['key/confirm']({ id, kept }, sender) });
     const saved = await handlers['library/save']({ record: parsed.record }, sender);
     if (!saved.ok) throw new Error('seed not saved');
     // Editing another field keeps the value as it is.

@@ -45,6 +45,16 @@ describe('router', () => {
     expect(await router()(report, popup)).toEqual({ ledeError: expect.stringMatching(/folder watcher/) });
   });
 
+  it('refuses the offscreen document every privileged message: the key, private notes, the library (issue 18)', async () => {
+    const offscreen = { id: 'lede@test', url: 'chrome-extension://abcdef/offscreen/offscreen.html' };
+    const deps = makeDeps();
+    const route = router(deps);
+    for (const [type, payload] of [['private/decrypt', { secured: 'a;b' }], ['key/change', {}], ['key/status', {}], ['library/list', {}], ['settings/get', {}]] as const) {
+      expect(await route({ lede: 1, type, payload }, offscreen)).toEqual({ ledeError: `Refused: this page may not send "${type}".` });
+    }
+    expect((await deps.vault.status()).change).toBeNull();
+  });
+
   it('answers a good message from our page', async () => {
     const answer = await router()({ lede: 1, type: 'settings/get', payload: {} }, popup);
     expect(answer).toMatchObject({ defaultCategory: 'news' });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecord, serializeRecord, validateRecord } from '../../src/record/index.js';
 import {
-  decodeSecured, decryptSecured, encryptSecured, keyFromBackup, newKey, parseBackup, SECURED_MAX_CHARS,
+  decodeSecured, decryptSecured, encryptSecured, keyFromBackup, keyCheck, newKey, parseBackup, SECURED_MAX_CHARS,
 } from '../../src/secure/index.js';
 import { fromBase64, toBase64 } from '../../src/secure/base64.js';
 import { sampleRecord } from '../record/fixtures.js';
@@ -56,12 +56,28 @@ describe('encryptSecured / decryptSecured', () => {
     expect(await decryptSecured(secured, await keyFromBackup(parsed.backup))).toEqual({ ok: true, data });
 
     const byPassphrase = await newKey('correct horse battery');
-    expect(byPassphrase.backupString).toMatch(/^lede-key:1:pbkdf2-sha256:600000:[A-Za-z0-9_-]{22}$/);
+    expect(byPassphrase.backupString).toMatch(/^lede-key:2:pbkdf2-sha256:600000:[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]{11}$/);
     const sealed = await encryptSecured(data, byPassphrase.key);
     const again = parseBackup(byPassphrase.backupString);
     if (!again.ok) throw new Error(again.message);
     expect(await decryptSecured(sealed, await keyFromBackup(again.backup, 'correct horse battery'))).toEqual({ ok: true, data });
-    expect((await decryptSecured(sealed, await keyFromBackup(again.backup, 'correct horse batterY'))).ok).toBe(false);
+    // A wrong passphrase: the check value refuses it before any decryption is tried.
+    await expect(keyFromBackup(again.backup, 'correct horse batterY')).rejects.toThrow(/passphrase is not the one this backup was made with/);
+    // Version 1 (no check value) still reads, and a wrong passphrase there is only found by the tag.
+    const v1 = parseBackup(byPassphrase.backupString.replace('lede-key:2:', 'lede-key:1:').replace(/:[A-Za-z0-9_-]{11}$/, ''));
+    if (!v1.ok) throw new Error(v1.message);
+    expect(await decryptSecured(sealed, await keyFromBackup(v1.backup, 'correct horse battery'))).toEqual({ ok: true, data });
+    expect((await decryptSecured(sealed, await keyFromBackup(v1.backup, 'correct horse batterY'))).ok).toBe(false);
+  });
+
+  it('the check value is the first 8 bytes of the GCM tag of nothing under a zero IV, as docs/PRIVATE-DATA.md says', async () => {
+    const raw = new Uint8Array(32).map((_, i) => i);
+    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+    const tag = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, new Uint8Array(0)));
+    expect(tag).toHaveLength(16);
+    expect([...await keyCheck(key)]).toEqual([...tag.slice(0, 8)]);
+    const made = await newKey();
+    expect(made.backupString.endsWith(`:${made.check}`)).toBe(true);
   });
 
   it('keeps the key non-extractable', async () => {
@@ -142,7 +158,9 @@ describe('bad input: a clear message, never an exception', () => {
 
 describe('parseBackup', () => {
   it.each([
-    ['lede-key:2:key:abc', /version 2; this Lede reads version 1/],
+    ['lede-key:3:key:abc', /version 3; this Lede reads versions 1 and 2/],
+    ['lede-key:2:key:abc', /check value at the end of the key backup is missing or cut short/],
+    ['lede-key:2:key:AAAAAAAAAAA', /should be lede-key:2:key:KEY:CHECK/],
     ['lede-key:x:key:abc', /no version number/],
     ['my-key:1:key:abc', /should start with "lede-key:"/],
     ['lede-key:1:key:abc', /is 2 bytes; it must be 32/],

@@ -24,10 +24,10 @@ async function fakeApi(): Promise<PrivateApi & { key: CryptoKey; sealed: string[
   };
 }
 
-function mount(secured: string | undefined, api: PrivateApi, pageSelection?: string) {
+function mount(secured: string | undefined, api: PrivateApi, pageSelection?: string, onNeedsKey?: () => void) {
   document.body.replaceChildren();
   const changes: string[] = [];
-  const privateNote = createPrivateNote({ secured, api, pageSelection });
+  const privateNote = createPrivateNote({ secured, api, pageSelection, ...(onNeedsKey ? { onNeedsKey } : {}) });
   const editor = createEditor({
     record: sampleRecord(secured ? { secured } : {}), categories: ['news'], privateNote,
     onChange: (record) => changes.push(JSON.stringify(record)),
@@ -90,18 +90,34 @@ describe('private note', () => {
     expect(await decryptSecured(next!, api.key)).toEqual({ ok: true, data: { note: 'new', selection: 's', other: { kept: true } } });
   });
 
-  it('shows the backup string of a key made by this first use, once, until "I have kept it"', async () => {
+  it('without a key encrypts nothing: asks for one, refuses to drop a typed note, and seals it once the key is ready', async () => {
     const api = await fakeApi();
-    const first = api.encrypt;
-    api.encrypt = async (data) => ({ ...(await first(data)), newBackup: 'lede-key:1:key:SHOWN-ONCE' } as const);
-    const { privateNote, $ } = mount(undefined, api);
-    type($('private-note'), 'first words');
-    await privateNote.settled();
-    expect($<HTMLInputElement>('private-new-key-value').value).toBe('lede-key:1:key:SHOWN-ONCE');
-    $('private-new-key').querySelector('button')!.click();
-    expect($('private-new-key').hidden).toBe(true);
-    expect(document.body.textContent).not.toContain('SHOWN-ONCE');
-    expect(document.getElementById('private-new-key-value')).toBeNull();
+    const real = api.encrypt;
+    let hasKey = false;
+    let asked = 0;
+    api.encrypt = async (data) => (hasKey ? real(data) : { ok: false, needsKey: true, message: 'private notes need a key first' });
+    const { privateNote, $ } = mount(undefined, api, undefined, () => { asked++; });
+    type($('private-note'), 'typed before any key');
+    await expect(privateNote.settled()).rejects.toThrow(/privateNeedsKeySave/);
+    expect(asked).toBe(1);
+    expect($('private').dataset.state).toBe('needs-key');
+    expect(api.sealed).toEqual([]);
+    expect(privateNote.secured()).toBeUndefined();
+    hasKey = true;
+    privateNote.keyReady();
+    const secured = await privateNote.settled();
+    expect(await decryptSecured(secured!, api.key)).toEqual({ ok: true, data: { note: 'typed before any key' } });
+    expect($('private').dataset.state).toBe('sealed');
+  });
+
+  it('without a key, a selection merely offered is left out of a save (the page said so), not kept silently', async () => {
+    const api = await fakeApi();
+    api.encrypt = async () => ({ ok: false, needsKey: true, message: 'private notes need a key first' });
+    let asked = 0;
+    const { privateNote, $ } = mount(undefined, api, 'offered selection', () => { asked++; });
+    expect(await privateNote.settled()).toBeUndefined();
+    expect(asked).toBe(1);
+    expect($('private-state').textContent).toBe('privateNeedsKey');
   });
 
   it('says "private data locked (another key)" and keeps the value byte for byte while other fields change', async () => {
