@@ -2,10 +2,12 @@
 // against what the writer can write, so the library never keeps a record its export would then fail on.
 import type { Problem } from './problems.js';
 import { checkValue, ruleFor } from './rules.js';
+import { bodySizeProblem, frontMatterSizeProblem } from './size.js';
 import {
   IMAGE_KEYS, PROVIDER_KEYS, RECORD_KEYS, RELATED_KEYS,
   type ExtraKeys, type LedeRecord, type Provider, type RecordImage, type RelatedEntry,
 } from './types.js';
+import { serializeFrontMatter } from './write.js';
 
 /** How deep another tool's values may nest below a known key; deeper is refused by reader and validator alike. */
 export const EXTRA_DEPTH_MAX = 32;
@@ -88,7 +90,19 @@ export function validateRecord(record: LedeRecord, file?: string): Problem[] {
   checkProvider(report, 'provider', record.provider);
   record.related.forEach((entry, i) => checkRelated(report, `related[${i}]`, entry));
   checkExtra(report, '', record.extra, RECORD_KEYS);
+  if (errorsOf(problems).length === 0) checkSize(report, record);
   return problems;
+}
+
+/**
+ * The size contract on what the writer would write: a record the reader would refuse (12,000 topics,
+ * a 2 MB title, 1,000 related entries) is refused here too, so the library never holds one it cannot export.
+ */
+function checkSize(report: Report, record: LedeRecord): void {
+  const body = bodySizeProblem(record.body);
+  if (body) report('body', body);
+  const fields = frontMatterSizeProblem(serializeFrontMatter(record));
+  if (fields) report('', fields);
 }
 
 /** Only the problems that refuse a record. */
