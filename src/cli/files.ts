@@ -1,7 +1,8 @@
 // Reading record files for the CLI: one file, stdin, or every .md file below a folder.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from './io.js';
+import { errorsOf, formatProblem, validateRecord, type LedeRecord } from '../record/index.js';
+import { UsageError, type Io } from './io.js';
 import { replaceFile } from './write-file.js';
 
 export async function readInput(path: string): Promise<Uint8Array> {
@@ -24,6 +25,16 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   } catch (error) {
     throw new UsageError(`cannot write ${path}: ${describeFsError(error)}; the file is unchanged`, 1);
   }
+}
+
+/**
+ * The size contract before any write: a record the reader would refuse is never written (the file is left
+ * as it was); each problem is printed. True when the record may be written.
+ */
+export function fitsTheFormat(record: LedeRecord, file: string, io: Pick<Io, 'err'>): boolean {
+  const errors = errorsOf(validateRecord(record, file));
+  for (const problem of errors) io.err(`${formatProblem(problem)}; nothing was written\n`);
+  return errors.length === 0;
 }
 
 export function describeFsError(error: unknown): string {
