@@ -47,7 +47,7 @@ export function describeFsError(error: unknown): string {
 }
 
 /** The record files a path names: the file itself, or every `.md` file below the folder, sorted. */
-export async function recordFiles(path: string): Promise<string[]> {
+export async function recordFiles(path: string, onSkip: (file: string, why: string) => void = () => undefined): Promise<string[]> {
   let info;
   try {
     info = await stat(path);
@@ -60,8 +60,27 @@ export async function recordFiles(path: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await recordFiles(child)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(child);
+    if (entry.isDirectory()) out.push(...(await recordFiles(child, onSkip)));
+    else if (entry.isSymbolicLink()) await followLink(child, entry.name, out, onSkip);
+    else if (entry.isFile() && isRecordName(entry.name)) out.push(child);
   }
   return out;
+}
+
+const isRecordName = (name: string) => name.toLowerCase().endsWith('.md');
+
+/**
+ * A link to a file is followed like the file; a link to a folder is not (it can lead back into the
+ * folder being walked), and a broken link is said, never passed over in silence.
+ */
+async function followLink(child: string, name: string, out: string[], onSkip: (file: string, why: string) => void): Promise<void> {
+  let target;
+  try {
+    target = await stat(child);
+  } catch (error) {
+    if (isRecordName(name)) onSkip(child, `a link to nothing (${describeFsError(error)}); not read`);
+    return;
+  }
+  if (target.isFile() && isRecordName(name)) out.push(child);
+  else if (target.isDirectory()) onSkip(child, 'a link to a folder; not followed (a link can lead back into the folder being read)');
 }

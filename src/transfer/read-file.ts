@@ -22,6 +22,18 @@ export type ReadFileResult =
     }
   | { ok: false; problems: Problem[] };
 
+// ignoreBOM keeps a byte order mark in the text: the file's own text is what an export gives back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A record file's bytes as text, BOM and all, or null when they are not UTF-8 (never half-decoded). */
+export function decodeRecordBytes(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a record file (text or UTF-8 bytes) named `name`; every problem names the file. */
 export function readRecordFile(name: string, input: string | Uint8Array): ReadFileResult {
   const parsed = parseRecord(input, { file: name });
@@ -33,7 +45,7 @@ export function readRecordFile(name: string, input: string | Uint8Array): ReadFi
     problems.push({ file: name, key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' });
   }
   if (errorsOf(problems).length > 0) return { ok: false, problems: errorsOf(problems) };
-  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  const text = typeof input === 'string' ? input : decodeRecordBytes(input) ?? '';
   const result: ReadFileResult = { ok: true, record, key, warnings: parsed.warnings };
   if (serializeRecord(record) !== text) result.source = text;
   return result;

@@ -8,6 +8,7 @@ import type { ImportEntry, ImportFile } from '../../shared/messages.js';
 import { send } from '../../shared/send.js';
 import { defaultSettings } from '../../shared/settings.js';
 import { BACKUP_END, backupHead, backupRecordJson, backupSettings, readBackup } from '../../transfer/backup.js';
+import { decodeRecordBytes } from '../../transfer/read-file.js';
 import { readZip } from '../../transfer/zip-read.js';
 import { createZipWriter } from '../../transfer/zip-write.js';
 import { byId, h, replaceChildren } from '../../ui/dom.js';
@@ -117,17 +118,6 @@ async function exportBackup(): Promise<void> {
   });
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A file's text, or null when it is not UTF-8 (reported, never imported half-decoded). */
-function decode(bytes: Uint8Array): string | null {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 interface Gathered {
   files: ImportFile[];
   entries: ImportEntry[];
@@ -146,7 +136,7 @@ async function gather(picked: File[]): Promise<Gathered> {
         for (const skipped of contents.skipped) reject(`${file.name}/${skipped.name}`, skipped.reason);
         for (const entry of contents.records) {
           const name = `${file.name}/${entry.name}`;
-          const text = decode(entry.bytes);
+          const text = decodeRecordBytes(entry.bytes);
           if (text === null) reject(name, `${name}:1: is not UTF-8 text`);
           else out.files.push({ name, text, fileName: entry.name.split('/').pop()! });
         }
@@ -158,7 +148,7 @@ async function gather(picked: File[]): Promise<Gathered> {
         }));
         out.settings = backup.settings;
       } else if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
-        const text = decode(new Uint8Array(await file.arrayBuffer()));
+        const text = decodeRecordBytes(new Uint8Array(await file.arrayBuffer()));
         if (text === null) reject(file.name, `${file.name}:1: is not UTF-8 text`);
         else out.files.push({ name: file.name, text, changedAt: new Date(file.lastModified).toISOString(), fileName: file.name });
       } else {
