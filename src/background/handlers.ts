@@ -6,7 +6,7 @@ import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
 import { recordFileName } from '../record/filename.js';
 import { exportText } from '../transfer/read-file.js';
-import { transferHandlers } from './transfer.js';
+import { storedChars, transferHandlers, withinChars } from './transfer.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
 import { forgetPending, keepPending, readRelated, readTabRelated, waitingIn, type RelatedDeps } from './related.js';
@@ -151,8 +151,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, stored, created };
     },
     'library/get': ({ id }) => store.get(id),
-    'library/list': async (query) =>
-      store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined),
+    'library/list': async (query) => {
+      const listed = await store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined);
+      // Cut by bytes as well as by count: the page asks for the rest from where this answer ends.
+      return { ...listed, records: withinChars(listed.records, storedChars) };
+    },
     'library/delete': async ({ id }) => {
       await mirror(deps, 'intend', [id]);
       const deleted = await store.delete(id);

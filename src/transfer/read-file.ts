@@ -64,3 +64,20 @@ export function exportText(record: LedeRecord, source: string | undefined): stri
 export function sameRecord(a: LedeRecord, b: LedeRecord): boolean {
   return serializeRecord(a) === serializeRecord(b);
 }
+
+/**
+ * A short digest of a record as the writer writes it: after an interrupted import, the
+ * page and the library compare digests to learn which files landed, without moving the texts again.
+ */
+export function recordDigest(record: LedeRecord): string {
+  const text = serializeRecord(record);
+  // Two 32-bit FNV-1a runs from different offsets: collisions of both are out of reach for a library's worth.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}-${text.length.toString(36)}`;
+}

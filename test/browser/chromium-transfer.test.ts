@@ -50,7 +50,7 @@ describe.skipIf(why)('export and import in Chromium', () => {
     await page.waitForSelector('#transfer', { state: 'hidden' });
     await page.screenshot({ path: artifactPath('chromium-transfer-exported.png') });
 
-    expect(checkExportedZip(new Uint8Array(readFileSync(zipPath)))).toEqual([]);
+    expect(await checkExportedZip(new Uint8Array(readFileSync(zipPath)))).toEqual([]);
     await page.close();
   });
 
