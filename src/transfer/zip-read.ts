@@ -40,6 +40,7 @@ export const ZIP_LIMITS = {
 export const ZIP_EXPANDED_MAX = ZIP_LIMITS.totalBytes;
 
 const MB = 1024 * 1024;
+const PUSH_BYTES = 16 * 1024;
 
 /** `../x.md`, `/etc/x.md`, `C:\x.md`, `a/../../x.md`: paths that would leave a folder they were unpacked in. */
 export function unsafeEntryPath(name: string): boolean {
@@ -143,14 +144,19 @@ export async function readZipStream(source: ZipSource, options: ReadOptions): Pr
   unzip.register(StoppableInflate as never);
   unzip.register(StoppablePassThrough as never);
   let read = 0;
-  for await (const chunk of source.chunks()) {
+  reading: for await (const chunk of source.chunks()) {
     if (options.cancelled?.()) return { cancelled: true };
-    read += chunk.length;
-    try {
-      unzip.push(chunk, read >= source.size);
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      break;
+    // Unzip recurses once per entry that begins in a chunk: pushed whole, a browser's chunk of a few
+    // MB holding thousands of small entries overflowed the stack. Pieces of PUSH_BYTES keep it shallow.
+    for (let at = 0; at < chunk.length; at += PUSH_BYTES) {
+      const piece = chunk.subarray(at, at + PUSH_BYTES);
+      read += piece.length;
+      try {
+        unzip.push(piece, read >= source.size);
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        break reading;
+      }
     }
     options.progress?.(read, source.size);
   }

@@ -10,7 +10,7 @@ import { createHandlers } from '../../src/background/handlers.js';
 import { RECORD_SIZE_RULE, serializeRecord } from '../../src/record/index.js';
 import type { ImportFile } from '../../src/shared/messages.js';
 import { importFilesFromZip, type ZipRefusal } from '../../src/transfer/zip-import.js';
-import { bytesSource, readZip, ZIP_LIMITS } from '../../src/transfer/zip-read.js';
+import { bytesSource, readZip, readZipStream, ZIP_LIMITS } from '../../src/transfer/zip-read.js';
 import { createZipWriter } from '../../src/transfer/zip-write.js';
 import { makeDeps, sampleRecord } from '../background/fakes.js';
 import { bombZip, declareEntries, declareSize, zipOf } from './zip-hostile.js';
@@ -46,6 +46,15 @@ describe('an entry that is not what its headers say', () => {
     const contents = await readZip(zip);
     expect(contents.records).toEqual([]);
     expect(contents.skipped[0]!.reason).toMatch(/does not match its checksum/);
+  });
+});
+
+describe('many small entries', () => {
+  it('2,000 records handed over in one chunk (as a browser stream may) are all read', async () => {
+    const zip = zipSync(Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`r${i}.md`, strToU8(record(i))])));
+    const records: string[] = [];
+    await readZipStream(bytesSource(zip, zip.length), { onRecord: (entry) => records.push(entry.name), onSkipped: () => undefined });
+    expect(records).toHaveLength(2_000);
   });
 });
 

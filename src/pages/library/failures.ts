@@ -7,7 +7,7 @@ const PLAIN: Array<[RegExp, string]> = [
     'Lede tried to move more data in one step than the browser allows. Nothing was half-written; try again with fewer files at once'],
   [/Could not serialize message|could not be cloned|DataCloneError/i,
     'the browser could not pass this data between Lede\'s parts. Nothing was half-written; try again with fewer files at once'],
-  [/Receiving end does not exist|Could not establish connection|message port closed|Extension context invalidated/i,
+  [/Receiving end does not exist|Could not establish connection|message (?:port|channel) closed|Extension context invalidated/i,
     'Lede\'s background stopped (the browser ended it, or the extension was reloaded). Reload this page and try again'],
   [/QuotaExceeded|quota/i,
     'the browser has no room left for Lede\'s library. Free disk space, or delete records you no longer need, then try again'],
@@ -24,5 +24,5 @@ export function plainFailure(error: unknown): string {
 
 /** The background stopped while it was asked something: the answer is lost, not refused. */
 export function isInterruption(error: unknown): boolean {
-  return /Receiving end does not exist|Could not establish connection|message port closed|Extension context invalidated|did not answer/i.test(errorText(error));
+  return /Receiving end does not exist|Could not establish connection|message (?:port|channel) closed|Extension context invalidated|did not answer/i.test(errorText(error));
 }

@@ -121,7 +121,7 @@ function renderReport(entries: ImportEntry[], note: string | null, settings: HTM
   replaceChildren(reportList, shown.map((entry) => h('li', { 'data-action': entry.action },
     h('strong', null, `${t(`importAction_${entry.action}`)}: `), entry.file,
     h('ul', null, [...(entry.problems ?? [entry.reason]), ...(entry.warnings ?? [])].map((line) => h('li', null, h('code', null, line)))))));
-  byId('import-settings')?.remove();
+  document.getElementById('import-settings')?.remove();
   if (settings) reportList.after(settings);
   report.hidden = false;
   byId<HTMLElement>('import-report-close').focus();
