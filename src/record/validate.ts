@@ -78,9 +78,10 @@ function checkRelated(report: Report, path: string, entry: RelatedEntry): void {
 
 /**
  * Every rule of the table and every limit of the writer. Errors refuse the record; warnings are
- * for the person and never block. An empty list means the record is sound as it is.
+ * for the person and never block. An empty list means the record is sound as it is. `written`, when
+ * given, is `serializeRecord(record)`, already made by the caller (the import), so it is not made twice.
  */
-export function validateRecord(record: LedeRecord, file?: string): Problem[] {
+export function validateRecord(record: LedeRecord, file?: string, written?: string): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (key, message, severity = 'error') => problems.push({ file, key, message, severity });
   for (const key of ['category', 'title', 'excerpt', 'publishedDateTime', 'originalUrl', 'webUrl', 'type',
@@ -90,7 +91,7 @@ export function validateRecord(record: LedeRecord, file?: string): Problem[] {
   checkProvider(report, 'provider', record.provider);
   record.related.forEach((entry, i) => checkRelated(report, `related[${i}]`, entry));
   checkExtra(report, '', record.extra, RECORD_KEYS);
-  if (errorsOf(problems).length === 0) checkSize(report, record);
+  if (errorsOf(problems).length === 0) checkSize(report, record, written);
   return problems;
 }
 
@@ -98,10 +99,12 @@ export function validateRecord(record: LedeRecord, file?: string): Problem[] {
  * The size contract on what the writer would write: a record the reader would refuse (12,000 topics,
  * a 2 MB title, 1,000 related entries) is refused here too, so the library never holds one it cannot export.
  */
-function checkSize(report: Report, record: LedeRecord): void {
+function checkSize(report: Report, record: LedeRecord, written?: string): void {
   const body = bodySizeProblem(record.body);
   if (body) report('body', body);
-  const fields = frontMatterSizeProblem(serializeFrontMatter(record));
+  // `written` is serializeRecord's text when the caller has it: `---\n`, the front matter, `---\n\n`, the body.
+  const frontMatter = written === undefined ? serializeFrontMatter(record) : written.slice(4, written.length - record.body.length - 5);
+  const fields = frontMatterSizeProblem(frontMatter);
   if (fields) report('', fields);
 }
 

@@ -39,7 +39,8 @@ export function readRecordFile(name: string, input: string | Uint8Array): ReadFi
   const parsed = parseRecord(input, { file: name });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { record } = parsed;
-  const problems = validateRecord(record, name);
+  const written = serializeRecord(record);
+  const problems = validateRecord(record, name, written);
   const key = normaliseUrl(record.originalUrl) || normaliseUrl(record.webUrl);
   if (!key) {
     problems.push({ file: name, key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' });
@@ -47,7 +48,7 @@ export function readRecordFile(name: string, input: string | Uint8Array): ReadFi
   if (errorsOf(problems).length > 0) return { ok: false, problems: errorsOf(problems) };
   const text = typeof input === 'string' ? input : decodeRecordBytes(input) ?? '';
   const result: ReadFileResult = { ok: true, record, key, warnings: parsed.warnings };
-  if (serializeRecord(record) !== text) result.source = text;
+  if (written !== text) result.source = text;
   return result;
 }
 

@@ -21,8 +21,8 @@ function headersOf(zip: Uint8Array, name: string): { local: number[]; central: n
 }
 
 /** Says `name` holds `size` bytes (uncompressed) in both of its headers, whatever it really holds. */
-export function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
-  const out = zip.slice();
+export function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(zip);
   const { local, central } = headersOf(out, name);
   for (const at of local) setU32(out, at + 22, size);
   for (const at of central) setU32(out, at + 24, size);
@@ -30,8 +30,8 @@ export function declareSize(zip: Uint8Array, name: string, size: number): Uint8A
 }
 
 /** Sets the entry count of the zip's end record, as a zip of that many entries would say. */
-export function declareEntries(zip: Uint8Array, count: number): Uint8Array {
-  const out = zip.slice();
+export function declareEntries(zip: Uint8Array, count: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(zip);
   for (let at = out.length - 22; at >= 0; at--) {
     if (u32at(out, at) === 0x06054b50) {
       setU16(out, at + 8, count);

@@ -1,17 +1,22 @@
 // Import on the library page: .md files, zips (read in a worker), backups; sent to the background in
 // slices bounded by count and by bytes; the report; a backup's settings offered, applied only when asked;
 // and, when the background stops mid-import, which files were stored and which were not.
+import { RECORD_FILE_MAX_BYTES, sizeMessage } from '../../record/rules.js';
 import type { ImportEntry, ImportFile } from '../../shared/messages.js';
 import { send } from '../../shared/send.js';
 import { defaultSettings } from '../../shared/settings.js';
 import { readBackup, settingsChanges, type SettingChange } from '../../transfer/backup.js';
 import { decodeRecordBytes, readRecordFile, recordDigest } from '../../transfer/read-file.js';
+import { ZIP_LIMITS } from '../../transfer/zip-read.js';
 import { byId, h, replaceChildren } from '../../ui/dom.js';
 import { t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 import { isInterruption, plainFailure } from './failures.js';
 import { isCancelled, showProgress, status, task } from './transfer-task.js';
 import { readZipInWorker } from './zip-reader.js';
+
+/** A backup is read whole (JSON): past this it is refused unread, as a zip past its total cap is. */
+const BACKUP_MAX_BYTES = ZIP_LIMITS.totalBytes;
 
 /** Files per import message, and text per message: far below the browsers' 64 MiB, whatever the records hold. */
 const SLICE_FILES = 200;
@@ -40,6 +45,10 @@ async function gather(picked: File[]): Promise<Gathered> {
         out.files.push(...read.files);
         out.entries.push(...read.rejected);
       } else if (lower.endsWith('.json')) {
+        if (file.size > BACKUP_MAX_BYTES) {
+          reject(file.name, t('importBackupTooLarge', Math.round(file.size / 1024 / 1024), BACKUP_MAX_BYTES / 1024 / 1024));
+          continue;
+        }
         const backup = readBackup(await file.text());
         backup.records.forEach((row, i) => out.files.push({
           name: `${file.name} #${i + 1}${row.fileName ? ` (${row.fileName})` : ''}`, text: row.text,
@@ -47,6 +56,11 @@ async function gather(picked: File[]): Promise<Gathered> {
         }));
         out.settings = backup.settings;
       } else if (lower.endsWith('.md') || lower.endsWith('.markdown')) {
+        // Refused unread: a file past the size contract is never held, nor sent to the background.
+        if (file.size > RECORD_FILE_MAX_BYTES) {
+          reject(file.name, `${file.name}:1: ${sizeMessage(`the file is ${(file.size / 1024 / 1024).toFixed(1)} MB`)}`);
+          continue;
+        }
         const text = decodeRecordBytes(new Uint8Array(await file.arrayBuffer()));
         if (text === null) reject(file.name, `${file.name}:1: is not UTF-8 text`);
         else out.files.push({ name: file.name, text, changedAt: new Date(file.lastModified).toISOString(), fileName: file.name });
