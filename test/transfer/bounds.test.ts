@@ -70,3 +70,14 @@ describe('after an interrupted import', () => {
     expect(item(changed).digest).not.toBe(item(stored).digest);
   });
 });
+
+describe('a backup brought back', () => {
+  it('keeps each record\'s saved and updated times', async () => {
+    const handlers = createHandlers(makeDeps());
+    const text = serializeRecord(sampleRecord({ originalUrl: 'https://example.com/t', webUrl: 'https://example.com/t' }));
+    const times = { savedAt: '2021-05-06T07:08:09.000Z', changedAt: '2022-01-02T03:04:05.000Z' };
+    await handlers['library/import']({ files: [{ name: 'backup.json #1', text, ...times, fileName: 't.md' }] }, {});
+    const slice = await handlers['library/files']({ exportId: 't', offset: 0, limit: 10 }, {});
+    expect(slice.files).toEqual([expect.objectContaining({ name: 't.md', savedAt: times.savedAt, updatedAt: times.changedAt })]);
+  });
+});

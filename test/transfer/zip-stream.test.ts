@@ -58,6 +58,20 @@ describe('many small entries', () => {
   });
 });
 
+describe('cancel', () => {
+  it('stops the read between chunks; what was read is kept, the rest is not inflated', async () => {
+    const zip = zipSync(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`r${i}.md`, strToU8(record(i, 'x'.repeat(1000)))])), { level: 0 });
+    const records: string[] = [];
+    let chunks = 0;
+    const result = await readZipStream(bytesSource(zip, 16 * 1024), {
+      cancelled: () => ++chunks > 3, onRecord: (entry) => records.push(entry.name), onSkipped: () => undefined,
+    });
+    expect(result.cancelled).toBe(true);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.length).toBeLessThan(300);
+  });
+});
+
 describe('two different records under one name', () => {
   it('one is imported, the other is named in the report: never vanished', async () => {
     const zip = zipOf([{ name: 'same.md', text: record(1) }, { name: 'same.md', text: record(2) }]);
