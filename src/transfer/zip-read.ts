@@ -41,6 +41,7 @@ export const ZIP_EXPANDED_MAX = ZIP_LIMITS.totalBytes;
 
 const MB = 1024 * 1024;
 const PUSH_BYTES = 16 * 1024;
+const INFLATE_STEP = 512;
 
 /** `../x.md`, `/etc/x.md`, `C:\x.md`, `a/../../x.md`: paths that would leave a folder they were unpacked in. */
 export function unsafeEntryPath(name: string): boolean {
@@ -71,9 +72,15 @@ class StoppableInflate {
     this.inflate.ondata = (data, final) => this.ondata(null, data, final);
   }
   push(data: Uint8Array, final: boolean): void {
-    if (this.stopped) return;
     try {
-      this.inflate.push(data, final);
+      // Deflate expands up to ~1,032 times: fed 512 bytes at a time, an entry overshoots what it declared
+      // by at most about half a megabyte before it is stopped (16 KB at once inflated 16 MB first).
+      for (let at = 0; at < data.length || (at === 0 && final); at += INFLATE_STEP) {
+        if (this.stopped) return;
+        const end = Math.min(at + INFLATE_STEP, data.length);
+        this.inflate.push(data.subarray(at, end), final && end === data.length);
+        if (end === data.length) break;
+      }
     } catch (error) {
       this.stopped = true;
       this.ondata(error instanceof Error ? error : new Error(String(error)), null, true);
