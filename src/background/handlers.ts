@@ -1,5 +1,5 @@
 // What the background does for each message: one handler per name in the message map.
-import { errorsOf, validateRecord, type Problem } from '../record/index.js';
+import { errorsOf, validateRecord, validateWritable, type Problem } from '../record/index.js';
 import type { MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
@@ -134,7 +134,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     'page/read': ({ tabId }) => readPage(deps, tabId),
     'library/save': async ({ record, tabId, sources, previousId }) => {
-      const problems = errorsOf(validateRecord(record));
+      // The size contract too: a save never keeps what its export could not re-import.
+      const problems = errorsOf(validateWritable(record));
       if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
         problems.push(keyProblem());
       }

@@ -1,7 +1,7 @@
 // Reading record files for the CLI: one file, stdin, or every .md file below a folder.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorsOf, formatProblem, validateRecord, type LedeRecord } from '../record/index.js';
+import { errorsOf, formatProblem, validateWritable, type LedeRecord } from '../record/index.js';
 import { UsageError, type Io } from './io.js';
 import { replaceFile } from './write-file.js';
 
@@ -32,7 +32,7 @@ export async function writeAtomically(path: string, text: string): Promise<void>
  * as it was); each problem is printed. True when the record may be written.
  */
 export function fitsTheFormat(record: LedeRecord, file: string, io: Pick<Io, 'err'>): boolean {
-  const errors = errorsOf(validateRecord(record, file));
+  const errors = errorsOf(validateWritable(record, file));
   for (const problem of errors) io.err(`${formatProblem(problem)}; nothing was written\n`);
   return errors.length === 0;
 }

@@ -7,7 +7,6 @@ import {
   IMAGE_KEYS, PROVIDER_KEYS, RECORD_KEYS, RELATED_KEYS,
   type ExtraKeys, type LedeRecord, type Provider, type RecordImage, type RelatedEntry,
 } from './types.js';
-import { serializeFrontMatter } from './write.js';
 
 /** How deep another tool's values may nest below a known key; deeper is refused by reader and validator alike. */
 export const EXTRA_DEPTH_MAX = 32;
@@ -78,8 +77,9 @@ function checkRelated(report: Report, path: string, entry: RelatedEntry): void {
 
 /**
  * Every rule of the table and every limit of the writer. Errors refuse the record; warnings are
- * for the person and never block. An empty list means the record is sound as it is. `written`, when
- * given, is `serializeRecord(record)`, already made by the caller (the import), so it is not made twice.
+ * for the person and never block. An empty list means the record is sound as it is. With `written`
+ * (`serializeRecord(record)`), also the size contract on that text: see validateWritable, which every
+ * writer calls. Without it the check stays free of the yaml writer, for the popup and the editor.
  */
 export function validateRecord(record: LedeRecord, file?: string, written?: string): Problem[] {
   const problems: Problem[] = [];
@@ -91,7 +91,7 @@ export function validateRecord(record: LedeRecord, file?: string, written?: stri
   checkProvider(report, 'provider', record.provider);
   record.related.forEach((entry, i) => checkRelated(report, `related[${i}]`, entry));
   checkExtra(report, '', record.extra, RECORD_KEYS);
-  if (errorsOf(problems).length === 0) checkSize(report, record, written);
+  if (written !== undefined && errorsOf(problems).length === 0) checkSize(report, record, written);
   return problems;
 }
 
@@ -99,12 +99,11 @@ export function validateRecord(record: LedeRecord, file?: string, written?: stri
  * The size contract on what the writer would write: a record the reader would refuse (12,000 topics,
  * a 2 MB title, 1,000 related entries) is refused here too, so the library never holds one it cannot export.
  */
-function checkSize(report: Report, record: LedeRecord, written?: string): void {
+function checkSize(report: Report, record: LedeRecord, written: string): void {
   const body = bodySizeProblem(record.body);
   if (body) report('body', body);
-  // `written` is serializeRecord's text when the caller has it: `---\n`, the front matter, `---\n\n`, the body.
-  const frontMatter = written === undefined ? serializeFrontMatter(record) : written.slice(4, written.length - record.body.length - 5);
-  const fields = frontMatterSizeProblem(frontMatter);
+  // `written` is serializeRecord's text: `---\n`, the front matter, `---\n\n`, the body.
+  const fields = frontMatterSizeProblem(written.slice(4, written.length - record.body.length - 5));
   if (fields) report('', fields);
 }
 

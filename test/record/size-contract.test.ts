@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  errorsOf, parseRecord, RECORD_LIMITS, serializeRecord, validateRecord, type LedeRecord, type RelatedEntry,
+  errorsOf, parseRecord, RECORD_LIMITS, serializeRecord, validateWritable, type LedeRecord, type RelatedEntry,
 } from '../../src/record/index.js';
 import { RECORD_SIZE_RULE } from '../../src/record/rules.js';
 import { exportText, readRecordFile } from '../../src/transfer/read-file.js';
@@ -16,7 +16,7 @@ const entry = (i: number): RelatedEntry => ({
 });
 
 function refusedBySave(record: LedeRecord): string[] {
-  return errorsOf(validateRecord(record)).map((problem) => problem.message);
+  return errorsOf(validateWritable(record)).map((problem) => problem.message);
 }
 
 describe('the size contract: a save refuses what the export could not re-import', () => {
@@ -76,7 +76,7 @@ describe('property: any record the library accepts exports and re-imports byte f
   it('holds around every edge of the contract', () => {
     let accepted = 0;
     fc.assert(fc.property(bigRecord, (record) => {
-      if (errorsOf(validateRecord(record)).length > 0) return;
+      if (errorsOf(validateWritable(record)).length > 0) return;
       accepted++;
       const exported = exportText(record, undefined);
       const back = readRecordFile('again.md', exported);

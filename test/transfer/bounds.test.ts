@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
 import { ANSWER_CHARS_MAX } from '../../src/background/transfer.js';
-import { serializeRecord } from '../../src/record/index.js';
+import { RECORD_SIZE_RULE, serializeRecord } from '../../src/record/index.js';
 import { defaultSettings } from '../../src/shared/settings.js';
 import { settingsChanges } from '../../src/transfer/backup.js';
 import { readRecordFile, recordDigest } from '../../src/transfer/read-file.js';
@@ -79,5 +79,16 @@ describe('a backup brought back', () => {
     await handlers['library/import']({ files: [{ name: 'backup.json #1', text, ...times, fileName: 't.md' }] }, {});
     const slice = await handlers['library/files']({ exportId: 't', offset: 0, limit: 10 }, {});
     expect(slice.files).toEqual([expect.objectContaining({ name: 't.md', savedAt: times.savedAt, updatedAt: times.changedAt })]);
+  });
+});
+
+describe('a save past the size contract', () => {
+  it('is refused by library/save with the contract\'s message, and nothing is stored', async () => {
+    const handlers = createHandlers(makeDeps());
+    const record = sampleRecord({ originalUrl: 'https://example.com/many', webUrl: 'https://example.com/many', topics: Array.from({ length: 12_000 }, (_, i) => `topic ${i}`) });
+    const answer = await handlers['library/save']({ record }, {});
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.problems[0]!.message).toContain(RECORD_SIZE_RULE);
+    expect(await handlers['library/get']({ id: 'https://example.com/many' }, {})).toBeNull();
   });
 });
