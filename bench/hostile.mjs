@@ -53,7 +53,6 @@ if (!isMainThread) {
   });
   const show = (r) => (r.capped ? `> ${CAP_MS / 1000} s` : Number.isNaN(r.ms) ? 'crashed' : `${r.ms < 1000 ? r.ms.toFixed(0) + ' ms' : (r.ms / 1000).toFixed(1) + ' s'}${r.ok ? '' : ' (threw)'}`);
 
-  if (process.env.HOSTILE !== 'records') {
   console.log(`Hostile shapes, Node ${process.version}, each pair in its own worker, cap ${CAP_MS / 1000} s, median of ${RUNS}.\n`);
   const peers = names.filter((n) => n !== 'lede');
   console.log(`| page | ${names.join(' | ')} | ${peers.map((n) => `${n} / lede`).join(' | ')} |`);
@@ -76,7 +75,7 @@ if (!isMainThread) {
     const ratios = peers.map((n) => (Number.isNaN(times[n]) ? '–' : `${times[n] === CAP_MS ? '≥ ' : ''}${(times[n] / times.lede).toFixed(1)}`));
     console.log(`| ${shape} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
   }
-  }
-  // Records and zips in the browser (bench/hostile-records.mjs); HOSTILE=pages or HOSTILE=records runs one half.
-  if (process.env.HOSTILE !== 'pages') await (await import('./hostile-records.mjs')).runRecordCases();
+  // Issue 19's records and zips, imported through the library page in Chromium, beside plain inputs of the same size.
+  const { runRecordCases } = await import('./hostile-records.mjs');
+  await runRecordCases();
 }
