@@ -1,7 +1,7 @@
 // `lede encrypt`: puts the JSON object on standard input, encrypted, into a record's `secured` field.
 import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
 import { checkPrivateData, encryptSecured, SECURED_MAX_CHARS } from '../secure/index.js';
-import { readInput, writeAtomically } from './files.js';
+import { fitsTheFormat, readInput, writeAtomically } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
 import { KEY_FLAGS, KEY_USAGE, oneKey } from './key-arg.js';
 
@@ -40,7 +40,9 @@ ${KEY_USAGE}`,
     if (!checked.ok) throw new UsageError(checked.message, 1);
     const secured = await encryptSecured(checked.data, key);
     if (secured.length > SECURED_MAX_CHARS) throw new UsageError('the private data is too large to keep in a record', 1);
-    const text = serializeRecord({ ...parsed.record, secured });
+    const record = { ...parsed.record, secured };
+    if (!fitsTheFormat(record, path, io)) return 1;
+    const text = serializeRecord(record);
     if (flags.has('write')) await writeAtomically(path, text);
     else io.out(text);
     return 0;
