@@ -3,6 +3,7 @@
 // (a DOMParser document's base is the extension page that made it).
 import { completeWithArticle } from './article.js';
 import { boundHtml, LARGE_PAGE } from './bound-html.js';
+import { boundNesting } from './bound-depth.js';
 import { readMetadata, type ExtractOptions } from './index.js';
 import { readPage } from './page.js';
 import { completeWithReadability } from './readability.js';
@@ -17,7 +18,7 @@ export interface DocumentOptions extends ExtractOptions {
 /** The text a parser is given for a page's HTML (bounded, wrapped when it is a bare fragment), and whether Readability may run. */
 export function htmlToParse(html: string): { text: string; readability: boolean } {
   const raw = typeof html === 'string' ? html : '';
-  const text = boundHtml(raw);
+  const text = boundNesting(boundHtml(raw));
   return {
     text: text.includes('<html') ? text : `<!doctype html><html><head></head><body>${text}</body></html>`,
     readability: raw.length <= LARGE_PAGE,

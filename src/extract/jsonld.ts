@@ -6,6 +6,8 @@ const MAX_BLOCKS = 30;
 const MAX_BLOCK_CHARS = 300_000;
 const MAX_NODES = 400;
 const MAX_DEPTH = 8;
+/** Deeper than this, a block's values are dropped: every reader of a node (topics, strings, dates) may then recurse safely. */
+export const MAX_LD_DEPTH = 32;
 
 /** Parses one block; on failure tries the common breakages (comments, raw newlines, trailing commas). */
 export function parseBlock(raw: string): unknown {
@@ -42,9 +44,25 @@ export function readJsonLd(doc: Document): LdNode[] {
   for (let i = 0; i < count; i++) {
     const raw = scripts[i]!.textContent ?? '';
     if (raw.length > MAX_BLOCK_CHARS) continue;
-    walk(parseBlock(raw), nodes, 0);
+    walk(capDepth(parseBlock(raw)), nodes, 0);
   }
   return nodes;
+}
+
+/** The parsed block with every array or object nested deeper than MAX_LD_DEPTH replaced by null, without recursing. */
+export function capDepth(root: unknown): unknown {
+  const stack: Array<[object, number]> = root !== null && typeof root === 'object' ? [[root, 0]] : [];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (child === null || typeof child !== 'object') continue;
+      if (depth + 1 >= MAX_LD_DEPTH) record[key] = null;
+      else stack.push([child, depth + 1]);
+    }
+  }
+  return root;
 }
 
 function walk(value: unknown, out: LdNode[], depth: number): void {
