@@ -37,7 +37,7 @@ export interface BackgroundDeps {
   fileAccess(): Promise<boolean>;
   t: Translate;
   /** Fetching related pages: the network, host access, and where waiting addresses are kept. */
-  related: Pick<RelatedDeps, 'fetch' | 'reader' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
+  related: Pick<RelatedDeps, 'fetch' | 'redirects' | 'reader' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
   /** Folder sync: told of every change to the library. */
   sync?: SyncService;
 }
