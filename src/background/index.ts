@@ -21,7 +21,7 @@ import { storeLibrary } from './sync/library.js';
 import { localRules } from './sync/rules.js';
 import { DownloadsTarget, type DownloadsApi } from './sync/downloads.js';
 import { fetchImage } from './sync/images.js';
-import { redirectsShown, type HeadersReceivedEvent } from './related-redirects.js';
+import { redirectsShown, type WebRequestEvents } from './related-redirects.js';
 import type { FetchLike } from '../related/fetch-page.js';
 import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
@@ -56,7 +56,7 @@ function relatedHostAccess(url: string): Promise<boolean> {
 }
 // Each redirect one request, its Location shown by webRequest (src/background/related-redirects.ts).
 const relatedFetch: FetchLike = browser.webRequest
-  ? redirectsShown((url, init) => fetch(url, init), browser.webRequest.onHeadersReceived as unknown as HeadersReceivedEvent)
+  ? redirectsShown((url, init) => fetch(url, init), browser.webRequest as unknown as WebRequestEvents)
   : (url, init) => fetch(url, init);
 const relatedRedirects = browser.webRequest ? 'manual' : 'follow';
 

@@ -76,6 +76,7 @@ const RAW_NETWORK = /^(?:Failed to fetch|NetworkError when attempting to fetch r
 /** The failure in the product's words, through _locales. */
 function failureMessage(t: RelatedDeps['t'], reason: FetchFailure | 'read-timeout', detail: string): string {
   if (reason === 'network' && (RAW_NETWORK.test(detail) || !detail)) return t('relatedUnreachable');
+  if (reason === 'redirect-not-web' && !detail) return t('relatedRedirectNotWebUnsaid');
   return t(FAILURE_KEY[reason], detail);
 }
 

@@ -31,6 +31,8 @@ export type FetchedPage =
 export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 10;
+/** Where Chrome and Firefox stop following by themselves. */
+const BROWSER_REDIRECTS = 20;
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)$/i;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -67,7 +69,7 @@ export async function followRedirects(start: string, fetch: FetchLike, init: Req
       // Was it the redirects? One request without following tells (a redirect's answer is all it reads).
       const first = await fetch(start, { ...init, redirect: 'manual' }).catch(() => null);
       await first?.body?.cancel().catch(() => undefined);
-      if (first && (first.type === 'opaqueredirect' || REDIRECTS.has(first.status))) throw new Failure('redirect-failed', '20');
+      if (first && (first.type === 'opaqueredirect' || REDIRECTS.has(first.status))) throw new Failure('redirect-failed', String(BROWSER_REDIRECTS));
       throw error;
     });
     const url = response.url || start;
@@ -80,7 +82,7 @@ export async function followRedirects(start: string, fetch: FetchLike, init: Req
     seen.add(url);
     const response = await fetch(url, { ...init, redirect: 'manual' });
     // A platform that hides the Location (a browser's opaque redirect) cannot be followed by hand here.
-    if (response.type === 'opaqueredirect') throw new Failure('redirect-failed', 'hidden');
+    if (response.type === 'opaqueredirect') throw new Failure('redirect-failed', String(BROWSER_REDIRECTS));
     if (!REDIRECTS.has(response.status)) return { response, url: response.url || url };
     const location = response.headers.get('location');
     await response.body?.cancel().catch(() => undefined);

@@ -21,7 +21,7 @@ function browserLike(routes: Record<string, { status: number; location?: string;
     }
     return new Response(route.body ?? '', { status: route.status, headers: { 'content-type': 'text/html' } });
   };
-  return { fetch: redirectsShown(fetch, event), requests, listeners };
+  return { fetch: redirectsShown(fetch, { onHeadersReceived: event }), requests, listeners };
 }
 
 describe('redirectsShown', () => {

@@ -66,7 +66,7 @@ describe('fetchPage', () => {
       calls++;
       return { type: 'opaqueredirect', status: 0, ok: false, url: '', headers: new Headers(), body: null } as unknown as Response;
     };
-    expect(await fetchPage('https://start.test/', { fetch: opaque })).toEqual({ ok: false, reason: 'redirect-failed', detail: 'hidden' });
+    expect(await fetchPage('https://start.test/', { fetch: opaque })).toEqual({ ok: false, reason: 'redirect-failed', detail: '20' });
     expect(calls).toBe(1);
     const fetch: FetchLike = async (_url, init) => {
       // What a browser answers a manual redirect with: no status, no Location.
