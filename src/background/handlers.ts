@@ -84,6 +84,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   const settingsP = startedEarly(deps.settings.get());
   let saved = await savedByAddressP;
   let extraction = null;
+  let cut = false;
   if (saved) {
     control.stopped = true;
   } else {
@@ -92,6 +93,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
       return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
     }
     extraction = settledExtraction(outcome.extraction);
+    cut = outcome.cut;
     saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
   }
   // The badge is not part of the answer: it is set while the popup fills in (Badges.show never throws).
@@ -100,7 +102,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
   const draft = await deps.drafts.matching(tabId, await draftP, addresses);
   const record = saved ? saved.record : recordForPage(extraction!, await settingsP);
-  return { ok: true, record, saved, draft, extraction };
+  return { ok: true, record, saved, draft, extraction, ...(cut ? { notice: t('readCut') } : {}) };
 }
 
 function keyProblem(): Problem {

@@ -44,7 +44,7 @@ export async function readTabRelated(deps: RelatedDeps, tabId: number, url: stri
     const size = await measureImage(image.url, deps.fetch, { hostAccess: (address) => deps.hostAccess(address), redirects: deps.redirects });
     if (size) entry.images[0] = { url: image.url, width: size.width, height: size.height, isCached: false };
   }
-  return { ok: true, entry, notice: '' };
+  return { ok: true, entry, notice: outcome.cut ? t('relatedReadCut') : '' };
 }
 
 function hostOf(url: string): string {

@@ -250,6 +250,7 @@ async function load(): Promise<void> {
     return;
   }
   page = result;
+  if (result.notice) warnings.push(result.notice);
   const settings = await settingsP;
   showEditor(result.draft?.record ?? result.record, settings, Boolean(result.draft));
   firstScreen?.focusStart();

@@ -92,5 +92,19 @@ export function describeHostileRelated(browserName: BrowserName, launch: () => P
       }
       await popup.screenshot(`related-${browserName}-hostile`);
     }, 120_000);
+  
+    test('the popup reads its own page of 100,000 nested <div>s and of unclosed inline tags in seconds', async () => {
+      for (const [file, title] of [['deep-divs.html', 'Deep Divs Page'], ['inline-tags.html', 'Unclosed Inline Page']]) {
+        const { tabId } = await session.openTab(`${base}/related/hostile/${file}`);
+        const start = Date.now();
+        const own = await openPopup(session, tabId);
+        const ms = Date.now() - start;
+        const form = await readForm(own);
+        console.log(`${browserName} popup on ${file}: read in ${ms} ms (${form.state})`);
+        expect.soft(form, file).toMatchObject({ state: 'editing', title });
+        expect.soft(ms, file).toBeLessThan(10_000);
+        await own.close();
+      }
+    }, 120_000);
   });
 }
