@@ -75,4 +75,7 @@ if (!isMainThread) {
     const ratios = peers.map((n) => (Number.isNaN(times[n]) ? '–' : `${times[n] === CAP_MS ? '≥ ' : ''}${(times[n] / times.lede).toFixed(1)}`));
     console.log(`| ${shape} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
   }
+  // Issue 19's fetched pages (deep divs, unclosed inline tags, deep JSON-LD, charsets, redirect chains) beside plain peers.
+  const { runHostilePages } = await import('./hostile-pages.mjs');
+  await runHostilePages();
 }
