@@ -1,7 +1,7 @@
 // An image fetched within bounds: only from hosts the person granted for reading related pages (each
 // redirect hop asked again), no cookies, the page fetcher's 15 s deadline over the whole read, and bytes
 // counted as they arrive (a body that never ends is cut at the cap, whatever its header declared).
-import { FETCH_TIMEOUT_MS, Failure, followRedirects, MAX_REDIRECTS, type FetchLike } from './fetch-page.js';
+import { FETCH_TIMEOUT_MS, Failure, followRedirects, joinChunks, MAX_REDIRECTS, type FetchLike } from './fetch-page.js';
 
 export type ImageFailure = 'not-web' | 'no-access' | 'http-status' | 'too-large' | 'timeout' | 'network'
   | 'redirect-loop' | 'too-many-redirects' | 'redirect-not-web' | 'redirect-failed';
@@ -27,19 +27,6 @@ class NoAccess extends Error {
   constructor(readonly address: string) {
     super('no access');
   }
-}
-
-/** The chunks as one array (kept as that one array, so asking again costs nothing). */
-function join(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  chunks.splice(0, chunks.length, out);
-  return out;
 }
 
 export async function fetchImageBounded(url: string, options: ImageFetchOptions): Promise<FetchedImage> {
@@ -80,16 +67,16 @@ export async function fetchImageBounded(url: string, options: ImageFetchOptions)
         await reader.cancel().catch(() => undefined);
         if (!options.enough) return { ok: false, reason: 'too-large', detail: String(options.maxBytes) };
         chunks.push(value.subarray(0, options.maxBytes - total));
-        return { ok: true, url: finalUrl, bytes: join(chunks), type, complete: false };
+        return { ok: true, url: finalUrl, bytes: joinChunks(chunks), type, complete: false };
       }
       chunks.push(value);
       total += value.length;
-      if (options.enough?.(join(chunks))) {
+      if (options.enough?.(joinChunks(chunks))) {
         await reader.cancel().catch(() => undefined);
-        return { ok: true, url: finalUrl, bytes: join(chunks), type, complete: false };
+        return { ok: true, url: finalUrl, bytes: joinChunks(chunks), type, complete: false };
       }
     }
-    return { ok: true, url: finalUrl, bytes: join(chunks), type, complete: true };
+    return { ok: true, url: finalUrl, bytes: joinChunks(chunks), type, complete: true };
   } catch (error) {
     if (error instanceof NoAccess) return { ok: false, reason: 'no-access', detail: error.address };
     if (error instanceof Failure) return { ok: false, reason: error.reason as ImageFailure, detail: error.detail };

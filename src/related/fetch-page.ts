@@ -135,22 +135,23 @@ async function readBody(response: Response, url: string, options: FetchPageOptio
       if (match) {
         headChecked = true;
         const end = start + match.index + match[0].length;
-        const decoded = decodeHtml(join(chunks, total).subarray(0, end), contentType);
+        const decoded = decodeHtml(joinChunks(chunks, total).subarray(0, end), contentType);
         if (decoded.ok && await options.headEnough!(decoded.text, url)) {
           await reader.cancel().catch(() => undefined);
-          return { bytes: join(chunks, total).subarray(0, end), stoppedAt: 'head' };
+          return { bytes: joinChunks(chunks, total).subarray(0, end), stoppedAt: 'head' };
         }
       }
     }
     if (total >= max) {
       await reader.cancel().catch(() => undefined);
-      return { bytes: join(chunks, total), stoppedAt: 'limit' };
+      return { bytes: joinChunks(chunks, total), stoppedAt: 'limit' };
     }
   }
-  return { bytes: join(chunks, total), stoppedAt: 'end' };
+  return { bytes: joinChunks(chunks, total), stoppedAt: 'end' };
 }
 
-function join(chunks: Uint8Array[], total: number): Uint8Array {
+/** The chunks as one array, kept as that one array in `chunks` (so asking again costs nothing). */
+export function joinChunks(chunks: Uint8Array[], total = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
   let at = 0;
