@@ -79,6 +79,41 @@ async function nodeRows(pairs, dir) {
   }
 }
 
+/** The same reads in this process through the built library (dist/lib): no start-up, median of RUNS after a warm-up. */
+async function inProcessRows(pairs) {
+  const lib = await import(join(root, 'dist/lib/index.js'));
+  const time = (fn) => {
+    fn();
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      fn();
+      runs.push(performance.now() - start);
+    }
+    return median(runs);
+  };
+  console.log('\n### In Node, in process (dist/lib: extractFromHtml, relatedFromHtml), no start-up\n');
+  console.log('| page | size | extract hostile | extract plain | ratio | related hostile | related plain | ratio |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  // As `lede related` reads them: UTF-8 when the bytes are, else windows-1252.
+  const text = (bytes) => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return new TextDecoder('windows-1252').decode(bytes);
+    }
+  };
+  for (const pair of pairs) {
+    const [h, p] = [text(pair.hostile), text(pair.plain)];
+    const url = 'https://news.example.com/a';
+    const eh = time(() => lib.extractFromHtml(h, url));
+    const ep = time(() => lib.extractFromHtml(p, url));
+    const rh = time(() => lib.relatedFromHtml(h, url));
+    const rp = time(() => lib.relatedFromHtml(p, url));
+    console.log(`| ${pair.name} | ${(pair.hostile.length / 1024).toFixed(0)} KB | ${ms(eh)} | ${ms(ep)} | ${(eh / ep).toFixed(2)} | ${ms(rh)} | ${ms(rp)} | ${(rh / rp).toFixed(2)} |`);
+  }
+}
+
 /** src/related/fetch-page.ts bundled for Node, so the chain is followed by the very code the extension runs. */
 async function fetchPageModule() {
   const out = await esbuild.build({ entryPoints: [join(root, 'src/related/fetch-page.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error' });
@@ -170,6 +205,7 @@ export async function runHostilePages() {
   const dir = mkdtempSync(join(tmpdir(), 'lede-bench-pages-'));
   try {
     console.log(`\n## Fetched pages (issue 19), Node ${process.version}, median of ${RUNS}`);
+    await inProcessRows(pairs);
     await nodeRows(pairs, dir);
     const { fetchPage } = await fetchPageModule();
     const fetchTimes = async (path) => {
