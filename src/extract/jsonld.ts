@@ -51,15 +51,13 @@ export function readJsonLd(doc: Document): LdNode[] {
 
 /** The parsed block with every array or object nested deeper than MAX_LD_DEPTH replaced by null, without recursing. */
 export function capDepth(root: unknown): unknown {
-  const stack: Array<[object, number]> = root !== null && typeof root === 'object' ? [[root, 0]] : [];
-  while (stack.length) {
-    const [value, depth] = stack.pop()!;
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const child = record[key];
-      if (child === null || typeof child !== 'object') continue;
-      if (depth + 1 >= MAX_LD_DEPTH) record[key] = null;
-      else stack.push([child, depth + 1]);
+  // Terse on purpose: this runs in the script injected on every click, which has a size budget.
+  for (let stack: Array<[Record<string, unknown>, number]> = [[{ root }, 0]], top; (top = stack.pop());) {
+    for (const key in top[0]) {
+      const child = top[0][key];
+      if (!child || typeof child != 'object') continue;
+      if (top[1] < MAX_LD_DEPTH) stack.push([child as Record<string, unknown>, top[1] + 1]);
+      else top[0][key] = null;
     }
   }
   return root;

@@ -29,11 +29,12 @@ describe('boundNesting', () => {
     for (const html of same) expect(boundNesting(html, 3)).toBe(html);
   });
 
-  it('is linear: a million tags nested, unclosed or stray take well under a second', () => {
+  it('is linear: a million tags nested, unclosed or stray take a fraction of a second (about 0.2 s idle)', () => {
     const hostile = '<div>'.repeat(300_000) + '<b><i>'.repeat(300_000) + '</x>'.repeat(300_000) + '<a x="'.repeat(1000);
     const start = performance.now();
     const out = boundNesting(hostile);
-    expect(performance.now() - start).toBeLessThan(process.env.CI ? 3000 : 1000);
+    // Quadratic would be minutes; the bound leaves room for a machine shared by several builds.
+    expect(performance.now() - start).toBeLessThan(process.env.CI ? 6000 : 3000);
     expect(out.length).toBeLessThan(hostile.length);
   });
 
