@@ -78,4 +78,7 @@ if (!isMainThread) {
   // Issue 19's records and zips, imported through the library page in Chromium, beside plain inputs of the same size.
   const { runRecordCases } = await import('./hostile-records.mjs');
   await runRecordCases();
+  // Issue 19's fetched pages (deep divs, unclosed inline tags, deep JSON-LD, charsets, redirect chains) beside plain peers.
+  const { runHostilePages } = await import('./hostile-pages.mjs');
+  await runHostilePages();
 }

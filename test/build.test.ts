@@ -64,10 +64,11 @@ describe('built output', () => {
     }
   });
 
-  it('keeps the script injected on every click within 20 KB and the popup within 60 KB (minified)', () => {
+  // 21 KB since issue 19: the JSON-LD depth cap (item 10, ~200 bytes) runs in this script, where the readers recurse.
+  it('keeps the script injected on every click within 21 KB and the popup within 60 KB (minified)', () => {
     for (const browser of ['chrome', 'firefox']) {
       const size = (file: string) => statSync(join(repoRoot, 'dist', browser, file)).size;
-      expect(size('content/extract.js'), `${browser} content/extract.js`).toBeLessThanOrEqual(20 * 1024);
+      expect(size('content/extract.js'), `${browser} content/extract.js`).toBeLessThanOrEqual(21 * 1024);
       expect(size('popup/early.js') + size('popup/popup.js'), `${browser} popup`).toBeLessThanOrEqual(60 * 1024);
     }
   });

@@ -35,7 +35,7 @@ export interface BackgroundDeps {
   fileAccess(): Promise<boolean>;
   t: Translate;
   /** Fetching related pages: the network, host access, and where waiting addresses are kept. */
-  related: Pick<RelatedDeps, 'fetch' | 'reader' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
+  related: Pick<RelatedDeps, 'fetch' | 'redirects' | 'reader' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
   /** Folder sync: told of every change to the library. */
   sync?: SyncService;
 }
@@ -87,6 +87,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   const settingsP = startedEarly(deps.settings.get());
   let saved = await savedByAddressP;
   let extraction = null;
+  let cut = false;
   if (saved) {
     control.stopped = true;
   } else {
@@ -95,6 +96,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
       return { ok: false, reason: outcome.reason, message: t(outcome.key, ...(outcome.detail ? [outcome.detail] : [])) };
     }
     extraction = settledExtraction(outcome.extraction);
+    cut = outcome.cut;
     saved = await deps.store.find([extraction.originalUrl, extraction.webUrl]);
   }
   // The badge is not part of the answer: it is set while the popup fills in (Badges.show never throws).
@@ -103,7 +105,7 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
     saved?.record.webUrl ?? '', saved?.record.originalUrl ?? ''];
   const draft = await deps.drafts.matching(tabId, await draftP, addresses);
   const record = saved ? saved.record : recordForPage(extraction!, await settingsP);
-  return { ok: true, record, saved, draft, extraction };
+  return { ok: true, record, saved, draft, extraction, ...(cut ? { notice: t('readCut') } : {}) };
 }
 
 /** An import changes many records at once: a full pass (which compares every record) follows it. */

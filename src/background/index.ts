@@ -22,6 +22,8 @@ import { storeLibrary } from './sync/library.js';
 import { localRules } from './sync/rules.js';
 import { DownloadsTarget, type DownloadsApi } from './sync/downloads.js';
 import { fetchImage } from './sync/images.js';
+import { redirectsShown, type WebRequestEvents } from './related-redirects.js';
+import type { FetchLike } from '../related/fetch-page.js';
 import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
 import { chosenAgain, storedFolder } from '../shared/sync-folder.js';
@@ -54,6 +56,17 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 const syncState = new SyncState();
 const syncLibrary = storeLibrary(store);
 let downloadsTarget: { folder: string; target: DownloadsTarget } | null = null;
+/** Whether the person let Lede read pages at this address (the optional host permission for related pages). */
+function relatedHostAccess(url: string): Promise<boolean> {
+  const pattern = originPattern(url);
+  return pattern ? browser.permissions.contains({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
+}
+// Each redirect one request, its Location shown by webRequest (src/background/related-redirects.ts).
+const relatedFetch: FetchLike = browser.webRequest
+  ? redirectsShown((url, init) => fetch(url, init), browser.webRequest as unknown as WebRequestEvents)
+  : (url, init) => fetch(url, init);
+const relatedRedirects = browser.webRequest ? 'manual' : 'follow';
+
 const sync = new SyncService({
   state: syncState,
   library: syncLibrary,
@@ -71,7 +84,8 @@ const sync = new SyncService({
   reset() {
     downloadsTarget = null;
   },
-  fetchImage,
+  // Only from hosts the person granted for related pages (the same check as reading one).
+  fetchImage: (url) => fetchImage(url, { hostAccess: relatedHostAccess, fetch: relatedFetch, redirects: relatedRedirects }),
   ...(offscreen ? { watch: offscreenWatch(offscreen) } : {}),
   async schedule(on) {
     if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
@@ -101,13 +115,11 @@ const deps: BackgroundDeps = {
   fileAccess: () => browser.extension.isAllowedFileSchemeAccess().catch(() => false),
   t,
   related: {
-    fetch: (url, init) => fetch(url, init),
+    fetch: relatedFetch,
+    redirects: relatedRedirects,
     // A constant per build: Chrome's bundle leaves the engine and Readability to the offscreen document's.
     reader: __BROWSER__ === 'chrome' ? offscreenReader(offscreen!) : pageReader(),
-    hostAccess: (url) => {
-      const pattern = originPattern(url);
-      return pattern ? browser.permissions.contains({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
-    },
+    hostAccess: relatedHostAccess,
     pendingArea: sessionArea,
     listTabs: async (tabId) => {
       const windowId = (await browser.tabs.get(tabId).catch(() => null))?.windowId;

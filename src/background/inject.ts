@@ -14,7 +14,8 @@ export type ReadFailureKey = 'readBrowserPage' | 'readExtensionPage' | 'readWebS
   'readErrorPage' | 'readFailed' | 'readNoResult';
 
 export type ReadOutcome =
-  | { ok: true; extraction: Extraction }
+  /** `cut`: a later stage was left out or given up for time, so the record is the metadata's (the head's) so far. */
+  | { ok: true; extraction: Extraction; cut: boolean }
   | { ok: false; reason: 'restricted' | 'no-access' | 'no-tab' | 'failed'; key: ReadFailureKey; detail?: string };
 
 /** Always injected: the page's metadata (small). */
@@ -104,6 +105,8 @@ export interface ReadControl {
   stopped?: boolean;
   /** How long each later stage may take; LATER_STAGE_MS unless a test says otherwise. */
   laterStageMs?: number;
+  /** After this long no later stage starts; PAGE_BUDGET_MS unless a test says otherwise. */
+  budgetMs?: number;
 }
 
 /**
@@ -113,9 +116,13 @@ export interface ReadControl {
  */
 export const LATER_STAGE_MS = 5_000;
 
+/** No later stage starts once the read has taken this long: the page's own metadata is the record then. */
+export const PAGE_BUDGET_MS = 8_000;
+
 const LATER_STAGES = [['needsArticle', ARTICLE_SCRIPT], ['needsReadability', READABILITY_SCRIPT]] as const;
 
 async function inject(scripting: ScriptingApi, tabId: number, control: ReadControl): Promise<ReadOutcome> {
+  const started = Date.now();
   const first = await stage(scripting, tabId, EXTRACT_SCRIPT);
   if (isObject(first) && isObject(first.notReadable)) {
     return { ok: false, reason: 'restricted', key: first.notReadable.contentType === 'application/pdf' ? 'readPdf' : 'readNotHtml' };
@@ -123,15 +130,24 @@ async function inject(scripting: ScriptingApi, tabId: number, control: ReadContr
   if (isObject(first) && isString(first.error)) return { ok: false, reason: 'failed', key: 'readFailed', detail: first.error };
   if (!isExtraction(first)) return { ok: false, reason: 'failed', key: 'readNoResult' };
   let result: Extraction = first;
+  let cut = false;
   // The article stage runs only when the page's own metadata is not enough, and Readability only
   // when the article stage found no standfirst for the excerpt.
   for (const [flag, file] of LATER_STAGES) {
     if (control.stopped || (result as Extraction & Record<string, unknown>)[flag] !== true) continue;
+    if (Date.now() - started > (control.budgetMs ?? PAGE_BUDGET_MS)) {
+      cut = true;
+      break;
+    }
     // Whatever goes wrong here (an error, no answer in time, no extraction) leaves the record so far.
-    const next = await withTimeout(stage(scripting, tabId, file), control.laterStageMs ?? LATER_STAGE_MS, () => new Error(file))
-      .catch(() => null);
+    const late = new Error(file);
+    const next = await withTimeout(stage(scripting, tabId, file), control.laterStageMs ?? LATER_STAGE_MS, () => late)
+      .catch((error: unknown) => {
+        if (error === late) cut = true;
+        return null;
+      });
     if (!isExtraction(next)) break;
     result = next;
   }
-  return { ok: true, extraction: ownFields(result) };
+  return { ok: true, extraction: ownFields(result), cut };
 }

@@ -11,7 +11,7 @@ export function offscreenReader(doc: OffscreenDocument): RelatedReader {
   return {
     prepare: () => { void doc.ask('offscreen/ping', {}).catch(() => undefined); },
     headAnswers: async (head, url) => (await doc.ask('related/head-answers', { head, url })).answers,
-    entry: async (html, url, defaults) => (await doc.ask('related/read', { html, url, quality: defaults.quality })).entry,
+    entry: (html, url, defaults) => doc.ask('related/read', { html, url, quality: defaults.quality }),
   };
 }
 

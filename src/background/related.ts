@@ -15,6 +15,8 @@ import type { StorageAreaLike } from './storage-areas.js';
 
 export interface RelatedDeps {
   fetch: FetchLike;
+  /** `manual` when `fetch` shows each redirect's Location (related-redirects.ts), else the browser follows. */
+  redirects?: 'manual' | 'follow';
   /** Parses and reads a fetched page: the offscreen document (Chrome) or the background page itself (Firefox). */
   reader: RelatedReader;
   /** Whether the browser lets the extension read pages at this address (optional host permission). */
@@ -39,10 +41,10 @@ export async function readTabRelated(deps: RelatedDeps, tabId: number, url: stri
   const entry = relatedFromExtraction(outcome.extraction, registrableDomain, { quality: settings.defaultQuality });
   const image = entry.images[0];
   if (image && image.width === undefined) {
-    const size = await measureImage(image.url, deps.fetch);
+    const size = await measureImage(image.url, deps.fetch, { hostAccess: (address) => deps.hostAccess(address), redirects: deps.redirects });
     if (size) entry.images[0] = { url: image.url, width: size.width, height: size.height, isCached: false };
   }
-  return { ok: true, entry, notice: '' };
+  return { ok: true, entry, notice: outcome.cut ? t('relatedReadCut') : '' };
 }
 
 function hostOf(url: string): string {
@@ -53,17 +55,40 @@ function hostOf(url: string): string {
   }
 }
 
-const FAILURE_KEY: Record<FetchFailure, string> = {
+const FAILURE_KEY: Record<FetchFailure | 'read-timeout', string> = {
   'invalid-url': 'relatedInvalidUrl',
   'not-web': 'relatedNotWeb',
   'http-status': 'relatedHttpStatus',
   'not-html': 'relatedNotHtml',
   'redirect-loop': 'relatedRedirectLoop',
   'too-many-redirects': 'relatedTooManyRedirects',
+  'redirect-not-web': 'relatedRedirectNotWeb',
+  'redirect-failed': 'relatedRedirectFailed',
   timeout: 'relatedTimeout',
   network: 'relatedNetwork',
   'unknown-charset': 'relatedUnknownCharset',
+  'read-timeout': 'relatedReadTimeout',
 };
+
+/** The browsers' own words for a failed fetch say nothing a person can act on: they are left out. */
+const RAW_NETWORK = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|fetch failed|Load failed)$/i;
+
+/** The failure in the product's words, through _locales. */
+function failureMessage(t: RelatedDeps['t'], reason: FetchFailure | 'read-timeout', detail: string): string {
+  if (reason === 'network' && (RAW_NETWORK.test(detail) || !detail)) return t('relatedUnreachable');
+  if (reason === 'redirect-not-web' && !detail) return t('relatedRedirectNotWebUnsaid');
+  return t(FAILURE_KEY[reason], detail);
+}
+
+/** What the person should know about an entry read: cut to 5 MB, cut for time, or read in a guessed encoding. */
+function noticeOf(t: RelatedDeps['t'], result: { stoppedAt: string; cut: boolean; charset: string; charsetSource: string }): string {
+  const notes = [
+    result.stoppedAt === 'limit' ? t('relatedTruncated') : '',
+    result.cut ? t('relatedReadCut') : '',
+    result.charsetSource === 'sniffed' ? t('relatedCharsetSniffed', result.charset) : '',
+  ];
+  return notes.filter(Boolean).join(' ');
+}
 
 /** The match pattern of the one origin an address is on (match patterns carry no port). */
 export function originPattern(url: string): string | null {
@@ -83,9 +108,12 @@ export async function readRelated(deps: RelatedDeps, url: string): Promise<Relat
   }
   const settings = await deps.settings.get();
   try {
-    const result = await fetchRelated(url, { fetch: deps.fetch, reader: deps.reader, defaults: { quality: settings.defaultQuality } });
-    if (!result.ok) return { ok: false, reason: result.reason, message: t(FAILURE_KEY[result.reason], result.detail) };
-    return { ok: true, entry: result.entry, notice: result.stoppedAt === 'limit' ? t('relatedTruncated') : '' };
+    const result = await fetchRelated(url, {
+      fetch: deps.fetch, reader: deps.reader, defaults: { quality: settings.defaultQuality }, redirects: deps.redirects,
+      hostAccess: (address) => deps.hostAccess(address),
+    });
+    if (!result.ok) return { ok: false, reason: result.reason, message: failureMessage(t, result.reason, result.detail) };
+    return { ok: true, entry: result.entry, notice: noticeOf(t, result) };
   } catch (error) {
     return { ok: false, reason: 'failed', message: t('relatedFailed', error instanceof Error ? error.message : String(error)) };
   }

@@ -6,6 +6,8 @@ const MAX_BLOCKS = 30;
 const MAX_BLOCK_CHARS = 300_000;
 const MAX_NODES = 400;
 const MAX_DEPTH = 8;
+/** Deeper than this, a block's values are dropped: every reader of a node (topics, strings, dates) may then recurse safely. */
+export const MAX_LD_DEPTH = 32;
 
 /** Parses one block; on failure tries the common breakages (comments, raw newlines, trailing commas). */
 export function parseBlock(raw: string): unknown {
@@ -42,9 +44,23 @@ export function readJsonLd(doc: Document): LdNode[] {
   for (let i = 0; i < count; i++) {
     const raw = scripts[i]!.textContent ?? '';
     if (raw.length > MAX_BLOCK_CHARS) continue;
-    walk(parseBlock(raw), nodes, 0);
+    walk(capDepth(parseBlock(raw)), nodes, 0);
   }
   return nodes;
+}
+
+/** The parsed block with every array or object nested deeper than MAX_LD_DEPTH replaced by null, without recursing. */
+export function capDepth(root: unknown): unknown {
+  // Terse on purpose: this runs in the script injected on every click, which has a size budget.
+  for (let stack: Array<[Record<string, unknown>, number]> = [[{ root }, 0]], top; (top = stack.pop());) {
+    for (const key in top[0]) {
+      const child = top[0][key];
+      if (!child || typeof child != 'object') continue;
+      if (top[1] < MAX_LD_DEPTH) stack.push([child as Record<string, unknown>, top[1] + 1]);
+      else top[0][key] = null;
+    }
+  }
+  return root;
 }
 
 function walk(value: unknown, out: LdNode[], depth: number): void {

@@ -1,6 +1,6 @@
 // Node entry: HTML text and its URL in, an Extraction out; linkedom parses, tldts gives the domain.
 import { parseHTML } from 'linkedom';
-import { extractFromDocument, htmlToParse } from './document.js';
+import { budgetFrom, extractFromDocument, htmlToParse, type ReadBudget } from './document.js';
 import { registrableDomain } from './public-suffix.js';
 import type { Extraction } from './types.js';
 
@@ -11,7 +11,9 @@ export function parseWithLinkedom(markup: string): Document {
   return parseHTML(markup).document as unknown as Document;
 }
 
-export function extractFromHtml(html: string, url: string, options: { now?: number } = {}): Extraction {
+/** `budget`: the read's deadline (READ_BUDGET_MS from now unless given); it says `cut` when a stage was left out for time. */
+export function extractFromHtml(html: string, url: string, options: { now?: number; budget?: ReadBudget } = {}): Extraction {
+  const budget = options.budget ?? budgetFrom();
   const { text, readability } = htmlToParse(html);
-  return extractFromDocument(parseWithLinkedom(text), url, { registrableDomain, now: options.now, readability });
+  return extractFromDocument(parseWithLinkedom(text), url, { registrableDomain, now: options.now, readability, budget });
 }

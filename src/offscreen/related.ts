@@ -9,5 +9,5 @@ const reader = documentReader((markup) => new DOMParser().parseFromString(markup
 
 export const relatedHandlers: Pick<OffscreenHandlers, 'related/head-answers' | 'related/read'> = {
   'related/head-answers': async ({ head, url }) => ({ answers: await reader.headAnswers(head, url) }),
-  'related/read': async ({ html, url, quality }) => ({ entry: await reader.entry(html, url, { quality }) }),
+  'related/read': async ({ html, url, quality }) => reader.entry(html, url, { quality }),
 };

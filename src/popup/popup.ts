@@ -156,6 +156,7 @@ async function load(): Promise<void> {
     return;
   }
   session.page = result;
+  if (result.notice) warnings.push(result.notice);
   const settings = await settingsP;
   session.settings = settings;
   showEditor(result.draft?.record ?? result.record, settings, Boolean(result.draft));

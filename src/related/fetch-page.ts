@@ -1,7 +1,8 @@
-// Fetching a related page done right: redirects bounded and followed to the final address, no
-// cookies, a 15 s deadline, at most 5 MB read (less when the <head> already answers), decoded by
-// its declared charset. `fetch` is passed in, so Node tests drive every case without a network.
-import { decodeHtml } from './charset.js';
+// Fetching a related page done right: redirects followed one request per hop (at most 10, http(s) only,
+// a loop named), no cookies, a 15 s deadline, at most 5 MB read (less when the <head> already answers),
+// decoded by its declared charset or, undeclared, by its bytes. `fetch` is passed in, so Node tests drive
+// every case without a network, and a browser's fetch can be given the redirects' Location (related-redirects.ts).
+import { decodeHtml, type CharsetSource } from './charset.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -12,23 +13,31 @@ export interface FetchPageOptions {
   maxRedirects?: number;
   /** Asked once, with the page up to its `</head>`: true stops the read there (the parser may be elsewhere, so it may answer later). */
   headEnough?: (head: string, url: string) => boolean | Promise<boolean>;
+  /**
+   * `manual` (the default): each hop is its own request, its Location read, the cap and the scheme checked
+   * here. `follow`: for a fetch that cannot show a redirect's Location (a browser's, without webRequest):
+   * the platform follows (browsers stop at 20) and only the final address is checked.
+   */
+  redirects?: 'manual' | 'follow';
 }
 
 export type FetchFailure = 'invalid-url' | 'not-web' | 'http-status' | 'not-html' | 'redirect-loop'
-  | 'too-many-redirects' | 'timeout' | 'network' | 'unknown-charset';
+  | 'too-many-redirects' | 'redirect-not-web' | 'redirect-failed' | 'timeout' | 'network' | 'unknown-charset';
 
 export type FetchedPage =
-  | { ok: true; url: string; html: string; charset: string; stoppedAt: 'end' | 'head' | 'limit' }
+  | { ok: true; url: string; html: string; charset: string; charsetSource: CharsetSource; stoppedAt: 'end' | 'head' | 'limit' }
   | { ok: false; reason: FetchFailure; detail: string };
 
 export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 10;
+/** Where Chrome and Firefox stop following by themselves. */
+const BROWSER_REDIRECTS = 20;
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)$/i;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-class Failure extends Error {
+export class Failure extends Error {
   constructor(readonly reason: FetchFailure, readonly detail = '') {
     super(reason);
   }
@@ -46,28 +55,54 @@ export function webAddress(input: string): { ok: true; url: string } | { ok: fal
   return { ok: true, url: url.href };
 }
 
-/** Follows redirects one hop at a time where the platform shows them (Node); a browser hides them, so it follows itself. */
-async function follow(start: string, options: FetchPageOptions, signal: AbortSignal): Promise<{ response: Response; url: string }> {
-  const max = options.maxRedirects ?? MAX_REDIRECTS;
+const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+
+/**
+ * The response at the end of the redirects from `start`, one request per hop. A platform that follows
+ * by itself (`follow`) is checked afterwards: its final address must be http(s), and a failure after
+ * a redirect is said as one (a browser does not say whether it was a loop, too many hops or a scheme).
+ */
+export async function followRedirects(start: string, fetch: FetchLike, init: RequestInit,
+  mode: 'manual' | 'follow' = 'manual', max = MAX_REDIRECTS): Promise<{ response: Response; url: string }> {
+  if (mode === 'follow') {
+    const response = await fetch(start, { ...init, redirect: 'follow' }).catch(async (error: unknown) => {
+      // Was it the redirects? One request without following tells (a redirect's answer is all it reads).
+      const first = await fetch(start, { ...init, redirect: 'manual' }).catch(() => null);
+      await first?.body?.cancel().catch(() => undefined);
+      if (first && (first.type === 'opaqueredirect' || REDIRECTS.has(first.status))) throw new Failure('redirect-failed', String(BROWSER_REDIRECTS));
+      throw error;
+    });
+    const url = response.url || start;
+    if (!/^https?:/i.test(url)) throw new Failure('redirect-not-web', url.slice(0, 200));
+    return { response, url };
+  }
   const seen = new Set<string>();
   let url = start;
   for (let hop = 0; ; hop++) {
     seen.add(url);
-    const init: RequestInit = { redirect: 'manual', credentials: 'omit', signal, headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' } };
-    let response = await options.fetch(url, init);
-    // Browsers answer a manual redirect with an opaque response that hides Location: let the browser follow
-    // (it caps redirects at 20 and fails a loop, which then reads as a network failure).
-    if (response.type === 'opaqueredirect') response = await options.fetch(url, { ...init, redirect: 'follow' });
+    const response = await fetch(url, { ...init, redirect: 'manual' });
+    // A platform that hides the Location (a browser's opaque redirect) cannot be followed by hand here.
+    if (response.type === 'opaqueredirect') throw new Failure('redirect-failed', String(BROWSER_REDIRECTS));
     if (!REDIRECTS.has(response.status)) return { response, url: response.url || url };
     const location = response.headers.get('location');
     await response.body?.cancel().catch(() => undefined);
     if (!location) throw new Failure('http-status', String(response.status));
-    const next = new URL(location, url);
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new Failure('not-web', next.protocol);
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch {
+      throw new Failure('redirect-not-web', location.slice(0, 200));
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new Failure('redirect-not-web', next.href.slice(0, 200));
     if (seen.has(next.href)) throw new Failure('redirect-loop', next.href);
     if (hop + 1 > max) throw new Failure('too-many-redirects', String(max));
     url = next.href;
   }
+}
+
+async function follow(start: string, options: FetchPageOptions, signal: AbortSignal): Promise<{ response: Response; url: string }> {
+  const init: RequestInit = { credentials: 'omit', signal, headers: { accept: ACCEPT } };
+  return followRedirects(start, options.fetch, init, options.redirects ?? 'manual', options.maxRedirects ?? MAX_REDIRECTS);
 }
 
 const HEAD_END = /<\/head[\s>]/i;
@@ -100,22 +135,23 @@ async function readBody(response: Response, url: string, options: FetchPageOptio
       if (match) {
         headChecked = true;
         const end = start + match.index + match[0].length;
-        const decoded = decodeHtml(join(chunks, total).subarray(0, end), contentType);
+        const decoded = decodeHtml(joinChunks(chunks, total).subarray(0, end), contentType);
         if (decoded.ok && await options.headEnough!(decoded.text, url)) {
           await reader.cancel().catch(() => undefined);
-          return { bytes: join(chunks, total).subarray(0, end), stoppedAt: 'head' };
+          return { bytes: joinChunks(chunks, total).subarray(0, end), stoppedAt: 'head' };
         }
       }
     }
     if (total >= max) {
       await reader.cancel().catch(() => undefined);
-      return { bytes: join(chunks, total), stoppedAt: 'limit' };
+      return { bytes: joinChunks(chunks, total), stoppedAt: 'limit' };
     }
   }
-  return { bytes: join(chunks, total), stoppedAt: 'end' };
+  return { bytes: joinChunks(chunks, total), stoppedAt: 'end' };
 }
 
-function join(chunks: Uint8Array[], total: number): Uint8Array {
+/** The chunks as one array, kept as that one array in `chunks` (so asking again costs nothing). */
+export function joinChunks(chunks: Uint8Array[], total = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
   let at = 0;
@@ -156,7 +192,7 @@ export async function fetchPage(input: string, options: FetchPageOptions): Promi
       if (!decoded.ok) throw new Failure('unknown-charset', decoded.charset);
       // Served without a type: HTML only if it looks like markup.
       if (!mime && !/^\s*</.test(decoded.text.replace(/^\uFEFF/, ''))) throw new Failure('not-html', 'unknown type');
-      return { ok: true, url, html: decoded.text, charset: decoded.charset, stoppedAt };
+      return { ok: true, url, html: decoded.text, charset: decoded.charset, charsetSource: decoded.source, stoppedAt };
     })()]);
   } catch (error) {
     if (error instanceof Failure) return { ok: false, reason: error.reason, detail: error.detail };

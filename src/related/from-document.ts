@@ -1,7 +1,7 @@
 // A related entry from a page's HTML through whichever parser the place has: linkedom in Node (from-html.ts),
 // DOMParser in Chrome's offscreen document and Firefox's background page. One engine, one builder, so the
 // extension's entry is byte for byte what `lede related` prints.
-import { extractFromDocument, htmlToParse } from '../extract/document.js';
+import { budgetFrom, extractFromDocument, htmlToParse, READ_BUDGET_MS, type ReadBudget } from '../extract/document.js';
 import { declaredDates } from '../extract/date-declared.js';
 import { readMetadata } from '../extract/index.js';
 import { hasAddedPiece } from '../extract/title.js';
@@ -15,18 +15,26 @@ import type { RelatedReader } from './fetch-related.js';
 export type ParseHtml = (markup: string) => Document;
 export type DomainOf = (host: string) => string;
 
-/** The entry and the extraction it came from, for a Document of the page read at `url`. */
-export function relatedFromDocument(doc: Document, url: string, registrableDomain: DomainOf,
-  defaults: RelatedDefaults = DEFAULT_RELATED, readability = true): { entry: RelatedEntry; extraction: Extraction } {
-  const extraction = extractFromDocument(doc, url, { registrableDomain, readability });
-  return { entry: relatedFromExtraction(extraction, registrableDomain, defaults), extraction };
+/** An entry read, and whether its page took so long that the later stages were left out (`cut`). */
+export interface ReadEntry {
+  entry: RelatedEntry;
+  extraction: Extraction;
+  cut: boolean;
 }
 
-/** The page's HTML parsed as the CLI parses it (bounded, fragments wrapped), then read. */
+/** The entry and the extraction it came from, for a Document of the page read at `url`. */
+export function relatedFromDocument(doc: Document, url: string, registrableDomain: DomainOf,
+  defaults: RelatedDefaults = DEFAULT_RELATED, readability = true, budget?: ReadBudget): ReadEntry {
+  const extraction = extractFromDocument(doc, url, { registrableDomain, readability, budget });
+  return { entry: relatedFromExtraction(extraction, registrableDomain, defaults), extraction, cut: budget?.cut === true };
+}
+
+/** The page's HTML parsed as the CLI parses it (bounded, fragments wrapped), then read within `budgetMs`. */
 export function readRelatedHtml(html: string, url: string, parse: ParseHtml, registrableDomain: DomainOf,
-  defaults: RelatedDefaults = DEFAULT_RELATED): { entry: RelatedEntry; extraction: Extraction } {
+  defaults: RelatedDefaults = DEFAULT_RELATED, budgetMs = READ_BUDGET_MS): ReadEntry {
+  const budget = budgetFrom(budgetMs);
   const { text, readability } = htmlToParse(html);
-  return relatedFromDocument(parse(text), url, registrableDomain, defaults, readability);
+  return relatedFromDocument(parse(text), url, registrableDomain, defaults, readability, budget);
 }
 
 /**
@@ -52,6 +60,9 @@ export function headAnswersHtml(head: string, url: string, parse: ParseHtml, reg
 export function documentReader(parse: ParseHtml, registrableDomain: DomainOf): RelatedReader {
   return {
     headAnswers: (head, url) => headAnswersHtml(head, url, parse, registrableDomain),
-    entry: (html, url, defaults) => readRelatedHtml(html, url, parse, registrableDomain, defaults).entry,
+    entry: (html, url, defaults) => {
+      const { entry, cut } = readRelatedHtml(html, url, parse, registrableDomain, defaults);
+      return { entry, cut };
+    },
   };
 }

@@ -2,20 +2,19 @@
 // The CLI runs it on a saved file and the Node library exports it; the extension runs the same
 // from-document.ts over the browser's own DOMParser.
 import { parseWithLinkedom, registrableDomain } from '../extract/node.js';
-import type { Extraction } from '../extract/types.js';
 import type { RelatedEntry } from '../record/types.js';
 import { DEFAULT_RELATED, type RelatedDefaults } from './entry.js';
-import { documentReader, headAnswersHtml, readRelatedHtml } from './from-document.js';
+import { documentReader, headAnswersHtml, readRelatedHtml, type ReadEntry } from './from-document.js';
 import type { RelatedReader } from './fetch-related.js';
 
 export function relatedFromHtml(html: string, url: string, defaults: RelatedDefaults = DEFAULT_RELATED): RelatedEntry {
   return readRelatedHtml(html, url, parseWithLinkedom, registrableDomain, defaults).entry;
 }
 
-/** Both: the entry and the extraction it came from (`lede related --json`). */
-export function relatedAndExtraction(html: string, url: string, defaults: RelatedDefaults = DEFAULT_RELATED):
-  { entry: RelatedEntry; extraction: Extraction } {
-  return readRelatedHtml(html, url, parseWithLinkedom, registrableDomain, defaults);
+/** Both: the entry and the extraction it came from (`lede related --json`), and whether the budget cut the read. */
+export function relatedAndExtraction(html: string, url: string, defaults: RelatedDefaults = DEFAULT_RELATED,
+  budgetMs?: number): ReadEntry {
+  return readRelatedHtml(html, url, parseWithLinkedom, registrableDomain, defaults, budgetMs);
 }
 
 /** Whether the page's <head> alone answers every field (see headAnswersDocument). */

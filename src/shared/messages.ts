@@ -81,6 +81,8 @@ export type PageReadResult =
       saved: StoredRecord | null;
       draft: Draft | null;
       extraction: Extraction | null;
+      /** Said beside the form: the page could not be read in full in time. */
+      notice?: string;
     }
   | { ok: false; reason: 'restricted' | 'no-access' | 'no-tab' | 'failed'; message: string };
 

@@ -11,7 +11,7 @@ export interface OffscreenMessages {
   /** Related entries (src/offscreen/related.ts): whether a fetched page's <head> alone answers every field. */
   'related/head-answers': { request: { head: string; url: string }; response: { answers: boolean } };
   /** Related entries: a page the background fetched, parsed with DOMParser and read into an entry. */
-  'related/read': { request: { html: string; url: string; quality: number }; response: { entry: RelatedEntry } };
+  'related/read': { request: { html: string; url: string; quality: number }; response: { entry: RelatedEntry; cut: boolean } };
   /**
    * Folder sync's watcher: `on` starts watching the chosen folder (or answers the watch already running),
    * off stops it. `generation`: the watch's id, changed whenever it may have missed an event; null when not watching.

@@ -250,6 +250,19 @@ describe('readTab', () => {
     expect(order(readabilityHangs)).toContain(READABILITY_SCRIPT);
   });
 
+  // Issue 19, item 9: the popup's stages have a budget, and the person is told when it cut the read.
+  it('starts no later stage past the page budget, and says the read was cut, as it does for a stage given up', async () => {
+    const metadata = { ...sampleExtraction({ excerpt: 'From the metadata.' }), needsArticle: true, needsReadability: false, pending };
+    const slow = fakeScripting({ extraction: metadata, delayMs: 30 });
+    const outcome = await readTab(slow, 1, ARTICLE, 5_000, { budgetMs: 10 });
+    expect(outcome).toMatchObject({ ok: true, cut: true, extraction: { excerpt: 'From the metadata.' } });
+    expect(order(slow)).not.toContain(ARTICLE_SCRIPT);
+    const hangs = fakeScripting({ extraction: metadata, failAt: { [ARTICLE_SCRIPT]: 'hang' } });
+    expect(await readTab(hangs, 1, ARTICLE, 5_000, { laterStageMs: 20 })).toMatchObject({ ok: true, cut: true });
+    const whole = fakeScripting({ extraction: metadata, after: { [ARTICLE_SCRIPT]: { ...metadata, needsArticle: false, pending: done } } });
+    expect(await readTab(whole, 1, ARTICLE)).toMatchObject({ ok: true, cut: false });
+  });
+
   it('fails when the metadata stage itself fails', async () => {
     const scripting = fakeScripting({ extraction: first(), failAt: { [EXTRACT_SCRIPT]: new Error('boom') } });
     expect(await readTab(scripting, 1, ARTICLE)).toMatchObject({ ok: false, reason: 'failed', key: 'readFailed', detail: 'boom' });

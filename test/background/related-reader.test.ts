@@ -46,8 +46,9 @@ describe('the offscreen reader (Chrome)', () => {
       fetch: async () => new Response(PAGE, { headers: { 'content-type': 'text/html' } }),
       reader: offscreenReader(new OffscreenDocument(api, 50)),
       defaults: { quality: 50 },
+      hostAccess: () => false,
     });
-    expect(result).toEqual({ ok: true, entry: relatedFromHtml(PAGE, url), finalUrl: url, stoppedAt: 'end' });
+    expect(result).toEqual({ ok: true, entry: relatedFromHtml(PAGE, url), finalUrl: url, stoppedAt: 'end', cut: false, charset: 'utf-8', charsetSource: 'default' });
     expect(result.ok && result.entry.webUrl).toBe('https://coast.example/lamps');
     expect(result.ok && result.entry.images[0]!.url).toBe('https://coast.example/img/lamps.png'); // against the canonical, as the engine does
     // Created once; the head did not answer the excerpt, so the whole page was read; closed once idle.
@@ -66,6 +67,6 @@ describe('the offscreen reader (Chrome)', () => {
 describe('the page reader (Firefox: the background page\'s own DOMParser)', () => {
   it('gives the CLI\'s entry', async () => {
     const url = 'https://coast.example/news/lamps-amp';
-    expect(await pageReader().entry(PAGE, url, { quality: 61 })).toEqual(relatedFromHtml(PAGE, url, { quality: 61 }));
+    expect(await pageReader().entry(PAGE, url, { quality: 61 })).toEqual({ entry: relatedFromHtml(PAGE, url, { quality: 61 }), cut: false });
   });
 });

@@ -46,10 +46,33 @@ describe('lede related', () => {
 
   it('bad input: one clear line and a non-zero exit', async () => {
     const file = join(dir, 'p.html');
-    writeFileSync(file, '<html><head><meta charset="x-martian"></head></html>');
-    expect(await run('related', '--url', 'https://a.example/', file)).toMatchObject({ code: 1, err: expect.stringContaining('"x-martian", an encoding Lede cannot read') });
+    // An unknown <meta charset> is passed over, as the HTML standard's prescan does (issue 19): the page reads as UTF-8.
+    writeFileSync(file, '<html><head><meta charset="x-martian"><title>Martian</title></head></html>');
+    expect(await run('related', '--url', 'https://a.example/', file)).toMatchObject({ code: 0, err: '', out: expect.stringContaining('title: "Martian"') });
     expect(await run('related', '--url', 'ftp://a.example/', file)).toMatchObject({ code: 2, err: expect.stringContaining('needs --url http(s)') });
     expect(await run('related', '--url', 'https://a.example/', '--quality', '101', file)).toMatchObject({ code: 2 });
     expect(await run('related', '--url', 'https://a.example/', join(dir, 'missing.html'))).toMatchObject({ code: 1, err: expect.stringContaining('no such file') });
+  });
+
+  // Issue 19: the CLI has the extension's budget; a page it cannot read in time gives its head's entry, and says so.
+  it('reads within a budget (--budget), the entry then from the head, said on stderr; a Latin-1 page read as windows-1252, said', async () => {
+    const deep = join(dir, 'deep.html');
+    writeFileSync(deep, `<html><head><title>Deep Page Title</title></head><body>${'<div>'.repeat(100_000)}<p>${'A sentence of running prose for the excerpt. '.repeat(4)}</p></body></html>`);
+    const whole = await run('related', '--url', 'https://deep.example/a', deep);
+    expect(whole).toMatchObject({ code: 0, err: '' });
+    expect(whole.out).toContain('excerpt: "A sentence of running prose');
+    const cut = await run('related', '--url', 'https://deep.example/a', '--budget', '0', deep);
+    expect(cut.code).toBe(0);
+    expect(cut.out).toContain('title: "Deep Page Title"');
+    expect(cut.out).toContain('excerpt: ""');
+    expect(cut.err).toContain('could not be read in full within 0 ms');
+    const extract = await run('extract', '--url', 'https://deep.example/a', '--budget', '0', deep);
+    expect(extract.err).toContain('could not be read in full within 0 ms');
+    expect(await run('related', '--url', 'https://deep.example/a', '--budget', 'soon', deep)).toMatchObject({ code: 2 });
+    const latin1 = join(dir, 'latin1.html');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('<html><head><title>'), Buffer.from('436166e9206372e86d65', 'hex'), Buffer.from('</title></head></html>')]));
+    const sniffed = await run('related', '--url', 'https://cafe.example/a', latin1);
+    expect(sniffed.out).toContain('title: "Café crème"');
+    expect(sniffed.err).toContain('read as windows-1252');
   });
 });

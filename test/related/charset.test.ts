@@ -1,6 +1,6 @@
 // Decoding fetched pages: BOM, header charset, <meta> in the first 1,024 bytes, and the encodings the issue names.
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeHtml, metaCharset } from '../../src/related/charset.js';
+import { charsetFromContentType, decodeHtml, metaCharset, PRESCAN_BYTES } from '../../src/related/charset.js';
 
 const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -50,9 +50,11 @@ describe('charset of a fetched page', () => {
     expect(decodeHtml(le, 'text/html; charset=iso-8859-1')).toMatchObject({ ok: true, charset: 'utf-16le', text: '<p>Hé</p>' });
   });
 
-  it('a meta past the first 1,024 bytes is not read; UTF-8 is then assumed', () => {
+  it('a meta past the first 1,024 bytes is not read; the bytes, not UTF-8, then say windows-1252', () => {
     const late = page(hex(CASES[1]!.bytes), `<!-- ${'x'.repeat(1100)} --><meta charset="windows-1251">`);
-    expect(decodeHtml(late, 'text/html')).toMatchObject({ ok: true, source: 'default', charset: 'utf-8' });
+    expect(decodeHtml(late, 'text/html')).toMatchObject({ ok: true, source: 'sniffed', charset: 'windows-1252' });
+    const lateUtf8 = concat(ascii(`<!-- ${'x'.repeat(1100)} --><meta charset="windows-1251"><title>`), new TextEncoder().encode('Café'), ascii('</title>'));
+    expect(decodeHtml(lateUtf8, 'text/html')).toMatchObject({ ok: true, source: 'default', charset: 'utf-8' });
     expect(metaCharset(ascii(`<!-- <meta charset="gbk"> --><meta charset="koi8-r">`))).toBe('koi8-r');
   });
 
@@ -62,9 +64,32 @@ describe('charset of a fetched page', () => {
     expect(out.ok && out.text).toContain('Ünïcode');
   });
 
-  it('an unknown charset is refused, named', () => {
+  it('an unknown charset in the header is refused, named', () => {
     expect(decodeHtml(page(ascii('x')), 'text/html; charset=klingon-8')).toEqual({ ok: false, charset: 'klingon-8', source: 'header' });
-    expect(decodeHtml(page(ascii('x'), '<meta charset="x-nope">'), 'text/html')).toMatchObject({ ok: false, charset: 'x-nope' });
+  });
+
+  // Issue 19, item 12: the label cut by the prescan's end was read as `"ut` and the page refused.
+  it('a <meta charset> cut by the 1,024-byte boundary, or unknown, is passed over: the scan goes on, then the default', () => {
+    const title = new TextEncoder().encode('Café crème');
+    const cutAt = (filler: number) => concat(ascii(`<!doctype html><html><head><!-- ${'x'.repeat(filler)} --><meta charset="utf-8"><title>`), title, ascii('</title>'));
+    // Find the filler that leaves `<meta charset="ut` as the prescan's last bytes.
+    const filler = PRESCAN_BYTES - '<!doctype html><html><head><!-- '.length - ' --><meta charset="ut'.length;
+    const cut = cutAt(filler);
+    expect(String.fromCharCode(...cut.subarray(PRESCAN_BYTES - 3, PRESCAN_BYTES))).toBe('"ut');
+    expect(decodeHtml(cut, 'text/html')).toMatchObject({ ok: true, source: 'default', charset: 'utf-8' });
+    expect(decodeHtml(cut, 'text/html').ok && (decodeHtml(cut, 'text/html') as { text: string }).text).toContain('Café crème');
+    expect(metaCharset(ascii('<meta charset="x-nope"><meta charset="koi8-r">'))).toBe('koi8-r');
+    expect(decodeHtml(page(ascii('x'), '<meta charset="x-nope">'), 'text/html')).toMatchObject({ ok: true, source: 'default', charset: 'utf-8' });
+  });
+
+  it('a page that declares nothing and is not UTF-8 is read as windows-1252, and says so', () => {
+    const latin1 = page(hex('436166e9206372e86d65')); // "Café crème" in Latin-1
+    const out = decodeHtml(latin1, 'text/html');
+    expect(out).toMatchObject({ ok: true, source: 'sniffed', charset: 'windows-1252' });
+    expect(out.ok && out.text).toContain('<title>Café crème</title>');
+    // Cut in the middle of a UTF-8 character (where a read stopped), UTF-8 still.
+    const utf8 = new TextEncoder().encode('<title>Café crème</title>');
+    expect(decodeHtml(utf8.subarray(0, 11), '')).toMatchObject({ ok: true, source: 'default', charset: 'utf-8' });
   });
 
   it('reads the header charset in its quoted and bare forms', () => {

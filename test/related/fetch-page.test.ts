@@ -57,10 +57,17 @@ describe('fetchPage', () => {
     const loop = fakeFetch({ 'http://a.test/p': redirect('/q'), 'http://a.test/q': redirect('/p') });
     expect(await fetchPage('http://a.test/p', { fetch: loop.fetch })).toMatchObject({ ok: false, reason: 'redirect-loop' });
     const toFile = fakeFetch({ 'http://a.test/f': redirect('file:///etc/passwd') });
-    expect(await fetchPage('http://a.test/f', { fetch: toFile.fetch })).toMatchObject({ ok: false, reason: 'not-web' });
+    expect(await fetchPage('http://a.test/f', { fetch: toFile.fetch })).toMatchObject({ ok: false, reason: 'redirect-not-web' });
   });
 
-  it('where the platform hides redirects (a browser), lets it follow and takes its final address', async () => {
+  it('a hidden Location is said, not fetched again; where the platform follows by itself (`follow`), its final address is taken', async () => {
+    let calls = 0;
+    const opaque: FetchLike = async () => {
+      calls++;
+      return { type: 'opaqueredirect', status: 0, ok: false, url: '', headers: new Headers(), body: null } as unknown as Response;
+    };
+    expect(await fetchPage('https://start.test/', { fetch: opaque })).toEqual({ ok: false, reason: 'redirect-failed', detail: '20' });
+    expect(calls).toBe(1);
     const fetch: FetchLike = async (_url, init) => {
       // What a browser answers a manual redirect with: no status, no Location.
       if (init.redirect === 'manual') return { type: 'opaqueredirect', status: 0, ok: false, url: '', headers: new Headers(), body: null } as unknown as Response;
@@ -68,7 +75,7 @@ describe('fetchPage', () => {
       Object.defineProperty(r, 'url', { value: 'https://final.test/a' });
       return r;
     };
-    expect(await fetchPage('https://start.test/', { fetch })).toMatchObject({ ok: true, url: 'https://final.test/a' });
+    expect(await fetchPage('https://start.test/', { fetch, redirects: 'follow' })).toMatchObject({ ok: true, url: 'https://final.test/a' });
   });
 
   it('refuses what is not an http(s) address, before any fetch', async () => {

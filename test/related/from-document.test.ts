@@ -80,14 +80,14 @@ describe('fetchRelated with a reader that answers later (an offscreen document)'
   it('waits for the head check, stops at </head>, and starts the reader as the fetch starts', async () => {
     const { reader, calls } = laterReader(documentReader(parseWithDomParser, registrableDomain));
     const url = 'https://www.coast.example/news/2026/seals.html';
-    const result = await fetchRelated(url, { fetch: fetchPage, reader, defaults: { quality: 70 } });
+    const result = await fetchRelated(url, { fetch: fetchPage, reader, defaults: { quality: 70 }, hostAccess: () => true });
     expect(result).toMatchObject({ ok: true, stoppedAt: 'head', entry: { title: 'Seals return to the inner harbour', quality: 70 } });
     expect(calls).toEqual(['prepare', 'head', `entry ${RELATIVE.indexOf('</head>') + 7}`]);
   });
 
   it('starts nothing for an address that is not one', async () => {
     const { reader, calls } = laterReader(linkedomReader);
-    expect(await fetchRelated('not a url', { fetch: fetchPage, reader, defaults: { quality: 50 } })).toMatchObject({ ok: false, reason: 'invalid-url' });
+    expect(await fetchRelated('not a url', { fetch: fetchPage, reader, defaults: { quality: 50 }, hostAccess: () => true })).toMatchObject({ ok: false, reason: 'invalid-url' });
     expect(calls).toEqual([]);
   });
 });

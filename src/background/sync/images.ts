@@ -6,6 +6,8 @@ import type { SyncLibrary } from './library.js';
 import { fileHandle, removeFile, type SyncDirHandle } from './folder.js';
 import { hashText } from './hash.js';
 import { backoffMs } from './queue.js';
+import { fetchImageBounded } from '../../related/fetch-image.js';
+import type { FetchLike } from '../../related/fetch-page.js';
 import type { SyncState } from './state.js';
 
 export const IMAGES_FOLDER = 'images';
@@ -116,12 +118,23 @@ export class ImageKeeper {
   }
 }
 
-/** Fetches an image with the browser's fetch: the bytes and the type the server gave. */
-export async function fetchImage(url: string): Promise<{ bytes: Uint8Array; type: string }> {
-  if (!/^https?:/i.test(url)) throw new Error('only http(s) images are kept');
-  const response = await fetch(url, { credentials: 'omit', redirect: 'follow' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > IMAGE_MAX_BYTES) throw new Error(`larger than ${IMAGE_MAX_BYTES / 1024 / 1024} MB`);
-  return { bytes: new Uint8Array(await response.arrayBuffer()), type: response.headers.get('content-type') ?? '' };
+/** Who may be asked for an image, and how: the host check, and the fetch related pages use. */
+export interface ImageBounds {
+  hostAccess: (url: string) => Promise<boolean>;
+  fetch?: FetchLike;
+  redirects?: 'manual' | 'follow';
+}
+
+/**
+ * Fetches an image with the browser's fetch, bounded as src/related bounds it: only from a host the person
+ * granted (every redirect hop too), the page fetcher's deadline, bytes counted as they arrive up to IMAGE_MAX_BYTES.
+ */
+export async function fetchImage(url: string, bounds: ImageBounds = { hostAccess: async () => false }):
+  Promise<{ bytes: Uint8Array; type: string }> {
+  const read = await fetchImageBounded(url, {
+    fetch: bounds.fetch ?? ((u, init) => fetch(u, init)), hostAccess: bounds.hostAccess, maxBytes: IMAGE_MAX_BYTES,
+    redirects: bounds.redirects ?? 'follow',
+  });
+  if (!read.ok) throw new Error(`${read.reason}: ${read.detail}`);
+  return { bytes: read.bytes, type: read.type };
 }

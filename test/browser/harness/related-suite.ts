@@ -11,9 +11,9 @@ import { injectionSigns, openPopup, readForm, savePopup } from './ui.js';
 
 const ARTICLE = 'http://www.harbourlight.example/2026/03/tidal-turbines-skerry-harbour';
 
-interface Row { title: string; status: string; error: boolean; busy: boolean }
+export interface Row { title: string; status: string; error: boolean; busy: boolean }
 
-function readRelated(popup: UiPage): Promise<Row[]> {
+export function readRelated(popup: UiPage): Promise<Row[]> {
   return popup.evaluate(() => [...document.querySelectorAll<HTMLElement>('#related .related-entry')].map((li) => ({
     title: li.querySelector('.related-title')?.textContent ?? '',
     status: li.querySelector('.related-status')?.textContent ?? '',
@@ -23,7 +23,7 @@ function readRelated(popup: UiPage): Promise<Row[]> {
 }
 
 /** Pastes an address, presses Add, and waits until that entry is read (or failed). */
-async function addByUrl(popup: UiPage, url: string, timeoutMs = 15_000): Promise<Row> {
+export async function addByUrl(popup: UiPage, url: string, timeoutMs = 15_000): Promise<Row> {
   const before = (await readRelated(popup)).length;
   await popup.fill('#related-url', url);
   await popup.click('#related-add');
@@ -35,7 +35,7 @@ async function addByUrl(popup: UiPage, url: string, timeoutMs = 15_000): Promise
 }
 
 /** The background's answer for an address, as the Add button gets it. */
-function fetchInExtension(popup: UiPage, url: string): Promise<RelatedAnswer> {
+export function fetchInExtension(popup: UiPage, url: string): Promise<RelatedAnswer> {
   return popup.evaluate(async (address: string) => {
     const api = (globalThis as any).browser ?? (globalThis as any).chrome;
     return api.runtime.sendMessage({ lede: 1, type: 'related/fetch', payload: { url: address } });
@@ -150,7 +150,7 @@ export function describeRelated(browserName: BrowserName, launch: () => Promise<
         [`${base}/related/broken`, 'The site answered with error 500.'],
         [`${base}/related/paper.pdf`, 'not a web page (the site sent application/pdf)'],
         [`${base}/related/data.json`, 'not a web page (the site sent application/json)'],
-        [`${base}/related/loop-a`, 'The page could not be reached'],
+        [`${base}/related/loop-a`, 'The address redirects in a loop'],
         [`${base}/related/martian`, 'an encoding Lede cannot read (x-martian)'],
       ];
       for (const [url, message] of cases) {

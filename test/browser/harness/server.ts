@@ -56,6 +56,9 @@ function localFile(pathname: string): string | null {
   return file.startsWith(base) && existsSync(file) ? file : null;
 }
 
+/** The hosts an https request was made to through the proxy (host:port), in order: none may be one Lede was not granted. */
+export const proxyConnects: string[] = [];
+
 export async function startFixtureServer(): Promise<FixtureServer> {
   const byAddress: Record<string, string> = { ...corpusPages() };
   for (const [address, name] of Object.entries(FIXTURE_PAGES)) byAddress[address] = join(fixturesDir, name);
@@ -75,7 +78,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     res.end(readFileSync(file));
   });
   // https through the proxy (CONNECT): refused at once, as the network is not there.
-  server.on('connect', (_req, socket) => socket.destroy());
+  server.on('connect', (req, socket) => {
+    proxyConnects.push(req.url ?? '');
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
