@@ -140,7 +140,7 @@ export class FolderOps {
    */
   async write(req: { folder: string; dir?: string; name: string; data: string; upload?: string; last: boolean }): Promise<{ upload: string } | HelperStamp> {
     const bytes = Buffer.from(req.data, 'base64');
-    let upload = req.upload === undefined ? await this.begin(req.folder, req.dir, req.name) : this.uploads.get(req.upload);
+    const upload = req.upload === undefined ? await this.begin(req.folder, req.dir, req.name) : this.uploads.get(req.upload);
     if (!upload) throw new HostError('BadRequest', 'that write is no longer open: write the file again');
     if (upload.folder !== req.folder || upload.name !== req.name || upload.dir !== (req.dir ?? '')) {
       throw new HostError('BadRequest', 'a chunk for another file');

@@ -1,6 +1,6 @@
 // Folder sync in the background: when it runs, one run at a time, and the status the pages show.
 import type { StoredRecord } from '../../shared/messages.js';
-import { SYNC_OFF, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
+import { SYNC_OFF, type HelperState, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
 import { recordJob, SyncEngine, type SyncLibrary } from './engine.js';
 import { classifyFailure, type SyncDirHandle } from './folder.js';
 import { runQueue } from './queue.js';
@@ -29,6 +29,14 @@ export interface FolderWatch {
   stop(): Promise<void>;
 }
 
+/** Lede's helper (`lede host`, native messaging): a folder it serves, by the id its config gives it, and its watch. */
+export interface HelperSync {
+  folder(id: string): FolderHandle;
+  watch: FolderWatch;
+  /** Whether the helper answers, and the folders it serves. */
+  hello(): Promise<HelperState>;
+}
+
 export interface SyncConfig {
   mode: SyncMode;
   folder: string;
@@ -48,6 +56,8 @@ export interface SyncServiceDeps {
   fetchImage?: FetchImage;
   /** Watches the folder, so outside edits come in at once and a pass need not ask every file's stamp. */
   watch?: FolderWatch;
+  /** The helper, where the browser lets Lede start it (the nativeMessaging permission). */
+  helper?: HelperSync;
   /** Turns the periodic pass on or off (chrome.alarms). */
   schedule(on: boolean): Promise<void>;
   now?: () => number;
@@ -139,7 +149,8 @@ export class SyncService {
    * or a generation other than the one the last full look began under, means no pass may trust the watch.
    */
   async observed(report: { generation: string; names: string[]; gap: boolean }): Promise<void> {
-    if ((await this.config()).mode !== 'folder') return;
+    const { mode } = await this.config();
+    if (mode !== 'folder' && mode !== 'helper') return;
     const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
     if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
     // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
@@ -157,6 +168,18 @@ export class SyncService {
     this.generation = null;
     await this.deps.state.setMeta(WATCHED, null);
     await this.deps.watch?.stop().catch(() => undefined);
+    await this.deps.helper?.watch.stop().catch(() => undefined);
+  }
+
+  /** Whether Lede's helper answers, and the folders it serves (the options page shows them or the setup command). */
+  async helperState(): Promise<HelperState> {
+    return this.deps.helper ? this.deps.helper.hello() : { running: false, error: 'Lede may not start its helper yet (the nativeMessaging permission).' };
+  }
+
+  /** The folder a mode syncs with: the one the person picked, or the one the helper serves. */
+  private async dirFor(config: SyncConfig): Promise<FolderHandle | null> {
+    if (config.mode === 'helper') return this.deps.helper?.folder(config.folder) ?? null;
+    return this.deps.folder();
   }
 
   async choose(mode: Exclude<SyncMode, 'off'>, folder: string): Promise<void> {
@@ -210,7 +233,7 @@ export class SyncService {
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
       error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images,
-      watching: config.mode === 'folder' && this.generation !== null,
+      watching: (config.mode === 'folder' || config.mode === 'helper') && this.generation !== null,
     };
   }
 
@@ -221,7 +244,7 @@ export class SyncService {
 
   private async openEngine(): Promise<SyncEngine | null> {
     if (this.engine) return this.engine;
-    const dir = await this.deps.folder();
+    const dir = await this.dirFor(await this.config());
     if (!dir) return null;
     this.engine = await SyncEngine.open({ dir, state: this.deps.state, library: this.deps.library, rules: this.deps.rules });
     return this.engine;
@@ -238,7 +261,7 @@ export class SyncService {
     const counted = this.counts();
     try {
       if (config.mode === 'downloads') await this.runDownloads(config.folder, full);
-      else if (!(await this.runFolder(full, before))) return;
+      else if (!(await this.runFolder(full, before, config))) return;
       const pending = await this.deps.state.pending();
       const after = this.counts();
       const counts = {
@@ -257,8 +280,8 @@ export class SyncService {
   }
 
   /** One run in folder mode; false when it could not start (no folder, or no permission: nothing lost, the queue waits). */
-  private async runFolder(full: boolean, before: LastRun): Promise<boolean> {
-    const dir = await this.deps.folder();
+  private async runFolder(full: boolean, before: LastRun, config: SyncConfig): Promise<boolean> {
+    const dir = await this.dirFor(config);
     if (!dir) {
       await this.unwatch();
       await this.record({ ...before, error: 'The sync folder is no longer known: choose it again in Lede’s options.', needsPermission: false });
@@ -277,7 +300,7 @@ export class SyncService {
     // Not for a first sync (no file tracked yet): it writes every file, and each write reported back would
     // make it ~1.6 times as long (measured: 3,000 records, 6.3 s unwatched, 10.4 s watched), to vouch for nothing yet.
     const first = engine.trackedCount === 0;
-    this.generation = first ? null : await this.startWatch();
+    this.generation = first ? null : await this.startWatch(config);
     const outcome = await runQueue(engine, this.deps.state, this.now);
     if (outcome.stopped === 'permission') {
       await this.unwatch();
@@ -318,12 +341,13 @@ export class SyncService {
       }
     }
     // After a first sync: watched from now on; the next full pass asks every stamp, under this watch.
-    if (first) this.generation = await this.startWatch();
+    if (first) this.generation = await this.startWatch(config);
     return true;
   }
 
-  private async startWatch(): Promise<string | null> {
-    return this.deps.watch ? this.deps.watch.start().catch(() => null) : null;
+  private async startWatch(config: SyncConfig): Promise<string | null> {
+    const watch = config.mode === 'helper' ? this.deps.helper?.watch : this.deps.watch;
+    return watch ? watch.start().catch(() => null) : null;
   }
 
   private async runDownloads(folder: string, full: boolean): Promise<void> {

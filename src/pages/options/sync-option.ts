@@ -7,6 +7,7 @@ import { byId } from '../../ui/dom.js';
 import { t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 import { mountSyncPanel } from '../sync/panel.js';
+import { setUpHelperOption } from './helper-option.js';
 
 type Picker = (options: { id?: string; mode?: 'readwrite' }) => Promise<PermittedFolder>;
 
@@ -105,9 +106,11 @@ export function setUpSyncOption(): void {
     });
   });
 
+  const helper = setUpHelperOption(status, () => panel.refresh());
   panel.onStatus((current) => {
+    helper.showMode(current);
     images.checked = current.images;
-    images.disabled = current.mode !== 'folder';
+    images.disabled = current.mode !== 'folder' && current.mode !== 'helper';
     stop.hidden = current.mode === 'off';
     if (current.mode === 'downloads') downloadsFolder.value = current.folder;
   });

@@ -35,7 +35,7 @@ function stateText(status: SyncStatus): string {
     case 'needs-permission': return t('syncNeedsPermission', folder);
     case 'error': return t('syncError', status.error ?? '');
     case 'idle': return status.syncedAt
-      ? t(status.watching ? 'syncStateWatching' : 'syncStateIdle', folder, new Date(status.syncedAt).toLocaleString())
+      ? t(status.watching ? (status.mode === 'helper' ? 'syncStateWatchingHelper' : 'syncStateWatching') : 'syncStateIdle', folder, new Date(status.syncedAt).toLocaleString())
       : t('syncStateNever', folder);
   }
 }
