@@ -86,7 +86,12 @@ export class HelperConnection {
   }
 
   request<O extends Op>(op: O, args: Args<O>): Promise<HelperResults[O]> {
-    const port = this.open();
+    let port: NativePort;
+    try {
+      port = this.open();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const id = this.nextId++;
     return new Promise<HelperResults[O]>((resolve, reject) => {
       const timer = setTimeout(() => {
