@@ -148,7 +148,12 @@ export class FolderOps {
     const token = req.upload ?? randomBytes(8).toString('hex');
     try {
       if (upload.bytes + bytes.length > WRITE_MAX) throw new HostError('TooLarge', `${req.name} is over ${WRITE_MAX / 1024 / 1024} MB`);
-      await upload.handle.write(bytes, 0, bytes.length, upload.bytes);
+      // A write may be short (a disk filling up): on until every byte is down, or the system says why not.
+      for (let done = 0; done < bytes.length;) {
+        const { bytesWritten } = await upload.handle.write(bytes, done, bytes.length - done, upload.bytes + done);
+        if (bytesWritten === 0) throw new HostError('NoSpace', `the disk is full: ${req.name}: nothing more could be written`);
+        done += bytesWritten;
+      }
       upload.bytes += bytes.length;
       if (!req.last) {
         this.uploads.set(token, upload);
@@ -186,6 +191,7 @@ export class FolderOps {
 
   async move(folder: string, dir: string | undefined, from: string, to: string): Promise<void> {
     const confined = this.folderFor(folder);
+    checkName(to);
     const { root, path } = await confined.dir(dir);
     const source = await confined.entryIn(root, path, from);
     if (!source.stats) throw new HostError('NotFound', `no such file: ${from}`);

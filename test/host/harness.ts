@@ -104,3 +104,22 @@ export function connectInProcess(configPath: string, options: { timeoutMs?: numb
     },
   };
 }
+
+let nextId = 1000;
+/** One request to a started helper, and its answer. */
+export async function ask(helper: LiveHelper, request: Record<string, unknown>): Promise<any> {
+  const id = nextId++;
+  helper.input.write(encodeFrame({ id, ...request }, EXTENSION_MESSAGE_MAX));
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const answer = helper.sent.find((m) => (m as { id?: number }).id === id);
+    if (answer) return answer;
+    if (Date.now() > deadline) throw new Error(`no answer to ${JSON.stringify(request).slice(0, 100)}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Writes a whole file through the protocol (one chunk). */
+export function put(helper: LiveHelper, name: string, text: string, extra: Record<string, unknown> = {}): Promise<any> {
+  return ask(helper, { op: 'write', folder: 'notes', name, data: Buffer.from(text).toString('base64'), last: true, ...extra });
+}
