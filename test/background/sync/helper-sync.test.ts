@@ -166,3 +166,15 @@ describe('folder sync through the helper', () => {
     expect(existsSync(w.folder)).toBe(false);
   });
 });
+
+describe('a compromised page naming a path for the helper', () => {
+  it('is refused by the message validator before anything runs: the helper’s folders are ids, never paths', async () => {
+    const { validators } = await import('../../../src/background/validators.js');
+    for (const folder of ['../etc', '/home/me/Notes', 'notes/../..', 'Notes', '', 'a'.repeat(41)]) {
+      expect(validators['sync/choose']({ mode: 'helper', folder }), folder).toBe(false);
+    }
+    expect(validators['sync/choose']({ mode: 'helper', folder: 'notes-2' })).toBe(true);
+    expect(validators['sync/helper']({})).toBe(true);
+    expect(validators['sync/helper']({ path: '/etc' })).toBe(false);
+  });
+});
