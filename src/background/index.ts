@@ -14,7 +14,7 @@ import { addLinkAsRelated, RELATED_MENU_ID } from './related-menu.js';
 import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
 import { memoryArea, type StorageAreaLike } from './storage-areas.js';
-import { LibraryStore } from './store.js';
+import { LibraryStore } from './store/index.js';
 import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
 import { storeLibrary } from './sync/library.js';
@@ -23,7 +23,7 @@ import { DownloadsTarget, type DownloadsApi } from './sync/downloads.js';
 import { fetchImage } from './sync/images.js';
 import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
-import { storedFolder } from '../shared/sync-folder.js';
+import { chosenAgain, storedFolder } from '../shared/sync-folder.js';
 import { offscreenWatch } from './sync/watch.js';
 import { HelperConnection, helperState, type ConnectNative } from './sync/helper-port.js';
 import { helperWatch } from './sync/helper-watch.js';
@@ -47,6 +47,11 @@ const badges = new Badges(browser.action);
 const vault = new PrivateVault(new KeyStore(), store);
 
 const SYNC_ALARM = 'lede-sync';
+/** The next retry of a failed sync job (10 s, 20 s, 40 s … 30 min after the failure). */
+const SYNC_RETRY_ALARM = 'lede-sync-retry';
+/** Chrome rounds an alarm up to 30 s: a sooner retry also gets a timer, for while the worker stays up. */
+const ALARM_MIN_MS = 30_000;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 const syncState = new SyncState();
 const syncLibrary = storeLibrary(store);
 let downloadsTarget: { folder: string; target: DownloadsTarget } | null = null;
@@ -91,6 +96,17 @@ const sync: SyncService = new SyncService({
     if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
     else await browser.alarms.clear(SYNC_ALARM);
   },
+  async wakeAt(when) {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    if (when === null) {
+      await browser.alarms.clear(SYNC_RETRY_ALARM);
+      return;
+    }
+    if (when - Date.now() < ALARM_MIN_MS) retryTimer = setTimeout(() => void sync.kick(false), Math.max(0, when - Date.now()));
+    await browser.alarms.create(SYNC_RETRY_ALARM, { when });
+  },
+  sameFolder: () => chosenAgain(),
 });
 
 const deps: BackgroundDeps = {
@@ -174,5 +190,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // Folder sync: a full pass every few minutes; and whatever woke the worker, the queue left by the last one runs.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void sync.kick(true);
+  if (alarm.name === SYNC_RETRY_ALARM) void sync.kick(false);
 });
 void sync.kick(false);

@@ -1,6 +1,6 @@
 // The folder operations the helper serves: list, stat, read, write (atomically), remove, move, make a sub-folder.
 import { constants, type Stats } from 'node:fs';
-import { chmod, lstat, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { DATA_CHUNK, HOST_MESSAGE_MAX, type HelperEntry, type HelperStamp } from '../shared/helper-protocol.js';
@@ -138,7 +138,8 @@ export class FolderOps {
    * Writes a file in chunks into a temporary file beside it; the last chunk syncs it to disk, gives it the old
    * file's mode and renames it over the name, so the name holds the old text or the whole new one, never half.
    */
-  async write(req: { folder: string; dir?: string; name: string; data: string; upload?: string; last: boolean }): Promise<{ upload: string } | HelperStamp> {
+  async write(req: { folder: string; dir?: string; name: string; data: string; upload?: string; last: boolean; expect?: HelperStamp | 'free' }):
+    Promise<{ upload: string } | (HelperStamp & { ours: boolean }) | { changed: true }> {
     const bytes = Buffer.from(req.data, 'base64');
     const upload = req.upload === undefined ? await this.begin(req.folder, req.dir, req.name) : this.uploads.get(req.upload);
     if (!upload) throw new HostError('BadRequest', 'that write is no longer open: write the file again');
@@ -160,7 +161,7 @@ export class FolderOps {
         return { upload: token };
       }
       this.uploads.delete(token);
-      return await this.commit(upload);
+      return await this.commit(upload, req.expect);
     } catch (error) {
       this.uploads.delete(token);
       await this.discard(upload);
@@ -235,20 +236,46 @@ export class FolderOps {
     }
   }
 
-  private async commit(upload: Upload): Promise<HelperStamp> {
+  private async commit(upload: Upload, expect?: HelperStamp | 'free'): Promise<(HelperStamp & { ours: boolean }) | { changed: true }> {
     await upload.handle.sync();
+    const mine = await upload.handle.stat();
     await upload.handle.close();
     // The old file's mode is kept; a new file gets what the person's umask gives any new file.
     const old = await stat(upload.target).catch(() => null);
     const mask = process.umask();
     await chmod(upload.temp, old ? old.mode & 0o7777 : 0o666 & ~mask);
-    await rename(upload.temp, upload.target);
+    // Checked right before the file goes in place: an outside save since Lede last looked is not written over.
+    const fits = expect === undefined ? true
+      : expect === 'free' ? !old || old.size === 0
+        : Boolean(old) && old!.mtimeMs === expect.lastModified && old!.size === expect.size;
+    if (!fits) {
+      await this.discard(upload);
+      return { changed: true };
+    }
+    if (expect === 'free' && !old) {
+      // A free name taken without replacing: a file someone made in the instant since is never written over.
+      const linked = await link(upload.temp, upload.target).then(() => true, (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return null;
+        // A file system without hard links: renamed as any other write.
+        return false;
+      });
+      if (linked === null) {
+        await this.discard(upload);
+        return { changed: true };
+      }
+      if (linked) await unlink(upload.temp);
+      else await rename(upload.temp, upload.target);
+    } else {
+      await rename(upload.temp, upload.target);
+    }
     // The rename itself made durable (best effort: not every system syncs a folder).
     await open(dirname(upload.target), 'r').then(async (d) => {
       await d.sync().catch(() => undefined);
       await d.close();
     }, () => undefined);
-    return stampOf(await stat(upload.target));
+    const now = await stat(upload.target);
+    // Still the file written (same inode): Lede's text is what is there.
+    return { ...stampOf(now), ours: now.ino === mine.ino && now.dev === mine.dev };
   }
 
   private async discard(upload: Upload): Promise<void> {

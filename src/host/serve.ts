@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { basename } from 'node:path';
 import {
   EXTENSION_MESSAGE_MAX, HELPER_PROTOCOL, HOST_MESSAGE_MAX, isFolderId, STAT_MAX,
-  type HelperErrorCode, type HelperEvent, type HelperResponse,
+  type HelperErrorCode, type HelperEvent, type HelperResponse, type HelperStamp,
 } from '../shared/helper-protocol.js';
 import { readConfig, type HostConfig } from './config.js';
 import { Confined, HostError } from './confine.js';
@@ -82,7 +82,13 @@ export async function serve(options: ServeOptions): Promise<void> {
       case 'write': {
         const folder = folderArg(req);
         if (typeof req.last !== 'boolean') throw new HostError('BadRequest', 'last must be true or false');
-        return ops.write({ folder, dir: optionalStr(req.dir, 'dir'), name: str(req.name, 'name'), data: str(req.data, 'data'), upload: optionalStr(req.upload, 'upload'), last: req.last });
+        const expect = req.expect as HelperStamp | 'free' | undefined;
+        if (expect !== undefined && expect !== 'free' && !(typeof expect === 'object' && expect !== null
+          && Number.isFinite(expect.lastModified) && Number.isSafeInteger(expect.size))) throw new HostError('BadRequest', 'expect must be a stamp or "free"');
+        return ops.write({
+          folder, dir: optionalStr(req.dir, 'dir'), name: str(req.name, 'name'), data: str(req.data, 'data'),
+          upload: optionalStr(req.upload, 'upload'), last: req.last, ...(expect === undefined ? {} : { expect }),
+        });
       }
       case 'abort':
         await ops.abort(str(req.upload, 'upload'));

@@ -51,7 +51,8 @@ export type HelperRequest =
   | { op: 'list'; folder: string; dir?: string; token?: string }
   | { op: 'stat'; folder: string; dir?: string; names: string[] }
   | { op: 'read'; folder: string; dir?: string; name: string; offset: number }
-  | { op: 'write'; folder: string; dir?: string; name: string; data: string; upload?: string; last: boolean }
+  /** `expect` (with the last chunk): the file must be so, or absent or empty (`free`), just before it is replaced. */
+  | { op: 'write'; folder: string; dir?: string; name: string; data: string; upload?: string; last: boolean; expect?: HelperStamp | 'free' }
   | { op: 'abort'; upload: string }
   | { op: 'remove'; folder: string; dir?: string; name: string }
   | { op: 'move'; folder: string; dir?: string; from: string; to: string }
@@ -70,7 +71,11 @@ export interface HelperResults {
   list: { entries: HelperEntry[]; token: string | null };
   stat: { stats: Array<HelperEntry | null> };
   read: { data: string; lastModified: number; size: number; eof: boolean };
-  write: { upload: string } | { lastModified: number; size: number };
+  /**
+   * A chunk taken (`upload`, for the next), or the file in place: its stamp, and `ours` false when another write
+   * landed right after (it is not Lede's text there now); `changed` when it was not as expected: nothing written.
+   */
+  write: { upload: string } | { lastModified: number; size: number; ours: boolean } | { changed: true };
   abort: Record<string, never>;
   remove: Record<string, never>;
   move: Record<string, never>;

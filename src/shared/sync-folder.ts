@@ -10,6 +10,8 @@ export type PermittedFolder = FileSystemDirectoryHandle & {
 const DB = 'lede-sync-folder';
 const STORE = 'folder';
 const KEY = 'folder';
+/** The folder chosen before the current one: so the background can tell the same folder chosen again. */
+const PREVIOUS = 'previous';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -39,10 +41,26 @@ export async function storedFolder<T = PermittedFolder>(): Promise<T | null> {
   return (await run<T | undefined>('readonly', (store) => store.get(KEY))) ?? null;
 }
 
+/** Keeps the chosen folder; the one before it stays beside it as the previous. */
 export async function storeFolder(handle: FileSystemDirectoryHandle): Promise<void> {
+  const before = await run<FileSystemDirectoryHandle | undefined>('readonly', (store) => store.get(KEY));
+  if (before) await run('readwrite', (store) => store.put(before, PREVIOUS));
   await run('readwrite', (store) => store.put(handle, KEY));
+}
+
+/**
+ * Whether the folder chosen last is the one chosen before it (`isSameEntry`): a person who chooses their
+ * sync folder again (instead of allowing access) keeps what sync knows of it.
+ */
+export async function chosenAgain(): Promise<boolean> {
+  const [now, before] = await Promise.all([
+    storedFolder<FileSystemDirectoryHandle>(),
+    run<FileSystemDirectoryHandle | undefined>('readonly', (store) => store.get(PREVIOUS)),
+  ]);
+  return Boolean(now && before && await now.isSameEntry(before));
 }
 
 export async function forgetFolder(): Promise<void> {
   await run('readwrite', (store) => store.delete(KEY));
+  await run('readwrite', (store) => store.delete(PREVIOUS));
 }

@@ -48,6 +48,10 @@ export interface SyncStatus {
   watching?: boolean;
   /** "Keep copies of related images". */
   images: boolean;
+  /** Files in the folder that are not Lede records (no Lede front matter), left alone: one line, not one issue each. */
+  leftAlone?: number;
+  /** What sync leaves alone as the person set it: subfolders (`Daily/`) and glob patterns (`*.canvas.md`). */
+  ignore?: string[];
 }
 
 export const SYNC_OFF: SyncStatus = {

@@ -50,11 +50,33 @@ describe('the helper’s writes', () => {
     expect(answer.ok).toBe(true);
     expect(readFileSync(join(folder, 'a.md'), 'utf8')).toBe('new text ✓');
     expect(statSync(join(folder, 'a.md')).mode & 0o777).toBe(0o640);
-    expect(answer.result).toEqual({ lastModified: statSync(join(folder, 'a.md')).mtimeMs, size: Buffer.byteLength('new text ✓') });
+    expect(answer.result).toEqual({ lastModified: statSync(join(folder, 'a.md')).mtimeMs, size: Buffer.byteLength('new text ✓'), ours: true });
     expect(temps(folder)).toEqual([]);
     // A new file gets what the umask gives any new file, not the temporary file's 0600.
     await put(helper, 'b.md', 'b');
     expect(statSync(join(folder, 'b.md')).mode & 0o777).toBe(0o666 & ~process.umask());
+  });
+
+  it('checks the file is as Lede last saw it right before replacing it: an outside save is never written over', async () => {
+    const { helper, folder } = world();
+    const first = (await put(helper, 'a.md', 'Lede’s text')).result;
+    const seen = { lastModified: first.lastModified, size: first.size };
+    // As expected: written.
+    const second = (await put(helper, 'a.md', 'Lede’s next text', { expect: seen })).result;
+    expect(second).toMatchObject({ ours: true });
+    expect(readFileSync(join(folder, 'a.md'), 'utf8')).toBe('Lede’s next text');
+    // Saved outside since: nothing written, the outside text kept, no temporary file.
+    writeFileSync(join(folder, 'a.md'), 'the person’s edit');
+    expect((await put(helper, 'a.md', 'Lede again', { expect: { lastModified: second.lastModified, size: second.size } })).result).toEqual({ changed: true });
+    expect(readFileSync(join(folder, 'a.md'), 'utf8')).toBe('the person’s edit');
+    // "free": a name nobody holds (or an empty file), never one with text in it.
+    expect((await put(helper, 'a.md', 'x', { expect: 'free' })).result).toEqual({ changed: true });
+    expect((await put(helper, 'new.md', 'fresh', { expect: 'free' })).result).toMatchObject({ ours: true });
+    writeFileSync(join(folder, 'empty.md'), '');
+    expect((await put(helper, 'empty.md', 'filled', { expect: 'free' })).result).toMatchObject({ ours: true });
+    expect(readFileSync(join(folder, 'empty.md'), 'utf8')).toBe('filled');
+    expect(temps(folder)).toEqual([]);
+    expect(await put(helper, 'b.md', 'x', { expect: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
   });
 
   it('writes and reads a file larger than one message in chunks, every message under 1 MB', async () => {

@@ -1,4 +1,10 @@
-// The part of the File System Access API folder sync uses, and the few file operations built on it.
+// The folder as sync's engine uses it: the small part of the File System Access API it needs, and the
+// few file operations built on it. Another folder (the native-messaging folder of issue 20, the tests'
+// in-memory folder) plugs into the engine by implementing `SyncDirHandle` and `SyncFileHandle` below:
+// names are single entries of the folder (never paths); errors carry the DOMException names the browser
+// uses (NotFoundError for a missing entry, NotAllowedError for a lost permission, QuotaExceededError).
+
+import type { Expect, WriteOutcome } from './write.js';
 
 /** What `getFile()` gives: enough to tell whether a file changed, and its text. */
 export interface SyncFile {
@@ -17,7 +23,13 @@ export interface SyncFileHandle {
   readonly kind: 'file';
   readonly name: string;
   getFile(): Promise<SyncFile>;
+  /** A writable whose text replaces the file's at `close()`, whole or not at all. */
   createWritable(): Promise<SyncWritable>;
+  /**
+   * Renames the file within its folder, over a file of that name if there is one (Chrome's handles
+   * have it, for local folders and the origin private file system). Without it, writes go in place.
+   */
+  move?(newName: string): Promise<void>;
 }
 
 /**
@@ -31,6 +43,11 @@ export interface SyncDirHandle {
   getFileHandle(name: string, options?: { create?: boolean }): Promise<SyncFileHandle>;
   getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<SyncDirHandle>;
   removeEntry(name: string, options?: { recursive?: boolean }): Promise<void>;
+  /**
+   * A folder that can write a record's file in one step, checking just before it goes in place that the file
+   * is as `expect` says (Lede's helper does the check and the rename together); `writeRecordFile` uses it.
+   */
+  writeChecked?(name: string, text: string, expect: Expect): Promise<WriteOutcome>;
 }
 
 /** When a file last changed, as far as sync can see without reading it. */
@@ -86,22 +103,32 @@ export async function readFile(handle: SyncFileHandle): Promise<{ text: string; 
   return { text: await file.text(), stamp: { lastModified: file.lastModified, size: file.size } };
 }
 
-/**
- * Writes the whole text or nothing: the browser writes into a swap file and puts it in place on
- * `close()`, so a failure (a full disk, a lost permission) leaves the old file as it was.
- */
-export async function writeFile(dir: SyncDirHandle, name: string, text: string): Promise<Stamp> {
-  const handle = await dir.getFileHandle(name, { create: true });
+export function stampOf(file: SyncFile): Stamp {
+  return { lastModified: file.lastModified, size: file.size };
+}
+
+/** The file's stamp now; null when there is no file by that name. */
+export async function stampNow(dir: SyncDirHandle, name: string): Promise<Stamp | null> {
+  const handle = await fileHandle(dir, name);
+  if (!handle) return null;
+  try {
+    return stampOf(await handle.getFile());
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** Writes the text into the handle's file, whole or not at all (the browser puts its swap file in place at `close()`). */
+export async function writeInto(handle: SyncFileHandle, data: string | Uint8Array): Promise<void> {
   const writable = await handle.createWritable();
   try {
-    await writable.write(text);
+    await writable.write(data);
     await writable.close();
   } catch (error) {
     await writable.abort().catch(() => undefined);
     throw error;
   }
-  const file = await handle.getFile();
-  return { lastModified: file.lastModified, size: file.size };
 }
 
 export async function removeFile(dir: SyncDirHandle, name: string): Promise<void> {

@@ -3,7 +3,8 @@ import { SYNC_OFF } from '../../shared/sync-status.js';
 import type { Handlers } from '../handlers.js';
 import type { SyncService } from './service.js';
 
-type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images' | 'sync/observed' | 'sync/helper';
+type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images' | 'sync/compare' | 'sync/ignore' | 'sync/observed'
+  | 'sync/helper';
 
 const OBSERVER_PAGE = '/offscreen/offscreen.html';
 
@@ -31,6 +32,11 @@ export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, Sync
     },
     'sync/images': async ({ on }) => {
       await sync?.setImages(on);
+      return status();
+    },
+    'sync/compare': async ({ name }) => (sync ? sync.compare(name) : { folder: null, library: null }),
+    'sync/ignore': async ({ patterns }) => {
+      await sync?.setIgnore(patterns);
       return status();
     },
     'sync/observed': async (report, sender) => {

@@ -1,9 +1,8 @@
 // "Keep copies of related images": each related entry's image kept beside the records in images/, under a
 // stable name (the URL's hash and the type), `isCached: true` on the entry; images no record refers to are
 // removed; a failed download leaves `isCached: false` and is tried again later, with a growing wait.
-import type { LedeRecord } from '../../record/index.js';
 import type { StoredRecord } from '../../shared/messages.js';
-import type { SyncLibrary } from './engine.js';
+import type { SyncLibrary } from './library.js';
 import { fileHandle, removeFile, type SyncDirHandle } from './folder.js';
 import { hashText } from './hash.js';
 import { backoffMs } from './queue.js';
@@ -50,7 +49,7 @@ export class ImageKeeper {
 
   constructor(private readonly deps: ImageDeps) {}
 
-  /** Keeps every referenced image, marks the entries, removes what nothing refers to. */
+  /** Keeps every referenced image, marks the entries (each as its image is kept), removes what nothing refers to. */
   async pass(records: StoredRecord[]): Promise<void> {
     const { state, library } = this.deps;
     const now = (this.deps.now ?? Date.now)();
@@ -59,21 +58,17 @@ export class ImageKeeper {
     const folder = await this.deps.dir.getDirectoryHandle(IMAGES_FOLDER, { create: true });
     try {
       for (const stored of records) {
-        let changed = false;
-        const record: LedeRecord = structuredClone(stored.record);
-        for (const entry of record.related) {
+        for (const entry of stored.record.related) {
           for (const image of entry.images) {
             referenced.add(image.url);
             const cached = await this.keep(folder, image.url, kept, now);
-            if (Boolean(image.isCached) !== cached) {
-              image.isCached = cached;
-              changed = true;
-            }
+            if (Boolean(image.isCached) === cached) continue;
+            // Progress kept per image: the copy is remembered before the row says it is there.
+            await state.setMeta(META, kept);
+            // Only the flag, on the row as it is now: an edit made since the pass began stays.
+            const saved = await library.setCached(stored.id, image.url, cached);
+            if (saved) await this.deps.recordChanged(saved.id);
           }
-        }
-        if (changed) {
-          const saved = await library.put(record, stored.id);
-          await this.deps.recordChanged(saved.id);
         }
       }
       for (const [url, name] of Object.entries(kept.files)) {

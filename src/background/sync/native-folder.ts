@@ -5,6 +5,7 @@ import {
 } from '../../shared/helper-protocol.js';
 import type { SyncDirHandle, SyncFile, SyncFileHandle, SyncWritable } from './folder.js';
 import { helperError, type HelperConnection } from './helper-port.js';
+import type { Expect, WriteOutcome } from './write.js';
 
 function checked(name: string): string {
   const problem = nameProblem(name);
@@ -107,6 +108,48 @@ export class NativeFolder implements SyncDirHandle {
     return new NativeFolder(this.helper, this.folder, name, checked(name));
   }
 
+  /**
+   * A record's file written in one step: the helper checks the file is as `expect` says right before it puts
+   * the new one in place (no gap for an outside save to fall into), and says whether its text is there after.
+   */
+  async writeChecked(name: string, text: string, expect: Expect): Promise<WriteOutcome> {
+    const answer = await this.upload(checked(name), [new TextEncoder().encode(text)], expect);
+    if ('changed' in answer) return { kind: 'changed-before' };
+    const stamp = { lastModified: answer.lastModified, size: answer.size };
+    if (answer.ours) return { kind: 'written', stamp };
+    // Saved over again the instant after: what is there now is the outside edit.
+    const file = await new NativeFileHandle(this, name).getFile();
+    return { kind: 'changed-after', stamp: { lastModified: file.lastModified, size: file.size }, text: await file.text() };
+  }
+
+  /** Sends the bytes in chunks; the helper puts them in place only after the last, so a failure leaves the old file. */
+  async upload(name: string, parts: Uint8Array[], expect?: Expect): Promise<(HelperStamp & { ours: boolean }) | { changed: true }> {
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    const all = parts.length === 1 ? parts[0]! : new Uint8Array(total);
+    if (parts.length !== 1) {
+      let at = 0;
+      for (const part of parts) {
+        all.set(part, at);
+        at += part.length;
+      }
+    }
+    let upload: string | undefined;
+    try {
+      for (let offset = 0; ; offset += DATA_CHUNK) {
+        const last = offset + DATA_CHUNK >= total;
+        const answer = await this.helper.request('write', {
+          ...this.at(name), data: toBase64(all.subarray(offset, offset + DATA_CHUNK)), last,
+          ...(upload ? { upload } : {}), ...(last && expect ? { expect } : {}),
+        });
+        if (last) return answer as (HelperStamp & { ours: boolean }) | { changed: true };
+        upload = (answer as { upload: string }).upload;
+      }
+    } catch (error) {
+      if (upload) await this.helper.request('abort', { upload }).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Request fields naming a file of this folder. */
   at(name: string): { folder: string; dir?: string; name: string } {
     return { ...this.where(), name };
@@ -169,35 +212,10 @@ class NativeFileHandle implements SyncFileHandle {
       },
       close: async () => {
         if (aborted) return;
-        this.written = await this.send(parts);
+        const answer = await this.parent.upload(this.name, parts);
+        if ('changed' in answer) throw helperError('Changed', `${this.name} changed as it was written`);
+        this.written = { lastModified: answer.lastModified, size: answer.size };
       },
     };
-  }
-
-  /** Sends the bytes in chunks; the helper puts them in place only after the last, so a failure leaves the old file. */
-  private async send(parts: Uint8Array[]): Promise<HelperStamp> {
-    const total = parts.reduce((n, p) => n + p.length, 0);
-    const all = parts.length === 1 ? parts[0]! : new Uint8Array(total);
-    if (parts.length !== 1) {
-      let at = 0;
-      for (const part of parts) {
-        all.set(part, at);
-        at += part.length;
-      }
-    }
-    let upload: string | undefined;
-    try {
-      for (let offset = 0; ; offset += DATA_CHUNK) {
-        const last = offset + DATA_CHUNK >= total;
-        const answer = await this.parent.helper.request('write', {
-          ...this.parent.at(this.name), data: toBase64(all.subarray(offset, offset + DATA_CHUNK)), last, ...(upload ? { upload } : {}),
-        });
-        if (last) return answer as HelperStamp;
-        upload = (answer as { upload: string }).upload;
-      }
-    } catch (error) {
-      if (upload) await this.parent.helper.request('abort', { upload }).catch(() => undefined);
-      throw error;
-    }
   }
 }

@@ -45,3 +45,23 @@ export const nameKey = fileNameKey;
 export function isRecordFileName(name: string): boolean {
   return /\.md$/i.test(name) && !name.startsWith('.');
 }
+
+/** Keys of Lede's front matter that other notes rarely have; an address key alone is enough. */
+const ADDRESS_KEYS = new Set(['originalUrl', 'webUrl']);
+const LEDE_KEYS = new Set(['publishedDateTime', 'quality', 'heat', 'provider', 'related', 'secured']);
+/** How far into a file its front matter is looked for. */
+const HEAD_LIMIT = 64 * 1024;
+
+/**
+ * Whether a file that is not a valid record still means to be one (Lede front matter, with errors: listed for
+ * the person), or is some other note (no front matter, another clipper's keys: left alone and only counted).
+ */
+export function looksLikeRecord(text: string): boolean {
+  const body = text.slice(0, HEAD_LIMIT).replace(/^\uFEFF/, '');
+  if (!/^---\r?\n/.test(body)) return false;
+  const end = body.search(/\r?\n---(\r?\n|$)/);
+  const head = end < 0 ? body : body.slice(0, end);
+  const keys = head.match(/^[A-Za-z][\w-]*(?=[ \t]*:)/gm) ?? [];
+  if (keys.some((key) => ADDRESS_KEYS.has(key))) return true;
+  return new Set(keys.filter((key) => LEDE_KEYS.has(key))).size >= 2;
+}

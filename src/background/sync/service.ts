@@ -1,93 +1,17 @@
 // Folder sync in the background: when it runs, one run at a time, and the status the pages show.
-import type { StoredRecord } from '../../shared/messages.js';
+import type { SyncCompare } from '../../shared/messages.js';
 import { SYNC_OFF, type HelperState, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
-import { recordJob, SyncEngine, type SyncLibrary } from './engine.js';
-import { classifyFailure, type SyncDirHandle } from './folder.js';
+import { recordJob, SyncEngine } from './engine.js';
+import { ignoreRule } from './ignore.js';
+import { classifyFailure } from './folder.js';
 import { runQueue } from './queue.js';
-import { ImageKeeper, type FetchImage } from './images.js';
-import type { SyncRules } from './rules.js';
-import type { SyncState } from './state.js';
+import { ImageKeeper } from './images.js';
+import {
+  CONFIG, LAST, NO_COUNTS, OBSERVED_DELAY_MS, STAT_ALL_EVERY_MS, twoWay, WATCHED,
+  type DownloadsSync, type FolderHandle, type LastRun, type SyncConfig, type SyncServiceDeps, type Watched,
+} from './service-parts.js';
 
-/** A chosen folder: the handle, with the permission calls a real one has (the worker can ask, never prompt). */
-export type FolderHandle = SyncDirHandle & {
-  queryPermission?(descriptor: { mode: 'readwrite' }): Promise<PermissionState>;
-};
-
-/** The other way to sync: files written through the downloads API (Firefox, or Chrome by choice). */
-export interface DownloadsSync {
-  readonly counts: { written: number };
-  runJob(key: string): Promise<void>;
-  fullPass(records: StoredRecord[], progress: (done: number, total: number) => void): Promise<void>;
-  issues(): Promise<SyncStatus['issues']>;
-  resolve(name: string, choice: SyncChoice): Promise<void>;
-}
-
-/** The folder watcher (Chrome: a worker of the offscreen document). */
-export interface FolderWatch {
-  /** Starts watching the chosen folder, or answers the watch already running: its generation; null when it cannot watch. */
-  start(): Promise<string | null>;
-  stop(): Promise<void>;
-}
-
-/** Lede's helper (`lede host`, native messaging): a folder it serves, by the id its config gives it, and its watch. */
-export interface HelperSync {
-  folder(id: string): FolderHandle;
-  watch: FolderWatch;
-  /** Whether the helper answers, and the folders it serves. */
-  hello(): Promise<HelperState>;
-}
-
-export interface SyncConfig {
-  mode: SyncMode;
-  folder: string;
-  images: boolean;
-}
-
-export interface SyncServiceDeps {
-  state: SyncState;
-  library: SyncLibrary;
-  rules: SyncRules;
-  /** The folder the person chose (kept in IndexedDB by the page that asked for it). */
-  folder(): Promise<FolderHandle | null>;
-  downloads(folder: string): DownloadsSync | null;
-  /** Drops anything kept about the old target when another folder is chosen or sync stops. */
-  reset?(): void;
-  /** Fetches a related entry's image (needs host access, asked for when the option is turned on). */
-  fetchImage?: FetchImage;
-  /** Watches the folder, so outside edits come in at once and a pass need not ask every file's stamp. */
-  watch?: FolderWatch;
-  /** The helper, where the browser lets Lede start it (the nativeMessaging permission). */
-  helper?: HelperSync;
-  /** Turns the periodic pass on or off (chrome.alarms). */
-  schedule(on: boolean): Promise<void>;
-  now?: () => number;
-}
-
-const CONFIG = 'config';
-const LAST = 'last';
-/**
- * The watch generation under which the last pass that asked every file's stamp began, and when: a later
- * pass may trust the watcher only while the generation is the same (it watched without a gap since).
- */
-const WATCHED = 'watched';
-/** Even while the watcher vouches, every file's stamp is asked for at least this often. */
-const STAT_ALL_EVERY_MS = 60 * 60_000;
-/** A report from the watcher is read back after this pause, so a burst of changes is one run. */
-const OBSERVED_DELAY_MS = 150;
-
-interface Watched {
-  generation: string;
-  at: number;
-}
-
-interface LastRun {
-  syncedAt: string | null;
-  error: string | null;
-  needsPermission: boolean;
-  counts?: SyncStatus['lastRun'];
-}
-
-const NO_COUNTS = { written: 0, removed: 0, read: 0, imported: 0, statted: 0 };
+export type { DownloadsSync, FolderHandle, FolderWatch, HelperSync, SyncConfig, SyncServiceDeps } from './service-parts.js';
 
 export class SyncService {
   private running: Promise<void> | null = null;
@@ -137,6 +61,7 @@ export class SyncService {
         await this.runOnce(next.full);
         next = this.again;
       }
+      await this.wakeForRetry();
     })().finally(() => {
       this.running = null;
       this.progress = null;
@@ -149,8 +74,7 @@ export class SyncService {
    * or a generation other than the one the last full look began under, means no pass may trust the watch.
    */
   async observed(report: { generation: string; names: string[]; gap: boolean }): Promise<void> {
-    const { mode } = await this.config();
-    if (mode !== 'folder' && mode !== 'helper') return;
+    if (!twoWay((await this.config()).mode)) return;
     const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
     if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
     // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
@@ -182,15 +106,23 @@ export class SyncService {
     return this.deps.folder();
   }
 
+  /**
+   * Another folder, or the same one chosen again (after a lost permission, say): then what sync knows of it
+   * stays, and deletes queued meanwhile are carried out on the files that still hold Lede's text.
+   */
   async choose(mode: Exclude<SyncMode, 'off'>, folder: string): Promise<void> {
     await this.running?.catch(() => undefined);
     await this.unwatch();
     const previous = await this.config();
-    await this.deps.state.forgetFolder();
+    // The helper's folders are ids of its config: the same id is the same folder.
+    const same = mode === 'helper' ? previous.mode === 'helper' && previous.folder === folder
+      : mode === 'folder' && previous.mode === 'folder' && (await this.deps.sameFolder?.().catch(() => false) ?? false);
+    if (!same) await this.deps.state.forgetFolder();
     this.engine = null;
     this.deps.reset?.();
     await this.deps.state.setMeta(CONFIG, { ...previous, mode, folder });
-    await this.deps.state.setMeta(LAST, { syncedAt: null, error: null, needsPermission: false } satisfies LastRun);
+    const last = await this.deps.state.getMeta<LastRun>(LAST);
+    await this.deps.state.setMeta(LAST, { syncedAt: same ? last?.syncedAt ?? null : null, error: null, needsPermission: false } satisfies LastRun);
     await this.deps.schedule(true);
     void this.kick(true);
   }
@@ -199,6 +131,24 @@ export class SyncService {
   async setImages(on: boolean): Promise<void> {
     await this.deps.state.setMeta(CONFIG, { ...(await this.config()), images: on });
     void this.kick(true);
+  }
+
+  /** What sync leaves alone: from the next pass, which starts now. */
+  async setIgnore(patterns: string[]): Promise<void> {
+    const ignore = [...new Set(patterns.map((p) => p.trim()).filter(Boolean))];
+    await this.running?.catch(() => undefined);
+    await this.deps.state.setMeta(CONFIG, { ...(await this.config()), ignore });
+    // The engine reads the rule when it opens.
+    this.engine = null;
+    void this.kick(true);
+  }
+
+  /** Both versions behind an issue, as they are now. */
+  async compare(name: string): Promise<SyncCompare> {
+    const config = await this.config();
+    if (!twoWay(config.mode)) return { folder: null, library: null };
+    const engine = await this.openEngine();
+    return engine ? engine.compare(name) : { folder: null, library: null };
   }
 
   async stop(): Promise<void> {
@@ -232,8 +182,9 @@ export class SyncService {
     const state: SyncStatus['state'] = this.running ? 'syncing' : last.needsPermission ? 'needs-permission' : last.error ? 'error' : 'idle';
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
-      error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images,
-      watching: (config.mode === 'folder' || config.mode === 'helper') && this.generation !== null,
+      error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images, ignore: config.ignore ?? [],
+      leftAlone: twoWay(config.mode) ? last.leftAlone ?? 0 : 0,
+      watching: twoWay(config.mode) && this.generation !== null,
     };
   }
 
@@ -246,7 +197,8 @@ export class SyncService {
     if (this.engine) return this.engine;
     const dir = await this.dirFor(await this.config());
     if (!dir) return null;
-    this.engine = await SyncEngine.open({ dir, state: this.deps.state, library: this.deps.library, rules: this.deps.rules });
+    const ignored = ignoreRule((await this.config()).ignore ?? []);
+    this.engine = await SyncEngine.open({ dir, state: this.deps.state, library: this.deps.library, rules: this.deps.rules, ignored });
     return this.engine;
   }
 
@@ -269,7 +221,10 @@ export class SyncService {
         read: after.read - counted.read, imported: after.imported - counted.imported,
         statted: (after.statted ?? 0) - (counted.statted ?? 0),
       };
-      await this.record({ syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts });
+      await this.record({
+        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts,
+        leftAlone: twoWay(config.mode) ? this.engine?.leftAlone ?? before.leftAlone : undefined,
+      });
     } catch (error) {
       const failure = classifyFailure(error);
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -277,6 +232,15 @@ export class SyncService {
       if (failure === 'gone' || failure === 'permission') await this.unwatch();
       await this.record({ ...before, error: failure === 'permission' ? null : text, needsPermission: failure === 'permission' });
     }
+  }
+
+  /**
+   * Retries wake the worker at their time: a wake-up at the earliest one waiting; none once nothing waits.
+   */
+  private async wakeForRetry(): Promise<void> {
+    if (!this.deps.wakeAt) return;
+    const waiting = (await this.deps.state.queue()).map((item) => item.notBefore).filter((at) => at > this.now());
+    await this.deps.wakeAt(waiting.length ? Math.min(...waiting) : null).catch(() => undefined);
   }
 
   /** One run in folder mode; false when it could not start (no folder, or no permission: nothing lost, the queue waits). */

@@ -13,8 +13,12 @@ export interface Tracked extends Stamp {
   id: string | null;
   /** Hash of the text Lede wrote or read back; '' when there never was agreement (a conflict found on first sight). */
   hash: string;
-  /** The record's updatedAt when file and record last agreed. */
+  /** The record's updatedAt when file and record last agreed (state kept before revisions: compared when `revision` is absent). */
   updatedAt: string;
+  /** The record's revision when file and record last agreed: a read-back is applied only while the row is still at it. */
+  revision?: number;
+  /** A file that is not a Lede record (no Lede front matter): left alone, counted in the status, not listed. */
+  notRecord?: true;
   /** The name Lede would give the record then: the file moves when that changes, so a name the person gave stays. */
   wanted: string;
 }

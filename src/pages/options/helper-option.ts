@@ -22,7 +22,7 @@ export const HELPER_IDS = {
 type Browser = 'firefox' | 'chrome' | 'chromium';
 
 function whichBrowser(): Browser {
-  if (browser.runtime.getURL('').startsWith('moz-extension:')) return 'firefox';
+  if (location.protocol === 'moz-extension:') return 'firefox';
   const brands = (navigator as { userAgentData?: { brands?: Array<{ brand: string }> } }).userAgentData?.brands ?? [];
   return brands.some((b) => b.brand === 'Google Chrome') ? 'chrome' : 'chromium';
 }
@@ -59,7 +59,7 @@ export function setUpHelperOption(status: HTMLElement, refresh: () => Promise<Sy
   let shownDown = false;
 
   const showCommand = (): void => {
-    command.textContent = setupCommand(which, browser.runtime.id, dir.value);
+    command.textContent = setupCommand(which, browser.runtime?.id ?? '', dir.value);
   };
   dir.addEventListener('input', showCommand);
   showCommand();

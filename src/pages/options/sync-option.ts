@@ -15,6 +15,15 @@ const DOWNLOADS = { permissions: ['downloads'] as browser.Manifest.OptionalPermi
 /** Related entries' images live on any site: fetching them needs host access, asked for when the option is turned on. */
 const ANY_SITE = { origins: ['http://*/*', 'https://*/*'] };
 
+/** As the background's validator takes them (sync/ignore). */
+const MAX_PATTERNS = 200;
+const MAX_PATTERN_LENGTH = 300;
+
+/** The ignore rule as typed: one pattern per line. */
+export function parsePatterns(text: string): string[] {
+  return [...new Set(text.split('\n').map((p) => p.trim()).filter(Boolean))];
+}
+
 export function setUpSyncOption(): void {
   const choose = byId<HTMLButtonElement>('options-sync-choose');
   const chooseBlock = byId('options-sync-folder');
@@ -106,9 +115,37 @@ export function setUpSyncOption(): void {
     });
   });
 
+  const ignore = byId<HTMLTextAreaElement>('options-sync-ignore');
+  const ignoreSave = byId<HTMLButtonElement>('options-sync-ignore-save');
+  const leftAlone = byId('options-sync-left-alone');
+  let ignoreShown = false;
+  ignoreSave.addEventListener('click', () => {
+    const patterns = parsePatterns(ignore.value);
+    if (patterns.length > MAX_PATTERNS || patterns.some((p) => p.length > MAX_PATTERN_LENGTH)) {
+      ignore.setAttribute('aria-invalid', 'true');
+      showStatus(status, t('optionsSyncIgnoreBad'), 'error');
+      return;
+    }
+    ignore.removeAttribute('aria-invalid');
+    void send('sync/ignore', { patterns }).then(async () => {
+      showStatus(status, t('optionsSyncIgnoreSaved', String(patterns.length)), 'ok');
+      await panel.refresh();
+    }, (error: unknown) => showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error'));
+  });
+
   const helper = setUpHelperOption(status, () => panel.refresh());
   panel.onStatus((current) => {
     helper.showMode(current);
+    // Filled once from the background; after that the person's typing is not replaced by a refresh.
+    if (!ignoreShown && current.ignore) {
+      ignore.value = current.ignore.join('\n');
+      ignoreShown = true;
+    }
+    ignore.disabled = current.mode !== 'folder' && current.mode !== 'helper';
+    ignoreSave.disabled = ignore.disabled;
+    const count = current.leftAlone ?? 0;
+    leftAlone.hidden = count === 0;
+    leftAlone.textContent = count === 1 ? t('optionsSyncLeftAloneOne') : t('optionsSyncLeftAlone', String(count));
     images.checked = current.images;
     images.disabled = current.mode !== 'folder' && current.mode !== 'helper';
     stop.hidden = current.mode === 'off';

@@ -1,7 +1,7 @@
 // An in-memory FileSystemDirectoryHandle for sync's unit tests: the same contract as the browser's, plus injected failures.
 import type { SyncDirHandle, SyncFile, SyncFileHandle, SyncWritable } from '../../../src/background/sync/folder.js';
 
-type Op = 'write' | 'close' | 'remove' | 'getFile' | 'list' | 'open';
+type Op = 'write' | 'close' | 'remove' | 'getFile' | 'list' | 'open' | 'move';
 
 interface Failure {
   op: Op;
@@ -9,6 +9,8 @@ interface Failure {
   /** null: the call never returns, as in a worker the browser stopped. */
   error: (() => Error) | null;
   times: number;
+  /** Calls let through before the failure starts. */
+  skip: number;
 }
 
 export const failures = {
@@ -22,7 +24,11 @@ class Volume {
   /** File times move on by a second per change, as a coarse file system's would. */
   clock = 1_700_000_000_000;
   failures: Failure[] = [];
+  /** Run once right after an operation on a name succeeds: the world acting in the instant after Lede's call. */
+  afterwards: Array<{ op: Op; name: string; run: () => void }> = [];
   revoked = false;
+  /** Whether file handles have `move()` (Chrome's do; a folder without it takes the fallback write). */
+  moves = true;
   /** Every change Lede made: `write NAME`, `remove NAME`. */
   log: string[] = [];
   /** How often each operation was asked for (what a pass costs: `getFile` is a stamp asked for). */
@@ -34,9 +40,18 @@ class Volume {
     const at = this.failures.findIndex((f) => f.op === op && (f.name === undefined || f.name === name));
     if (at < 0) return;
     const failure = this.failures[at]!;
+    if (failure.skip > 0) {
+      failure.skip--;
+      return;
+    }
     if (--failure.times <= 0) this.failures.splice(at, 1);
     if (!failure.error) return new Promise<never>(() => undefined);
     throw failure.error();
+  }
+
+  done(op: Op, name: string): void {
+    const at = this.afterwards.findIndex((a) => a.op === op && a.name === name);
+    if (at >= 0) this.afterwards.splice(at, 1)[0]!.run();
   }
 
   tick(): number {
@@ -61,7 +76,23 @@ function checkName(name: string): void {
 
 class MemoryFileHandle implements SyncFileHandle {
   readonly kind = 'file' as const;
-  constructor(readonly name: string, private readonly parent: MemoryFolder, private readonly volume: Volume) {}
+  move?: (newName: string) => Promise<void>;
+  constructor(public name: string, private readonly parent: MemoryFolder, private readonly volume: Volume) {
+    if (volume.moves) this.move = (newName) => this.moveTo(newName);
+  }
+
+  /** As Chrome's: renames within the folder, over a file of that name if there is one. */
+  private async moveTo(newName: string): Promise<void> {
+    checkName(newName);
+    // Named by where it goes: a test stops "the write of X" whatever temporary name it took.
+    await this.volume.check('move', newName);
+    const node = this.node();
+    this.parent.entries.delete(this.name);
+    this.parent.entries.set(newName, node);
+    this.volume.log.push(`move ${this.name} ${newName}`);
+    this.name = newName;
+    this.volume.done('move', newName);
+  }
 
   private node(): MemoryFileNode {
     const node = this.parent.entries.get(this.name);
@@ -104,6 +135,7 @@ class MemoryFileHandle implements SyncFileHandle {
         await volume.check('close', name);
         parent.entries.set(name, new MemoryFileNode(buffer, volume.tick(), binary));
         volume.log.push(`write ${name}`);
+        volume.done('close', name);
       },
       async abort() {
         open = false;
@@ -159,8 +191,13 @@ export class MemoryFolder implements SyncDirHandle {
   // ── for the tests: the world outside Lede ──────────────────────────────────
 
   /** Makes the next `times` calls of `op` (on `name`, or any) fail with `error`, or never return when it is null. */
-  fail(op: Op, error: (() => Error) | null, options: { name?: string; times?: number } = {}): void {
-    this.volume.failures.push({ op, error, name: options.name, times: options.times ?? 1 });
+  fail(op: Op, error: (() => Error) | null, options: { name?: string; times?: number; skip?: number } = {}): void {
+    this.volume.failures.push({ op, error, name: options.name, times: options.times ?? 1, skip: options.skip ?? 0 });
+  }
+
+  /** Runs `run` once, right after the next `op` on `name` succeeds. */
+  after(op: Op, name: string, run: () => void): void {
+    this.volume.afterwards.push({ op, name, run });
   }
 
   /** A person, an editor or `git pull` writing a file. */
@@ -182,6 +219,11 @@ export class MemoryFolder implements SyncDirHandle {
     return [...this.entries.keys()].filter((n) => this.entries.get(n) instanceof MemoryFileNode).sort();
   }
 
+  /** The files a person sees (not hidden ones: Lede's temporary files, editors' own). */
+  shown(): string[] {
+    return this.names().filter((n) => !n.startsWith('.'));
+  }
+
   /** How many times `op` was called since the last look. */
   takeCalls(op: Op): number {
     const n = this.volume.calls.get(op) ?? 0;
@@ -189,8 +231,20 @@ export class MemoryFolder implements SyncDirHandle {
     return n;
   }
 
-  /** Lede's changes since the last call. */
+  /**
+   * Lede's changes since the last call, under the names a person sees: a write to a temporary name then
+   * moved into place reads as one `write NAME` (the raw steps are in `volume.log`).
+   */
   takeLog(): string[] {
-    return this.volume.log.splice(0);
+    const out: string[] = [];
+    const temp = new Set<string>();
+    for (const line of this.volume.log.splice(0)) {
+      const [op, name, to] = line.split(' ') as [string, string, string | undefined];
+      if (op === 'write' && name.startsWith('.')) temp.add(name);
+      else if (op === 'move' && temp.delete(name)) out.push(`write ${to}`);
+      else if (op === 'remove' && temp.delete(name)) continue;
+      else out.push(line);
+    }
+    return out.concat([...temp].map((name) => `write ${name}`));
   }
 }
