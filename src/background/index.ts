@@ -4,6 +4,7 @@ import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
 import { createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
 import { KeyStore } from './key-store.js';
+import { broadcastLibraryChanges } from './library-events.js';
 import { PrivateVault } from './private-vault.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
@@ -42,6 +43,7 @@ const sessionArea: StorageAreaLike = (browser.storage as { session?: StorageArea
 const offscreen = __BROWSER__ === 'chrome' ? new OffscreenDocument((globalThis as unknown as { chrome: OffscreenApi }).chrome) : null;
 
 const store = new LibraryStore();
+broadcastLibraryChanges(store, (message) => browser.runtime.sendMessage(message));
 const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
 const vault = new PrivateVault(new KeyStore(), store);

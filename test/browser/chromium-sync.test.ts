@@ -1,7 +1,7 @@
 // Folder sync end to end in Chromium, against the origin private file system (the same FileSystemDirectoryHandle
 // API as a folder the person picks; the real picker cannot be driven headless, so the options page's "Choose a
 // folder…" is clicked with a picker that hands it an OPFS folder): save, edit, rename, delete, an
-// outside edit read back, a conflict, a file Lede did not write, a worker stopped mid-queue.
+// outside edit read back, a conflict, a file Lede did not write, a worker stopped mid-queue, a rename outside.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from './harness/chromium.js';
@@ -29,6 +29,10 @@ if (why) {
     /** A message from an extension page, as the library page sends it. */
     const send = (type: string, payload: unknown): Promise<any> =>
       page.evaluate(([t, p]) => chrome.runtime.sendMessage({ lede: 1, type: t, payload: p }), [type, payload] as const);
+
+    /** An edit saved as an editor saves it: at the revision it opened (the row as it is now). */
+    const edit = async (record: unknown, id: string): Promise<any> =>
+      send('library/save', { record, previousId: id, revision: (await send('library/get', { id }))?.revision ?? null });
 
     const files = (): Promise<Record<string, OnDisk>> => page.evaluate(async (name) => {
       const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name, { create: true });
@@ -84,14 +88,14 @@ if (why) {
       expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
       expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n/);
 
-      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 77), previousId: alpha.stored.id });
+      await edit(syncRecord('Alpha tide', 'alpha', 77), alpha.stored.id);
       await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('the edit synced');
       const edited = await files();
       expect(edited['2026-03-14-beta-tide.md']!.lastModified).toBe(first['2026-03-14-beta-tide.md']!.lastModified);
 
       // A new title: the file keeps the name the library gave the record (issue 9), its text follows.
-      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
+      await edit(syncRecord('Alpha at high tide', 'alpha', 77), alpha.stored.id);
       await until('the retitled record on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('title: "Alpha at high tide"') || undefined);
       expect(Object.keys(await files()).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
 
@@ -143,7 +147,7 @@ if (why) {
       expect(unwatched.watching).toBe(true);
       await send('sync/run', { full: true });
       expect((await settled('a pass under the new watch')).lastRun).toMatchObject({ written: 0, statted: 0 });
-      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: ALPHA_ID });
+      await edit(syncRecord('Alpha at high tide', 'alpha', 77), ALPHA_ID);
       await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('back as it was');
     });
@@ -159,7 +163,7 @@ if (why) {
 
       const now = (await files())['2026-03-14-alpha-tide.md']!.text;
       await outside('2026-03-14-alpha-tide.md', now.replace('quality: 12', 'quality: 13'));
-      await send('library/save', { record: { ...syncRecord('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
+      await edit({ ...syncRecord('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, ALPHA_ID);
       const status = await until('the conflict', async () => {
         const s = await send('sync/status', {});
         return s.issues.some((i: any) => i.kind === 'conflict') ? s : undefined;
@@ -181,16 +185,19 @@ if (why) {
       await library.close();
     });
 
-    test('a file Lede did not write is left alone; an invalid record is reported as file:line: key: message', async () => {
+    test('a file Lede did not write is left alone and counted; an invalid record is reported as file:line: key: message', async () => {
       await outside('notes.txt', 'my own notes');
       await outside('2026-03-14-readme.md', '# My vault\n');
       await outside('Broken.md', '---\ntitle: "Broken"\nquality: high\noriginalUrl: "https://example.com/b"\n---\n\n');
       await send('library/save', { record: syncRecord('README', 'readme') });
       await send('sync/run', { full: true });
-      const status = await until('the invalid files reported', async () => {
+      const status = await until('the invalid record reported', async () => {
         const s = await send('sync/status', {});
-        return s.issues.filter((i: any) => i.kind === 'invalid').length === 2 && s.pending === 0 && s.state !== 'syncing' ? s : undefined;
+        return s.issues.some((i: any) => i.name === 'Broken.md') && s.pending === 0 && s.state !== 'syncing' ? s : undefined;
       });
+      // A plain note is not a record: counted in one line, never an issue of its own (notes.txt is not even read).
+      expect(status.issues.filter((i: any) => i.kind === 'invalid').map((i: any) => i.name)).toEqual(['Broken.md']);
+      expect(status.leftAlone).toBe(1);
       const broken = status.issues.find((i: any) => i.name === 'Broken.md');
       expect(broken.problems).toContainEqual(expect.stringMatching(/^Broken\.md:3: quality: /));
       const disk = await files();
@@ -237,6 +244,33 @@ if (why) {
       expect(saved.length).toBeGreaterThan(0);
       expect(queuedFiles).toEqual(saved.map((title: string) => `2026-03-14-${title.toLowerCase().replace(/ /g, '-')}.md`));
       for (const name of queuedFiles) expect(disk[name]!.text).toMatch(/^---\n[\s\S]*\n---\n\n$/);
+      // Writes go to a temporary name and move into place: a cut-off one leaves no husk, and its leftover goes next pass.
+      await send('sync/run', { full: true });
+      await settled('a pass after the restart');
+      expect(Object.keys(await files()).filter((n) => n.startsWith('.lede-write-') || n.endsWith('.crswap'))).toEqual([]);
+    });
+
+    test('a rename outside is followed: the record keeps its file under the new name, no copy, no “missing”', async () => {
+      const before = await send('library/get', { id: ALPHA_ID });
+      const old = '2026-03-14-alpha-tide.md';
+      const { text } = (await files())[old]!;
+      // A person renames the file in their file manager: the old name goes, the same text under a new one.
+      await outside('Alpha — my reading notes.md', text);
+      await outside(old, null);
+      await send('sync/run', { full: true });
+      const status = await settled('the rename seen');
+      expect(status.issues.filter((i: any) => i.name === old || i.name === 'Alpha — my reading notes.md')).toEqual([]);
+      const disk = await files();
+      expect(Object.keys(disk).filter((n) => disk[n]!.text.includes('originalUrl: "https://www.harbourlight.example/alpha"'))).toEqual(['Alpha — my reading notes.md']);
+      expect(Object.keys(disk).some((n) => n.startsWith('.lede-write-'))).toBe(false);
+      const after = await send('library/get', { id: ALPHA_ID });
+      expect(after.savedAt).toBe(before.savedAt);
+      expect(after.updatedAt).toBe(before.updatedAt);
+      // Followed from now on: an edit in Lede is written under the new name.
+      await edit({ ...after.record, quality: 55 }, ALPHA_ID);
+      await until('the edit under the new name', async () => (await files())['Alpha — my reading notes.md']?.text.includes('quality: 55') || undefined);
+      await settled('the edit synced');
+      expect(Object.keys(await files())).not.toContain(old);
     });
   });
 }

@@ -55,15 +55,11 @@ export class Decisions {
       memory.untrack(t.name);
       return this.fileAppeared(t.name, handle, look);
     }
-    const stored = look.records.get(t.id) ?? null;
+    const stored = t.deleted ? null : look.records.get(t.id) ?? null;
     if (!handle) {
-      if (!stored) {
-        memory.untrack(t.name);
-        return memory.clearIssue(t.name);
-      }
       // Gone: moved (a file with its record appears in this look) or deleted outside, decided after the new files.
       if (look.gone) look.gone.set(t.id, t);
-      else await this.missing(t, stored);
+      else await this.goneFile(t, stored);
       return;
     }
     if (!stored) return this.removeIfOurs(t.name, handle);
@@ -74,6 +70,13 @@ export class Decisions {
     }
     if (disk.kind === 'missing') return;
     return this.settle(t, disk, stored, look);
+  }
+
+  /** A tracked file that went for good: forgotten when its record went too, else listed as missing. */
+  async goneFile(t: Tracked, stored: StoredRecord | null): Promise<void> {
+    if (stored && !t.deleted) return this.missing(t, stored);
+    this.memory.untrack(t.name);
+    await this.memory.clearIssue(t.name);
   }
 
   /** Deleted or moved away outside Lede: neither the record goes nor the file comes back unasked. */
@@ -174,9 +177,11 @@ export class Decisions {
       memory.track({ ...t, id: null, hash: disk.hash, ...disk.stamp });
       return memory.report({ kind: 'kept', name });
     }
-    if (disk.kind === 'same') await this.side.remove(name);
-    memory.untrack(name);
     await memory.clearIssue(name);
+    // Not found: kept as a tombstone, so the delete is carried out on the file should it turn up (moved, checked out again).
+    if (disk.kind === 'missing') return memory.track({ ...t, deleted: true });
+    await this.side.remove(name);
+    memory.untrack(name);
   }
 
   /** A tracked file changed outside and its record did not since `expected`: read back through the import rules. */
@@ -228,13 +233,12 @@ export class Decisions {
       memory.track(foreign);
       return memory.report({ kind: 'invalid', name, problems: decision.problems });
     }
-    const moved = look.gone?.get(decision.id);
+    const moved = look.gone?.get(decision.id) ?? memory.tombOf(decision.id);
     if (moved) return this.moved(moved, name, { kind: 'changed', text, hash, stamp }, look);
-    const holder = memory.byId.get(decision.id);
-    if (holder?.size) {
+    const [holder] = memory.filesOf(decision.id);
+    if (holder) {
       memory.track(foreign);
-      const [other] = holder;
-      return memory.report({ kind: 'invalid', name, problems: [sameAddress(name, other!)] });
+      return memory.report({ kind: 'invalid', name, problems: [sameAddress(name, holder.name)] });
     }
     const existing = look.records.get(decision.id) ?? await library.get(decision.id);
     if (existing) {
@@ -254,14 +258,21 @@ export class Decisions {
   /** A tracked file went and one holding its record came in the same look: one file, renamed (and maybe edited). */
   private async moved(from: Tracked, name: string, disk: Changed, look: Look): Promise<void> {
     const { memory } = this;
-    look.gone!.delete(from.id!);
+    look.gone?.delete(from.id!);
     memory.untrack(from.name);
     await memory.clearIssue(from.name);
-    const t: Tracked = { ...from, name, ...stampOf(disk.stamp) };
-    memory.track(t);
-    if (disk.hash === from.hash) return;
-    const stored = look.records.get(from.id!) ?? await this.library.get(from.id!);
-    if (stored) await this.settle(t, disk, stored, look);
+    const same = disk.hash === from.hash;
+    // Edited as well: the old stamp stays with the old text, so the file is read again until settled.
+    memory.track({ ...from, name, ...(same ? stampOf(disk.stamp) : {}) });
+    const stored = from.deleted ? null : look.records.get(from.id!) ?? await this.library.get(from.id!);
+    if (!stored) {
+      // The record was deleted in Lede meanwhile: carried out on the moved file while it holds Lede's text.
+      if (same) return this.removeIfOurs(name);
+      const { deleted: _tombstone, ...kept } = from;
+      memory.track({ ...kept, name, id: null, hash: disk.hash, ...stampOf(disk.stamp) });
+      return memory.report({ kind: 'kept', name });
+    }
+    if (!same) await this.settle(memory.tracked.get(name)!, disk, stored, look);
   }
 }
 

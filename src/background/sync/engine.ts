@@ -166,7 +166,7 @@ export class SyncEngine {
       await this.goneForGood(look);
       const fresh: StoredRecord[] = [];
       for (const stored of look.records.values()) {
-        if (this.memory.byId.has(stored.id)) await step();
+        if (this.memory.filesOf(stored.id).length) await step();
         else fresh.push(stored);
       }
       await eachAtOnce(fresh, AT_ONCE, async (stored) => {
@@ -204,8 +204,7 @@ export class SyncEngine {
   /** Tracked files that went with no file of their record appearing: listed for the person. */
   private async goneForGood(look: Look): Promise<void> {
     for (const t of look.gone!.values()) {
-      const stored = look.records.get(t.id!);
-      if (stored) await this.decide.missing(t, stored);
+      await this.decide.goneFile(t, look.records.get(t.id!) ?? await this.deps.library.get(t.id!));
     }
     look.gone!.clear();
   }

@@ -23,8 +23,17 @@ export class SyncMemory {
     return memory;
   }
 
-  /** The files this record is tracked under (one, but two while a move is half done). */
+  /** The files this record is tracked under (one, but two while a move is half done); tombstones not counted. */
   filesOf(id: string): Tracked[] {
+    return this.allOf(id).filter((t) => !t.deleted);
+  }
+
+  /** The tombstone of a deleted record whose file was not found, if any. */
+  tombOf(id: string): Tracked | undefined {
+    return this.allOf(id).find((t) => t.deleted);
+  }
+
+  private allOf(id: string): Tracked[] {
     return [...(this.byId.get(id) ?? [])].map((name) => this.tracked.get(name)!);
   }
 

@@ -1,5 +1,6 @@
 // Sync's own memory in IndexedDB: the files it tracks, the issues it reports, the queue of pending work.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { LazyDatabase } from '../lazy-db.js';
 import type { SyncIssue } from '../../shared/sync-status.js';
 import type { Stamp } from './folder.js';
 
@@ -19,6 +20,11 @@ export interface Tracked extends Stamp {
   revision?: number;
   /** A file that is not a Lede record (no Lede front matter): left alone, counted in the status, not listed. */
   notRecord?: true;
+  /**
+   * A tombstone: the record was deleted while its file could not be found (moved outside, or a checkout):
+   * should the file turn up still holding Lede's text, under this name or another, it is removed.
+   */
+  deleted?: true;
   /** The name Lede would give the record then: the file moves when that changes, so a name the person gave stays. */
   wanted: string;
 }
@@ -44,13 +50,11 @@ interface SyncDb extends DBSchema {
 }
 
 export class SyncState {
-  private db: Promise<IDBPDatabase<SyncDb>> | null = null;
+  private readonly db: LazyDatabase<SyncDb>;
   private seq = Date.now();
 
-  constructor(private readonly name = 'lede-sync') {}
-
-  private open(): Promise<IDBPDatabase<SyncDb>> {
-    this.db ??= openDB<SyncDb>(this.name, 2, {
+  constructor(name = 'lede-sync') {
+    this.db = new LazyDatabase<SyncDb>(name, 2, {
       upgrade(db, oldVersion) {
         if (oldVersion < 1) {
           db.createObjectStore('files', { keyPath: 'name' });
@@ -61,19 +65,15 @@ export class SyncState {
         // 2: the folder watcher's reports (Chrome).
         if (oldVersion < 2) db.createObjectStore('observed');
       },
-      terminated: () => {
-        this.db = null;
-      },
-    }).catch((error: unknown) => {
-      this.db = null;
-      throw error;
     });
-    return this.db;
+  }
+
+  private open(): Promise<IDBPDatabase<SyncDb>> {
+    return this.db.open();
   }
 
   close(): void {
-    void this.db?.then((db) => db.close(), () => undefined);
-    this.db = null;
+    this.db.close();
   }
 
   async files(): Promise<Tracked[]> {

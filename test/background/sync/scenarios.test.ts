@@ -4,6 +4,9 @@ import { recordJob, SyncEngine } from '../../../src/background/sync/engine.js';
 import { ImageKeeper } from '../../../src/background/sync/images.js';
 import { localRules } from '../../../src/background/sync/rules.js';
 import { SyncService, type FolderHandle } from '../../../src/background/sync/service.js';
+import { createHandlers } from '../../../src/background/handlers.js';
+import { storeLibrary } from '../../../src/background/sync/library.js';
+import { makeDeps, saveNow } from '../fakes.js';
 import { md, record, syncWorld } from './setup.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
@@ -16,9 +19,32 @@ function withImage(url: string) {
 }
 
 describe('issue 17: sync never loses a write', () => {
+  it('scenario 1 (backend): a read-back while an editor is open makes the editor’s later save a conflict', async () => {
+    const deps = makeDeps();
+    const { store } = deps;
+        const world = { ...syncWorld(), store, library: storeLibrary(store) };
+    const saved = await saveNow(store, record('Alpha', { quality: 91, body: '' }));
+    const engine = await SyncEngine.open({ dir: world.dir, state: world.state, library: world.library, rules: localRules });
+    await engine.fullPass();
+    // The editor opens the record.
+    const opened = (await store.get(saved.stored.id))!;
+    // The person edits the file in the folder; the watch reads it in.
+    world.dir.put(md('alpha'), world.dir.read(md('alpha'))!.replace('quality: 91', 'quality: 33').concat('A line in the body.\n'));
+    await engine.checkFiles([md('alpha')]);
+    expect((await store.get(saved.stored.id))?.record.quality).toBe(33);
+    // The editor still shows 91; the person changes only the category and saves with the revision it opened.
+    const handlers = createHandlers(deps);
+    const answer = await handlers['library/save']({ record: { ...opened.record, category: 'tech' }, revision: opened.revision }, {});
+    expect(answer.ok).toBe(false);
+    expect(answer).toMatchObject({ conflict: { current: { record: { quality: 33 } } } });
+    const row = await store.get(saved.stored.id);
+    expect(row?.record.quality).toBe(33);
+    expect(row?.record.body).toContain('A line in the body.');
+  });
+
   it('scenario 2: a pass does not read a file back over a save the person made after the pass took its look', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('Alpha', { quality: 91 }));
+    const a = await saveNow(world.store, record('Alpha', { quality: 91 }));
     const engine = await world.open();
     await engine.fullPass();
     // Outside: the file is edited.
@@ -28,7 +54,7 @@ describe('issue 17: sync never loses a write', () => {
       ...world.library,
       all: async () => {
         const snapshot = await world.library.all();
-        await world.store.save({ ...a.stored.record, category: 'tech' });
+        await saveNow(world.store, { ...a.stored.record, category: 'tech' });
         return snapshot;
       },
     };
@@ -48,8 +74,8 @@ describe('issue 17: sync never loses a write', () => {
 
   it('scenario 3: the image pass sets only isCached on the row as it is now, image by image', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('First', { related: [withImage('https://cdn.example/1.png')] }));
-    const b = await world.store.save(record('Second', { related: [withImage('https://cdn.example/2.png')] }));
+    const a = await saveNow(world.store, record('First', { related: [withImage('https://cdn.example/1.png')] }));
+    const b = await saveNow(world.store, record('Second', { related: [withImage('https://cdn.example/2.png')] }));
     const engine = await world.open();
     await engine.fullPass();
     let edited = false;
@@ -59,7 +85,7 @@ describe('issue 17: sync never loses a write', () => {
         // While the first image downloads, the person edits the second record (not reached yet).
         if (!edited) {
           edited = true;
-          await world.store.save({ ...(await world.store.get(b.stored.id))!.record, quality: 7 });
+          await saveNow(world.store, { ...(await world.store.get(b.stored.id))!.record, quality: 7 });
         }
         return { bytes: PNG, type: 'image/png' };
       },
@@ -76,8 +102,8 @@ describe('issue 17: sync never loses a write', () => {
 
   it('scenario 3: an image pass cut off after its first download keeps that download’s flag', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('First', { related: [withImage('https://cdn.example/1.png')] }));
-    await world.store.save(record('Second', { related: [withImage('https://cdn.example/2.png')] }));
+    const a = await saveNow(world.store, record('First', { related: [withImage('https://cdn.example/1.png')] }));
+    await saveNow(world.store, record('Second', { related: [withImage('https://cdn.example/2.png')] }));
     const engine = await world.open();
     await engine.fullPass();
     let calls = 0;
@@ -97,8 +123,8 @@ describe('issue 17: sync never loses a write', () => {
 
   it('scenario 6: the same folder chosen again keeps what sync knows, and a delete made meanwhile is carried out', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('Alpha'));
-    await world.store.save(record('Beta'));
+    const a = await saveNow(world.store, record('Alpha'));
+    await saveNow(world.store, record('Beta'));
     let permission: PermissionState = 'granted';
     const folder = Object.assign(world.dir, { queryPermission: async () => permission }) as FolderHandle;
     let same = false;
@@ -112,7 +138,7 @@ describe('issue 17: sync never loses a write', () => {
     // A browser restart: the permission must be given again. The person deletes a record meanwhile.
     permission = 'prompt';
     await service.intend([a.stored.id]);
-    await world.store.delete(a.stored.id);
+    await world.store.remove(a.stored.id, 'library');
     await service.changed([a.stored.id]);
     await service.kick(false);
     expect((await service.status()).state).toBe('needs-permission');
@@ -128,10 +154,10 @@ describe('issue 17: sync never loses a write', () => {
 
   it('scenario 8: an outside save right after Lede’s write is read back, not taken for Lede’s text', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('Alpha', { quality: 40 }));
+    const a = await saveNow(world.store, record('Alpha', { quality: 40 }));
     const engine = await world.open();
     await engine.fullPass();
-    const edited = await world.store.save({ ...a.stored.record, quality: 50 });
+    const edited = await saveNow(world.store, { ...a.stored.record, quality: 50 });
     // An editor saves its own version the instant Lede's write is in place (written in place, or moved there).
     let fired = false;
     const outside = () => {

@@ -22,7 +22,6 @@ export function syncWorld(rules: SyncRules = localRules) {
   // Every save is a second later, as a person's would be.
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const store = freshStore(() => new Date((clock += 1000)));
-  versionedUntilStoreLands(store);
   const dir = new MemoryFolder();
   const state = new SyncState(`lede-sync-test-${process.pid}-${++count}`);
   const library = storeLibrary(store);
@@ -42,38 +41,3 @@ export function md(slug: string): string {
   return `2023-05-03-${slug}.md`;
 }
 
-// TEMPORARY until issue-17-store's versioned operations land: the contract's semantics over the old save (not atomic).
-import type { LibraryStore } from '../../../src/background/store/index.js';
-export function versionedUntilStoreLands(store: LibraryStore): void {
-  const s = store as unknown as Record<string, unknown>;
-  const conflict = (id: string, current: unknown) => ({ ok: false, conflict: { id, current } });
-  s.apply = async (id: string, expected: number | null, change: (c: unknown) => { record: LedeRecord; source?: string | null } | null) => {
-    const current = await store.get(id);
-    if ((current?.revision ?? null) !== expected) return conflict(id, current);
-    const write = change(current);
-    if (!write) return { ok: true, stored: current, written: false, created: false };
-    const { stored, created } = await store.save(write.record, write.source ? { source: write.source } : {});
-    return { ok: true, stored, written: true, created };
-  };
-  s.update = async (id: string, change: (c: unknown) => { record: LedeRecord } | null) => {
-    const current = await store.get(id);
-    if (!current) return conflict(id, null);
-    const write = change(current);
-    if (!write) return { ok: true, stored: current, written: false, created: false };
-    const { stored } = await store.save(write.record);
-    return { ok: true, stored, written: true, created: false };
-  };
-  s.move = async (from: { id: string; revision: number }, to: { id: string }, change: (f: unknown, t: unknown) => { record: LedeRecord; source?: string | null }) => {
-    const current = await store.get(from.id);
-    if (current?.revision !== from.revision) return conflict(from.id, current);
-    const write = change(current, null);
-    const { stored } = await store.save(write.record, { previousId: from.id, ...(write.source ? { source: write.source } : {}) });
-    void to;
-    return { ok: true, stored, written: true, created: false };
-  };
-  s.remove = async (id: string, _by: string, expected?: number) => {
-    const current = await store.get(id);
-    if (expected !== undefined && current?.revision !== expected) return conflict(id, current);
-    return { ok: true, deleted: await store.delete(id) };
-  };
-}
