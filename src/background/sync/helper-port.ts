@@ -139,7 +139,6 @@ export class HelperConnection {
   }
 
   private received(message: unknown): void {
-    console.log('DEBUG helper message', JSON.stringify(message).slice(0, 200));
     if (isHelperEvent(message)) {
       for (const listener of this.listeners) listener(message);
       return;

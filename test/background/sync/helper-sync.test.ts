@@ -11,6 +11,7 @@ import { localRules } from '../../../src/background/sync/rules.js';
 import { SyncService } from '../../../src/background/sync/service.js';
 import { allowedFolder, connectInProcess } from '../../host/harness.js';
 import { md, record, syncWorld } from './setup.js';
+import { saveNow } from '../fakes.js';
 
 const until = async <T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 5000): Promise<T> => {
   const deadline = Date.now() + ms;
@@ -65,8 +66,8 @@ describe('folder sync through the helper', () => {
 
   it('mirrors saves, edits, deletes; reads an outside edit back through the watch; shows a conflict', async () => {
     const w = await helperWorld();
-    const a = await w.store.save(record('Alpha'));
-    const b = await w.store.save(record('Beta'));
+    const a = await saveNow(w.store, record('Alpha'));
+    const b = await saveNow(w.store, record('Beta'));
     await w.service.choose('helper', 'notes');
     await w.service.kick(false);
     expect(w.disk()).toEqual([md('alpha'), md('beta')].sort());
@@ -75,7 +76,7 @@ describe('folder sync through the helper', () => {
 
     // One edit: exactly one file written.
     const before = readFileSync(join(w.folder, md('beta')), 'utf8');
-    const edited = await w.store.save({ ...a.stored.record, quality: 91 });
+    const edited = await saveNow(w.store, { ...a.stored.record, quality: 91 });
     await w.service.changed([edited.stored.id]);
     await until('the edit written', () => w.read(md('alpha')).includes('quality: 91'));
     await until('settled', async () => (await w.service.status()).state === 'idle' || undefined);
@@ -91,7 +92,7 @@ describe('folder sync through the helper', () => {
 
     // Both sides changed: a conflict, both kept.
     writeFileSync(join(w.folder, md('beta')), before.replace(/quality: \d+/, 'quality: 3'));
-    const lib = await w.store.save({ ...b.stored.record, quality: 4 });
+    const lib = await saveNow(w.store, { ...b.stored.record, quality: 4 });
     await w.service.changed([lib.stored.id]);
     await until('the conflict', async () => (await w.service.status()).issues.some((i) => i.kind === 'conflict') || undefined);
     expect(w.read(md('beta'))).toContain('quality: 3');
@@ -99,7 +100,7 @@ describe('folder sync through the helper', () => {
     expect(w.read(md('beta'))).toContain('quality: 4');
 
     // Deleted in Lede: its file goes.
-    await w.store.delete(a.stored.id);
+    await w.store.remove(a.stored.id, 'library');
     await w.service.changed([a.stored.id]);
     await until('the file removed', () => !existsSync(join(w.folder, md('alpha'))));
     // Moved away outside: reported missing, neither side lost.
@@ -112,7 +113,7 @@ describe('folder sync through the helper', () => {
 
   it('keeps related images in images/ through the helper', async () => {
     const w = await helperWorld();
-    await w.store.save(record('Pictured', { related: [{
+    await saveNow(w.store, record('Pictured', { related: [{
       title: 'A related story', excerpt: '', publishedDateTime: null, webUrl: 'https://other.example/story', type: 'article',
       provider: { name: 'Other', domain: 'other.example' }, quality: 50, images: [{ url: 'https://cdn.example/i.png', width: 1200, height: 600, isCached: false }],
     }] }));
@@ -130,7 +131,7 @@ describe('folder sync through the helper', () => {
     await w.service.choose('helper', 'notes');
     await w.service.kick(false);
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) ids.push((await w.store.save(record(`Queued ${String(i).padStart(2, '0')}`))).stored.id);
+    for (let i = 0; i < 60; i++) ids.push((await saveNow(w.store, record(`Queued ${String(i).padStart(2, '0')}`))).stored.id);
     await w.service.intend(ids);
     const run = w.service.kick(false);
     await until('some written', () => w.disk().length >= 5, 5000);
@@ -148,6 +149,7 @@ describe('folder sync through the helper', () => {
     const after = await w.service.status();
     expect(after).toMatchObject({ state: 'idle', pending: 0, error: null });
     const names = w.disk().filter((n) => n.endsWith('.md'));
+    expect(names.filter((n) => !/^2023-05-03-queued-\d\d\.md$/.test(n))).toEqual([]);
     expect(names).toHaveLength(60);
     expect(w.disk().filter((n) => n.startsWith('.lede-'))).toEqual([]);
   });
@@ -157,7 +159,7 @@ describe('folder sync through the helper', () => {
     await w.service.choose('helper', 'notes');
     await w.service.kick(false);
     rmSync(w.folder, { recursive: true });
-    const saved = await w.store.save(record('After the folder went'));
+    const saved = await saveNow(w.store, record('After the folder went'));
     await w.service.changed([saved.stored.id]);
     await until('the error', async () => (await w.service.status()).state === 'error' || undefined);
     const status = await w.service.status();
