@@ -18,6 +18,16 @@ const LIST_PAGE_BYTES = HOST_MESSAGE_MAX - 64 * 1024;
 /** Stats asked of the system at once. */
 const AT_ONCE = 64;
 
+/** Whether a process of that id runs here (EPERM: it does, as another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function stampOf(info: Stats): HelperStamp {
   return { lastModified: info.mtimeMs, size: info.size };
 }
@@ -227,7 +237,8 @@ export class FolderOps {
     const target = await confined.entryIn(root, path, name);
     if (target.link) throw new HostError('Refused', `${name} is a link; the helper does not write through links`);
     if (target.stats && !target.stats.isFile()) throw new HostError('TypeMismatch', `${name} is not a file`);
-    const temp = join(path, `${TEMP_PREFIX}${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+    // The helper's process id in the name: a temporary file of a helper no longer running is known as left over.
+    const temp = join(path, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
     try {
       const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
       return { folder, dir: dir ?? '', temp, target: target.path, name, handle, bytes: 0 };
@@ -283,7 +294,10 @@ export class FolderOps {
     await unlink(upload.temp).catch(() => undefined);
   }
 
-  /** Temporary files a helper left when it stopped mid-write, removed once per folder and run. */
+  /**
+   * Temporary files a helper left when it stopped mid-write, removed once per folder and run: those of a helper
+   * no longer running on this computer, and any older than a while (another computer's, on a shared folder).
+   */
   private async sweep(path: string): Promise<void> {
     this.swept.add(path);
     const names = await readdir(path).catch(() => [] as string[]);
@@ -291,7 +305,9 @@ export class FolderOps {
     for (const name of names) {
       if (!name.startsWith(TEMP_PREFIX) || !name.endsWith(TEMP_SUFFIX)) continue;
       const info = await lstat(join(path, name)).catch(() => null);
-      if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await unlink(join(path, name)).catch(() => undefined);
+      const pid = Number(/^\.lede-(\d+)-/.exec(name)?.[1] ?? NaN);
+      const orphan = Number.isSafeInteger(pid) && pid !== process.pid && !alive(pid);
+      if (info?.isFile() && (orphan || now - info.mtimeMs > STALE_TEMP_MS)) await unlink(join(path, name)).catch(() => undefined);
     }
   }
 }

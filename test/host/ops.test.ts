@@ -121,13 +121,19 @@ describe('the helper’s writes', () => {
     const left = join(folder, '.lede-0123456789ab.tmp');
     writeFileSync(left, 'half');
     const fresh = join(folder, '.lede-ba9876543210.tmp');
-    writeFileSync(fresh, 'another browser’s write in flight');
+    writeFileSync(fresh, 'another computer’s write in flight');
+    // A helper killed a moment ago: its process is gone, so its file is known as left over at once.
+    const killed = join(folder, '.lede-999999999-00aa.tmp');
+    writeFileSync(killed, 'half');
+    // This very process is running: its file is a write in flight.
+    const running = join(folder, `.lede-${process.pid}-00bb.tmp`);
+    writeFileSync(running, 'in flight');
     const old = Date.now() / 1000 - 3600;
     utimesSync(left, old, old);
     const next = startHelper(configPath);
     const listing = await ask(next, { op: 'list', folder: 'notes' });
     expect(listing.result.entries).toEqual([]);
-    expect(temps(folder)).toEqual(['.lede-ba9876543210.tmp']);
+    expect(temps(folder).sort()).toEqual([`.lede-${process.pid}-00bb.tmp`, '.lede-ba9876543210.tmp']);
     next.input.end();
   });
 
