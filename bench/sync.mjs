@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { seedLibraryInPage } from './seed.mjs';
 import { chromiumPath, median } from './lib.mjs';
+import { helperColumn } from './sync-helper.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -214,6 +215,10 @@ async function main() {
     console.log(`| floor: the browser listing the folder and each file's stamp, no Lede code | ${secs(median(floor))} | 0 | | |`);
     console.log(`\nthe full pass after the first sync (the watch begun, every stamp asked once): ${secs(firstWatched.ms)}, 0 written`);
     console.log(`incremental runs: ${incremental.map(secs).join(', ')}; watched no-change runs: ${unchanged.times.map(secs).join(', ')}; unwatched: ${fallback.times.map(secs).join(', ')}`);
+    // Issue 20's column (bench/sync-helper.mjs): the same library through Lede's helper, in this browser and run.
+    if (!process.env.LEDE_SKIP_HELPER) {
+      await helperColumn({ page, profile, N, RUNS, picked: { first: first.ms, incremental: inc, watched: none, unwatched, floor: median(floor) } });
+    }
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

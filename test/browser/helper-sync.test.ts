@@ -115,7 +115,7 @@ function describeHelper(name: 'chromium' | 'firefox', launch: (world: Omit<World
       expect(took).toBeLessThan(1500);
       expect((await settled('read back')).lastRun).toMatchObject({ written: 0 });
       await page.waitFor('the watching line', () => /helper watches the folder/.test(document.getElementById('sync-state')?.textContent ?? ''));
-      await page.evaluate(() => document.getElementById('options-sync-heading')!.scrollIntoView());
+      await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), HELPER_IDS.mode);
       await page.screenshot('helper-sync-watching');
     });
 
@@ -173,7 +173,7 @@ function describeHelper(name: 'chromium' | 'firefox', launch: (world: Omit<World
         if (file.endsWith('.md')) expect(text, file).toMatch(/^---\n[\s\S]*\n---\n\n$/);
       }
       await page.waitFor('the command shown', (id) => /lede host install --browser/.test(document.getElementById(id)!.textContent ?? ''), HELPER_IDS.mode);
-      await page.evaluate(() => document.getElementById('options-sync-heading')!.scrollIntoView());
+      await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center' }), HELPER_IDS.mode);
       await page.screenshot('helper-sync-not-running');
       // Set right again: the next run starts the helper anew and the queue finishes.
       chmodSync(launcher, 0o755);

@@ -64,7 +64,7 @@ export function setUpHelperOption(status: HTMLElement, refresh: () => Promise<Sy
     const folders = state.running ? state.folders : [];
     setup.hidden = folders.length > 0;
     ready.hidden = folders.length === 0;
-    missing.textContent = folders.length ? '' : state.running ? t('optionsSyncHelperNoFolder') : t('optionsSyncHelperMissing', state.error);
+    missing.textContent = folders.length ? '' : state.running ? t('optionsSyncHelperNoFolder') : t('optionsSyncHelperMissing', state.error.replace(/ Set it up with: .*$/, ''));
     replaceChildren(folder, folders.map((f) => h('option', { value: f.id }, `${f.name} (${f.path})`)));
     showCommand();
     return state;
