@@ -2,7 +2,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, sep } from 'node:path';
-import { nameProblem, type HelperErrorCode } from '../shared/helper-protocol.js';
+import { nameProblem, type HelperErrorCode, type HelperStamp } from '../shared/helper-protocol.js';
 import type { AllowedFolder } from './config.js';
 
 export class HostError extends Error {
@@ -30,6 +30,11 @@ export function hostError(error: unknown, what: string): HostError {
     case 'EFBIG': return new HostError('TooLarge', `the file is too large: ${detail}`);
     default: return new HostError('Failed', detail);
   }
+}
+
+/** A file's stamp as the extension compares it: the modification time to the microsecond, and the size. */
+export function stampOf(info: Stats): HelperStamp {
+  return { lastModified: info.mtimeMs, size: info.size };
 }
 
 /** Whether `path` is `root` or inside it (both real paths). */

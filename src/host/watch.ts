@@ -7,7 +7,7 @@ import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { HOST_MESSAGE_MAX, nameProblem, type HelperEvent } from '../shared/helper-protocol.js';
-import { TEMP_PREFIX } from './ops.js';
+import { TEMP_PREFIX } from './writes.js';
 
 export interface WatchOptions {
   /** A batch is sent once no name came for this long, */
