@@ -92,12 +92,18 @@ export function connectInProcess(configPath: string, options: { timeoutMs?: numb
       allowed = on;
     },
     current: () => current,
-    /** The helper process dies: its streams end and the browser reports the port gone. */
-    kill() {
+    /**
+     * The helper process dies: its streams end and the browser reports the port gone. What it was doing in that
+     * instant finishes first (in-process work cannot be cut off), its answers lost: a process killed just after
+     * its last rename, before it could answer.
+     */
+    async kill() {
       if (!current) return;
       const { helper, port, gone } = current;
       current = null;
+      helper.output.removeAllListeners('data');
       helper.input.destroy();
+      await helper.done;
       helper.output.destroy();
       port.error = { message: 'Native host has exited.' };
       gone(port);

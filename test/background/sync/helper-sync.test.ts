@@ -58,7 +58,7 @@ describe('folder sync through the helper', () => {
     const w = await helperWorld();
     expect(await w.service.helperState()).toMatchObject({ running: true, folders: [{ id: 'notes', name: 'notes', path: w.folder }] });
     w.live.allowed = false;
-    w.live.kill();
+    await w.live.kill();
     const down = await w.service.helperState();
     expect(down).toMatchObject({ running: false });
     expect((down as { error: string }).error).toMatch(/helper is not running.*lede host install/);
@@ -136,7 +136,7 @@ describe('folder sync through the helper', () => {
     const run = w.service.kick(false);
     await until('some written', () => w.disk().length >= 5, 5000);
     w.live.allowed = false;
-    w.live.kill();
+    await w.live.kill();
     await run;
     const down = await w.service.status();
     expect(down.state).toBe('error');
