@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './lib.mjs';
+import { forgetWatchInPage, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const secs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -87,19 +87,7 @@ export async function helperColumn({ page, profile, N, RUNS, picked }) {
       for (let run = 0; run < RUNS; run++) {
         await page.evaluate(() => window.benchQuiet());
         if (forget) {
-          await page.evaluate(() => new Promise((resolve, reject) => {
-            const open = indexedDB.open('lede-sync');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('meta', 'readwrite');
-              tx.objectStore('meta').put(null, 'watched');
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-          }));
+          await page.evaluate(forgetWatchInPage);
         }
         const before = stamps(folder);
         const result = await settledAfter(page, { type: 'sync/run', payload: { full: true } });

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { seedLibraryInPage } from './seed.mjs';
-import { chromiumPath, median } from './lib.mjs';
+import { chromiumPath, forgetWatchInPage, median } from './lib.mjs';
 import { helperColumn } from './sync-helper.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,19 +131,7 @@ async function main() {
         await page.evaluate(() => window.benchQuiet());
         // What a gap does: sync's note of the watch generation its last every-stamp pass began under, forgotten.
         if (forget) {
-          await page.evaluate(() => new Promise((resolve, reject) => {
-            const open = indexedDB.open('lede-sync');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('meta', 'readwrite');
-              tx.objectStore('meta').put(null, 'watched');
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-          }));
+          await page.evaluate(forgetWatchInPage);
         }
         const before = await page.evaluate(() => window.benchStamps('bench-sync'));
         const result = await page.evaluate(async () => {

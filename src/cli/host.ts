@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { allowFolder, ConfigError, defaultConfigPath, readConfig, writeConfig } from '../host/config.js';
 import {
   FIREFOX_EXTENSION_ID, HOST_BROWSERS, hostManifest, isChromeExtensionId, launcherText, manifestPath, manifestState,
-  removeFileIfThere, windowsRegistryKey, writeLauncher, writeManifest, type HostBrowser,
+  removeFileIfThere, windowsLauncherText, windowsRegistryKey, writeLauncher, writeManifest, type HostBrowser,
 } from '../host/install.js';
 import { probeHelper } from '../host/probe.js';
 import { serve } from '../host/serve.js';
@@ -42,8 +42,9 @@ function install(flags: Map<string, string | true>, io: Io, configPath: string):
 
   const { config, folder } = allowFolder(readConfig(configPath), folderPath, id);
   writeConfig(configPath, config);
-  const launcher = join(dirname(configPath), LAUNCHER);
-  writeLauncher(launcher, launcherText(process.execPath, cliPath(), configPath));
+  const windows = process.platform === 'win32';
+  const launcher = join(dirname(configPath), windows ? `${LAUNCHER}.cmd` : LAUNCHER);
+  writeLauncher(launcher, (windows ? windowsLauncherText : launcherText)(process.execPath, cliPath(), configPath));
   io.out(`Allowed ${folder.path} as "${folder.id}" in ${configPath}\nLauncher: ${launcher}\n`);
   for (const browser of browsers) {
     const path = manifestPath(browser, undefined, userDataDir);
@@ -80,6 +81,7 @@ function uninstall(flags: Map<string, string | true>, io: Io, configPath: string
   // The launcher and the config go only when no browser is left to use them.
   if (HOST_BROWSERS.every((b) => manifestState(b, undefined, userDataDir).state === 'absent')) {
     removeFileIfThere(join(dirname(configPath), LAUNCHER));
+    removeFileIfThere(join(dirname(configPath), `${LAUNCHER}.cmd`));
     if (removeFileIfThere(configPath)) io.out(`removed ${configPath} (the folders themselves are untouched)\n`);
   }
   return 0;

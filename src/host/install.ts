@@ -58,6 +58,11 @@ export function launcherText(node: string, cli: string, configPath: string): str
   return `#!/bin/sh\n# Lede's helper, started by the browser (written by lede host install).\nexec ${quote(node)} ${quote(cli)} host --config ${quote(configPath)} "$@"\n`;
 }
 
+/** Windows runs a `.cmd` launcher (untested here: Linux is what the tests run on). */
+export function windowsLauncherText(node: string, cli: string, configPath: string): string {
+  return `@echo off\r\nrem Lede's helper, started by the browser (written by lede host install).\r\n"${node}" "${cli}" host --config "${configPath}" %*\r\n`;
+}
+
 export function writeLauncher(path: string, text: string): void {
   writeFileSync(path, text, { mode: 0o755 });
   chmodSync(path, 0o755);
@@ -97,7 +102,7 @@ export function manifestState(browser: HostBrowser, home?: string, userDataDir?:
   const allowed = (browser === 'firefox' ? manifest.allowed_extensions : manifest.allowed_origins) as string[] | undefined;
   const base = { browser, path, launcher, allowed: Array.isArray(allowed) ? allowed : [] };
   if (manifest.name !== HELPER_NAME) return { ...base, state: 'broken', detail: `the manifest names "${String(manifest.name)}", not ${HELPER_NAME}` };
-  if (!launcher.startsWith('/')) return { ...base, state: 'broken', detail: 'the manifest’s path is not absolute' };
+  if (!launcher.startsWith('/') && !/^[a-zA-Z]:[\\/]/.test(launcher)) return { ...base, state: 'broken', detail: 'the manifest’s path is not absolute' };
   if (!existsSync(launcher) || !statSync(launcher).isFile()) return { ...base, state: 'broken', detail: `the launcher ${launcher} is missing` };
   try {
     accessSync(launcher, constants.X_OK);
