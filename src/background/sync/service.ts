@@ -7,7 +7,7 @@ import { classifyFailure } from './folder.js';
 import { runQueue } from './queue.js';
 import { ImageKeeper } from './images.js';
 import {
-  CONFIG, LAST, NO_COUNTS, OBSERVED_DELAY_MS, STAT_ALL_EVERY_MS, twoWay, WATCHED,
+  CONFIG, folderOf, helperState, LAST, NO_COUNTS, OBSERVED_DELAY_MS, STAT_ALL_EVERY_MS, twoWay, WATCHED,
   type DownloadsSync, type FolderHandle, type LastRun, type SyncConfig, type SyncServiceDeps, type Watched,
 } from './service-parts.js';
 
@@ -96,14 +96,12 @@ export class SyncService {
   }
 
   /** Whether Lede's helper answers, and the folders it serves (the options page shows them or the setup command). */
-  async helperState(): Promise<HelperState> {
-    return this.deps.helper ? this.deps.helper.hello() : { running: false, error: 'Lede may not start its helper yet (the nativeMessaging permission).' };
+  helperState(): Promise<HelperState> {
+    return helperState(this.deps);
   }
 
-  /** The folder a mode syncs with: the one the person picked, or the one the helper serves. */
-  private async dirFor(config: SyncConfig): Promise<FolderHandle | null> {
-    if (config.mode === 'helper') return this.deps.helper?.folder(config.folder) ?? null;
-    return this.deps.folder();
+  private dirFor(config: SyncConfig): Promise<FolderHandle | null> {
+    return folderOf(this.deps, config);
   }
 
   /**
