@@ -180,3 +180,43 @@ describe('a compromised page naming a path for the helper', () => {
     expect(validators['sync/helper']({ path: '/etc' })).toBe(false);
   });
 });
+
+describe('two browsers, one folder, two helpers', () => {
+  it('the same record edited in both: one write lands, the other is a conflict shown with both versions, nothing lost', async () => {
+    const { base, folder, configPath } = allowedFolder();
+    cleanups.push(() => rmSync(base, { recursive: true, force: true }));
+    const sides = [syncWorld(), syncWorld()].map((world) => {
+      const live = connectInProcess(configPath, { timeoutMs: 3000 });
+      cleanups.push(() => live.connection.close());
+      const service = new SyncService({
+        state: world.state, library: world.library, rules: localRules, folder: async () => null,
+        downloads: () => null, schedule: async () => undefined,
+        helper: { folder: (id) => new NativeFolder(live.connection, id, id), watch: helperWatch(live.connection, async () => 'notes', () => undefined), hello: () => helperState(live.connection) },
+      });
+      return { ...world, service };
+    });
+    const [a, b] = sides as [typeof sides[0], typeof sides[0]];
+    const first = await saveNow(a.store, record('Shared'));
+    await a.service.choose('helper', 'notes');
+    await a.service.kick(false);
+    // The second browser starts from the first one's file: it imports it.
+    await b.service.choose('helper', 'notes');
+    await b.service.kick(false);
+    const id = first.stored.id;
+    expect((await b.library.get(id))?.record.title).toBe('Shared');
+
+    // Both edit, each in its own library; the first one's write lands.
+    const mineA = await saveNow(a.store, { ...first.stored.record, quality: 11 }, { previousId: id });
+    const theirs = (await b.library.get(id))!;
+    const mineB = await saveNow(b.store, { ...theirs.record, quality: 22 }, { previousId: id });
+    await a.service.changed([mineA.stored.id]);
+    await a.service.kick(false);
+    expect(readFileSync(join(folder, md('shared')), 'utf8')).toContain('quality: 11');
+    // The second finds the file changed since it last looked: it does not write over it, it asks.
+    await b.service.changed([mineB.stored.id]);
+    await b.service.kick(false);
+    expect(readFileSync(join(folder, md('shared')), 'utf8')).toContain('quality: 11');
+    expect((await b.service.status()).issues).toContainEqual(expect.objectContaining({ kind: 'conflict', name: md('shared') }));
+    expect((await b.library.get(id))?.record.quality).toBe(22);
+  });
+});
