@@ -72,8 +72,11 @@ describe('folder sync with a watcher', () => {
   it('asks no file’s stamp on a full pass while the watcher vouches, and writes nothing', async () => {
     const { pass, dir } = await watchedWorld();
     dir.takeLog();
+    dir.takeCalls('list');
     const { getFile, status } = await pass();
     expect(getFile).toBe(0);
+    // Nor is the folder listed: what appeared or went was reported.
+    expect(dir.takeCalls('list')).toBe(0);
     expect(status.lastRun).toMatchObject({ written: 0, read: 0, statted: 0 });
     expect(status.watching).toBe(true);
     expect(dir.takeLog()).toEqual([]);
