@@ -7,7 +7,7 @@ import { classifyFailure } from './folder.js';
 import { runQueue } from './queue.js';
 import { ImageKeeper } from './images.js';
 import {
-  CONFIG, LAST, NO_COUNTS, OBSERVED_DELAY_MS, STAT_ALL_EVERY_MS, WATCHED,
+  CONFIG, LAST, NO_COUNTS, OBSERVED_DELAY_MS, RUNNING, STAT_ALL_EVERY_MS, WATCHED,
   type DownloadsSync, type LastRun, type SyncConfig, type SyncServiceDeps, type Watched,
 } from './service-parts.js';
 
@@ -199,7 +199,11 @@ export class SyncService {
     const counted = this.counts();
     try {
       if (config.mode === 'downloads') await this.runDownloads(config.folder, full);
-      else if (!(await this.runFolder(full, before))) return;
+      else {
+        const ran = await this.runFolder(full, before);
+        await this.deps.state.setMeta(RUNNING, false);
+        if (!ran) return;
+      }
       const pending = await this.deps.state.pending();
       const after = this.counts();
       const counts = {
@@ -250,6 +254,10 @@ export class SyncService {
     // Not for a first sync (no file tracked yet): it writes every file, and each write reported back would
     // make it ~1.6 times as long (measured: 3,000 records, 6.3 s unwatched, 10.4 s watched), to vouch for nothing yet.
     const first = engine.trackedCount === 0;
+    // The last run was cut off (a stopped worker): it may have left temporary files, which only a listing
+    // finds, so the next full pass lists the folder and asks every stamp instead of trusting the watch.
+    if (await this.deps.state.getMeta<boolean>(RUNNING)) await this.deps.state.setMeta(WATCHED, null);
+    await this.deps.state.setMeta(RUNNING, true);
     this.generation = first ? null : await this.startWatch();
     const outcome = await runQueue(engine, this.deps.state, this.now);
     if (outcome.stopped === 'permission') {
