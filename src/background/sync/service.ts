@@ -4,6 +4,7 @@ import { SYNC_OFF, type SyncChoice, type SyncMode, type SyncStatus } from '../..
 import { recordJob, SyncEngine } from './engine.js';
 import { ignoreRule } from './ignore.js';
 import { classifyFailure } from './folder.js';
+import { isLedeTemporary } from './write.js';
 import { runQueue } from './queue.js';
 import { ImageKeeper } from './images.js';
 import {
@@ -78,8 +79,10 @@ export class SyncService {
     const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
     if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
     // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
-    if (!report.names.length) return;
-    await this.deps.state.observe(report.names);
+    // Lede's own temporary files come and go with each write: nothing to look at.
+    const names = report.names.filter((name) => !isLedeTemporary(name));
+    if (!names.length) return;
+    await this.deps.state.observe(names);
     if (this.observedTimer) return;
     this.observedTimer = setTimeout(() => {
       this.observedTimer = null;
@@ -211,8 +214,12 @@ export class SyncService {
         read: after.read - counted.read, imported: after.imported - counted.imported,
         statted: (after.statted ?? 0) - (counted.statted ?? 0),
       };
+      // A look at reported names that found nothing to do (most often the watcher telling Lede of its own
+      // write) leaves the last run's figures as they were: they say what the last run that did something did.
+      const nothing = !full && counts.written + counts.removed + counts.read + counts.imported === 0;
       await this.record({
-        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts,
+        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false,
+        counts: nothing && before.counts ? before.counts : counts,
         leftAlone: config.mode === 'folder' ? this.engine?.leftAlone ?? before.leftAlone : undefined,
       });
     } catch (error) {
