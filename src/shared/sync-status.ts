@@ -40,8 +40,9 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   issues: SyncIssue[];
   /**
-   * What the last run did: files written and removed, files read, records imported from the folder, and
-   * files whose size and time were asked for (none when the watcher vouched for them).
+   * What the last run did (the last full pass, or the last run that did something: a look at reported names
+   * that changed nothing leaves it): files written and removed, files read, records imported from the folder,
+   * and files whose size and time were asked for (none when the watcher vouched for them).
    */
   lastRun: { written: number; removed: number; read: number; imported: number; statted?: number } | null;
   /** The folder is watched (Chrome): an edit made outside Lede comes in within a second while the browser runs. */

@@ -27,6 +27,15 @@ describe('onLibraryChanged', () => {
     expect(runtime.listeners.size).toBe(0);
   });
 
+  it('hands each row of a batched message to the listener as its own event', () => {
+    const runtime = fakeRuntime();
+    const seen: unknown[] = [];
+    onLibraryChanged((change) => seen.push(change), runtime.api);
+    runtime.deliver({ ...EVENT, also: [{ id: 'https://b.example/', revision: 1 }, { id: 'https://c.example/', revision: 4, deleted: true }] }, { id: 'lede@test' });
+    expect(seen).toEqual([EVENT, { ...EVENT, id: 'https://b.example/', revision: 1 }, { ...EVENT, id: 'https://c.example/', revision: 4, deleted: true }]);
+    expect(isLibraryChanged({ ...EVENT, also: [{ id: '', revision: 1 }] })).toBe(false);
+  });
+
   it('ignores events from a tab, another extension, and malformed ones', () => {
     const runtime = fakeRuntime();
     const seen: unknown[] = [];

@@ -152,4 +152,17 @@ describe('change events', () => {
     expect(saved.ok).toBe(true);
     expect(sent).toEqual([{ lede: 1, event: 'library/changed', id: A.originalUrl, revision: 1, by: 'sync', at: expect.any(String) }]);
   });
+
+  it('go as one message per write: an import batch is one message naming every row', async () => {
+    const { store } = fresh();
+    const sent: LibraryChanged[] = [];
+    broadcastLibraryChanges(store, async (message) => void sent.push(message));
+    const ids = ['https://c.example/1', 'https://c.example/2', 'https://c.example/3'];
+    await store.importRecords(ids.map((id) => ({ id, incoming: { record: sampleRecord({ originalUrl: id, webUrl: id }) } })));
+    await store.remove(ids[1]!, 'library');
+    expect(sent).toEqual([
+      { lede: 1, event: 'library/changed', id: ids[0], revision: 1, by: 'import', at: expect.any(String), also: [{ id: ids[1], revision: 1 }, { id: ids[2], revision: 1 }] },
+      { lede: 1, event: 'library/changed', id: ids[1], revision: 2, by: 'library', at: expect.any(String), deleted: true },
+    ]);
+  });
 });

@@ -85,6 +85,8 @@ export interface SyncServiceDeps {
 
 export const CONFIG = 'config';
 export const LAST = 'last';
+/** True while a folder run is under way: still true when a new worker starts, the last run was cut off. */
+export const RUNNING = 'running';
 /**
  * The watch generation under which the last pass that asked every file's stamp began, and when: a later
  * pass may trust the watcher only while the generation is the same (it watched without a gap since).

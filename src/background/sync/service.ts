@@ -4,10 +4,11 @@ import { SYNC_OFF, type HelperState, type SyncChoice, type SyncMode, type SyncSt
 import { recordJob, SyncEngine } from './engine.js';
 import { ignoreRule } from './ignore.js';
 import { classifyFailure } from './folder.js';
+import { isLedeTemporary } from './write.js';
 import { runQueue } from './queue.js';
 import { ImageKeeper } from './images.js';
 import {
-  CONFIG, folderOf, helperState, LAST, NO_COUNTS, OBSERVED_DELAY_MS, STAT_ALL_EVERY_MS, twoWay, WATCHED,
+  CONFIG, folderOf, helperState, LAST, NO_COUNTS, OBSERVED_DELAY_MS, RUNNING, STAT_ALL_EVERY_MS, twoWay, WATCHED,
   type DownloadsSync, type FolderHandle, type LastRun, type SyncConfig, type SyncServiceDeps, type Watched,
 } from './service-parts.js';
 
@@ -78,8 +79,10 @@ export class SyncService {
     const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
     if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
     // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
-    if (!report.names.length) return;
-    await this.deps.state.observe(report.names);
+    // Lede's own temporary files come and go with each write: nothing to look at.
+    const names = report.names.filter((name) => !isLedeTemporary(name));
+    if (!names.length) return;
+    await this.deps.state.observe(names);
     if (this.observedTimer) return;
     this.observedTimer = setTimeout(() => {
       this.observedTimer = null;
@@ -211,7 +214,11 @@ export class SyncService {
     const counted = this.counts();
     try {
       if (config.mode === 'downloads') await this.runDownloads(config.folder, full);
-      else if (!(await this.runFolder(full, before, config))) return;
+      else {
+        const ran = await this.runFolder(full, before, config);
+        await this.deps.state.setMeta(RUNNING, false);
+        if (!ran) return;
+      }
       const pending = await this.deps.state.pending();
       const after = this.counts();
       const counts = {
@@ -219,8 +226,12 @@ export class SyncService {
         read: after.read - counted.read, imported: after.imported - counted.imported,
         statted: (after.statted ?? 0) - (counted.statted ?? 0),
       };
+      // A look at reported names that found nothing to do (most often the watcher telling Lede of its own
+      // write) leaves the last run's figures as they were: they say what the last run that did something did.
+      const nothing = !full && counts.written + counts.removed + counts.read + counts.imported === 0;
       await this.record({
-        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts,
+        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false,
+        counts: nothing && before.counts ? before.counts : counts,
         leftAlone: twoWay(config.mode) ? this.engine?.leftAlone ?? before.leftAlone : undefined,
       });
     } catch (error) {
@@ -262,6 +273,10 @@ export class SyncService {
     // Not for a first sync (no file tracked yet): it writes every file, and each write reported back would
     // make it ~1.6 times as long (measured: 3,000 records, 6.3 s unwatched, 10.4 s watched), to vouch for nothing yet.
     const first = engine.trackedCount === 0;
+    // The last run was cut off (a stopped worker): it may have left temporary files, which only a listing
+    // finds, so the next full pass lists the folder and asks every stamp instead of trusting the watch.
+    if (await this.deps.state.getMeta<boolean>(RUNNING)) await this.deps.state.setMeta(WATCHED, null);
+    await this.deps.state.setMeta(RUNNING, true);
     this.generation = first ? null : await this.startWatch(config);
     const outcome = await runQueue(engine, this.deps.state, this.now);
     if (outcome.stopped === 'permission') {

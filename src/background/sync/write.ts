@@ -82,6 +82,11 @@ async function writeInPlace(dir: SyncDirHandle, name: string, text: string, expe
   return afterwards(handle, text);
 }
 
+/** Lede's temporary file, or the browser's swap file beside one. */
+export function isLedeTemporary(name: string): boolean {
+  return name.startsWith(TEMP_PREFIX);
+}
+
 /**
  * What a cut-off run leaves: Lede's temporary files, and swap files beside them or beside a file Lede
  * writes (`keep` says which record files those are). An empty `.md` is not removed: it may be a note a
