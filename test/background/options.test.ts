@@ -8,7 +8,7 @@ import { repoRoot } from '../shared.js';
 
 const sent: Array<{ type: string; payload: unknown }> = [];
 /** What the background says of Lede's helper (`sync/helper`). */
-const helper = vi.hoisted(() => ({ answer: { running: false, error: 'Lede’s helper is not running (Specified native messaging host not found.). Set it up with: lede host install --folder DIR, or see lede host status.' } as unknown }));
+const helper = vi.hoisted(() => ({ answer: { running: false, error: 'Lede’s helper is not running (Specified native messaging host not found.). Set it up with: lede host install --folder DIR, or see lede host status' } as unknown }));
 let stored: Settings;
 
 vi.mock('../../src/shared/send.js', () => ({
@@ -221,7 +221,7 @@ describe('options page', () => {
     });
 
     it('helper: asks for nativeMessaging in the click; not answering, shows the exact command with Lede’s id, and checks again', async () => {
-      helper.answer = { running: false, error: 'Lede’s helper is not running (Specified native messaging host not found.). Set it up with: lede host install --folder DIR, or see lede host status.' };
+      helper.answer = { running: false, error: 'Lede’s helper is not running (Specified native messaging host not found.). Set it up with: lede host install --folder DIR, or see lede host status' };
       await openPage();
       $('options-sync-helper-use').click();
       await settled();

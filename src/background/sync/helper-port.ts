@@ -45,7 +45,7 @@ export function helperError(code: HelperErrorCode | 'NotRunning', message: strin
 }
 
 export function notRunning(detail: string): HelperError {
-  return helperError('NotRunning', `Lede’s helper is not running (${detail}). Set it up with: ${HELPER_SETUP}, or see lede host status.`);
+  return helperError('NotRunning', `Lede’s helper is not running (${detail}). Set it up with: ${HELPER_SETUP}, or see lede host status`);
 }
 
 type Op = HelperRequest['op'];
