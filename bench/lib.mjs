@@ -10,3 +10,23 @@ export function median(values) {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * Run in an extension page: forgets sync's note of the watch generation its last every-stamp pass began under
+ * (what a gap does), so the next full pass asks every file's stamp.
+ */
+export function forgetWatchInPage() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('lede-sync');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put(null, 'watched');
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}

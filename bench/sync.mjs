@@ -18,7 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { seedLibraryInPage } from './seed.mjs';
-import { chromiumPath, median } from './lib.mjs';
+import { chromiumPath, forgetWatchInPage, median } from './lib.mjs';
+import { helperColumn } from './sync-helper.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -130,19 +131,7 @@ async function main() {
         await page.evaluate(() => window.benchQuiet());
         // What a gap does: sync's note of the watch generation its last every-stamp pass began under, forgotten.
         if (forget) {
-          await page.evaluate(() => new Promise((resolve, reject) => {
-            const open = indexedDB.open('lede-sync');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const tx = open.result.transaction('meta', 'readwrite');
-              tx.objectStore('meta').put(null, 'watched');
-              tx.oncomplete = () => {
-                open.result.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-            };
-          }));
+          await page.evaluate(forgetWatchInPage);
         }
         const before = await page.evaluate(() => window.benchStamps('bench-sync'));
         const result = await page.evaluate(async () => {
@@ -214,6 +203,10 @@ async function main() {
     console.log(`| floor: the browser listing the folder and each file's stamp, no Lede code | ${secs(median(floor))} | 0 | | |`);
     console.log(`\nthe full pass after the first sync (the watch begun, every stamp asked once): ${secs(firstWatched.ms)}, 0 written`);
     console.log(`incremental runs: ${incremental.map(secs).join(', ')}; watched no-change runs: ${unchanged.times.map(secs).join(', ')}; unwatched: ${fallback.times.map(secs).join(', ')}`);
+    // Issue 20's column (bench/sync-helper.mjs): the same library through Lede's helper, in this browser and run.
+    if (!process.env.LEDE_SKIP_HELPER) {
+      await helperColumn({ page, profile, N, RUNS, picked: { first: first.ms, incremental: inc, watched: none, unwatched, floor: median(floor) } });
+    }
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -30,8 +30,9 @@ describe('manifests', () => {
       const manifest = manifestFor(browser);
       expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
       expect(manifest.permissions).not.toEqual(expect.arrayContaining(['tabs']));
-      // Asked for only when the person turns on "mark saved pages as I browse", or sync into Downloads, in the options.
-      expect(manifest.optional_permissions).toEqual(['tabs', 'downloads']);
+      // Asked for only when the person turns on "mark saved pages as I browse", sync into Downloads, or Lede's helper.
+      expect(manifest.optional_permissions).toEqual(['tabs', 'downloads', 'nativeMessaging']);
+      expect(manifest.permissions).not.toContain('nativeMessaging');
       expect(manifest.permissions.filter((p: string) => p.includes('://') || p === '<all_urls>')).toEqual([]);
       expect(manifest.host_permissions).toBeUndefined();
       expect(manifest.content_scripts).toBeUndefined();

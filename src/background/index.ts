@@ -28,6 +28,9 @@ import { SyncService, type FolderHandle } from './sync/service.js';
 import { SyncState } from './sync/state.js';
 import { chosenAgain, storedFolder } from '../shared/sync-folder.js';
 import { offscreenWatch } from './sync/watch.js';
+import { HelperConnection, helperState, type ConnectNative } from './sync/helper-port.js';
+import { helperWatch } from './sync/helper-watch.js';
+import { NativeFolder } from './sync/native-folder.js';
 
 declare const __TEST__: boolean | undefined;
 declare const __BROWSER__: 'chrome' | 'firefox';
@@ -67,7 +70,14 @@ const relatedFetch: FetchLike = browser.webRequest
   : (url, init) => fetch(url, init);
 const relatedRedirects = browser.webRequest ? 'manual' : 'follow';
 
-const sync = new SyncService({
+// Lede's helper (`lede host`): connectNative is there only once the person granted nativeMessaging.
+const helper = new HelperConnection(() => {
+  const api = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as { runtime?: { connectNative?: ConnectNative } };
+  const connect = api.runtime?.connectNative;
+  return typeof connect === 'function' ? (name) => connect.call(api.runtime, name) : null;
+});
+let helperFolder: NativeFolder | null = null;
+const sync: SyncService = new SyncService({
   state: syncState,
   library: syncLibrary,
   rules: localRules,
@@ -87,6 +97,17 @@ const sync = new SyncService({
   // Only from hosts the person granted for related pages (the same check as reading one).
   fetchImage: (url) => fetchImage(url, { hostAccess: relatedHostAccess, fetch: relatedFetch, redirects: relatedRedirects }),
   ...(offscreen ? { watch: offscreenWatch(offscreen) } : {}),
+  helper: {
+    folder(id) {
+      if (helperFolder?.folder !== id) helperFolder = new NativeFolder(helper, id, id);
+      return helperFolder;
+    },
+    watch: helperWatch(helper, async () => {
+      const config = await sync.config();
+      return config.mode === 'helper' ? config.folder : null;
+    }, (report) => void sync.observed(report).catch((error: unknown) => console.error('Lede: sync watch', error))),
+    hello: () => helperState(helper),
+  },
   async schedule(on) {
     if (on) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
     else await browser.alarms.clear(SYNC_ALARM);

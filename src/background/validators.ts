@@ -1,6 +1,7 @@
 // One shape check per message: the background acts only on payloads of the type the map promises.
 import type { MessageName, Request } from '../shared/messages.js';
 import { isDownloadsFolderName, SYNC_CHOICES, type SyncChoice } from '../shared/sync-status.js';
+import { isFolderId } from '../shared/helper-protocol.js';
 import {
   isDraft, isImportFile, isListOf, isLedeRecord, isNumber, isObject, isRevision, isSources, isStoredRecord, isString, isTabId,
 } from './shape.js';
@@ -90,7 +91,10 @@ export const validators: Validators = {
   'sync/status': (p): p is Request<'sync/status'> => isEmpty(p),
   'sync/run': (p): p is Request<'sync/run'> => isObject(p) && typeof p.full === 'boolean',
   'sync/choose': (p): p is Request<'sync/choose'> => isObject(p) && isString(p.folder) &&
-    ((p.mode === 'folder' && p.folder.length <= 500) || (p.mode === 'downloads' && isDownloadsFolderName(p.folder))),
+    ((p.mode === 'folder' && p.folder.length <= 500) || (p.mode === 'downloads' && isDownloadsFolderName(p.folder)) ||
+      // The helper's folders are ids of its own config, never paths.
+      (p.mode === 'helper' && isFolderId(p.folder))),
+  'sync/helper': (p): p is Request<'sync/helper'> => isEmpty(p),
   'sync/stop': (p): p is Request<'sync/stop'> => isEmpty(p),
   'sync/resolve': (p): p is Request<'sync/resolve'> => isObject(p) && isString(p.name) && p.name !== '' &&
     SYNC_CHOICES.includes(p.choice as SyncChoice),

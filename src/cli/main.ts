@@ -4,12 +4,13 @@ import { decrypt } from './decrypt.js';
 import { encrypt } from './encrypt.js';
 import { extract } from './extract.js';
 import { fmt } from './fmt.js';
+import { host } from './host.js';
 import { key } from './key.js';
 import { name as nameCommand } from './name.js';
 import { related } from './related.js';
 import { processIo, UsageError, type Command, type Io } from './io.js';
 
-export const commands: Command[] = [fmt, check, extract, nameCommand, related, key, decrypt, encrypt];
+export const commands: Command[] = [fmt, check, extract, nameCommand, related, key, decrypt, encrypt, host];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

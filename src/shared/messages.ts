@@ -3,7 +3,7 @@ import type { Extraction } from '../extract/types.js';
 import type { LedeRecord, Problem, RelatedEntry } from '../record/index.js';
 import type { PrivateData } from '../secure/private-data.js';
 import type { Settings } from './settings.js';
-import type { SyncChoice, SyncStatus } from './sync-status.js';
+import type { HelperState, SyncChoice, SyncStatus } from './sync-status.js';
 
 /** Who made a record's last write (the library row keeps it; `updatedAt` says when). */
 export type ChangeSource = 'popup' | 'library' | 'sync' | 'images' | 'menu' | 'undo' | 'import' | 'key' | 'bulk';
@@ -288,8 +288,10 @@ export interface MessageMap {
   /** Folder sync (src/background/sync): its status, a run now (`full`: compare every file and record), the person's choices. */
   'sync/status': { request: Record<string, never>; response: SyncStatus };
   'sync/run': { request: { full: boolean }; response: SyncStatus };
-  /** `folder`: the chosen folder's name (its handle is in IndexedDB), or the folder under Downloads. */
-  'sync/choose': { request: { mode: 'folder' | 'downloads'; folder: string }; response: SyncStatus };
+  /** `folder`: the chosen folder's name (its handle is in IndexedDB), the helper's id of its folder, or the folder under Downloads. */
+  'sync/choose': { request: { mode: 'folder' | 'downloads' | 'helper'; folder: string }; response: SyncStatus };
+  /** Whether Lede's helper (`lede host`) answers, and the folders it serves. */
+  'sync/helper': { request: Record<string, never>; response: HelperState };
   'sync/stop': { request: Record<string, never>; response: SyncStatus };
   'sync/resolve': { request: { name: string; choice: SyncChoice }; response: SyncStatus };
   /** "Keep copies of related images" (the options page asks for host access first). */

@@ -1,6 +1,12 @@
 // What folder sync reports to the library and options pages: its state, what is pending, what needs a person.
 
-export type SyncMode = 'off' | 'folder' | 'downloads';
+/** `folder`: one the person picked (Chrome); `helper`: one Lede's helper (`lede host`) serves; `downloads`: one way. */
+export type SyncMode = 'off' | 'folder' | 'downloads' | 'helper';
+
+/** What Lede's helper answers: the folders its config allows, or why it does not answer. */
+export type HelperState =
+  | { running: true; version: string; folders: Array<{ id: string; name: string; path: string }> }
+  | { running: false; error: string };
 
 /** Something sync will not decide alone; keyed by the file's name in the sync folder. */
 export type SyncIssue =
@@ -22,7 +28,7 @@ export type SyncChoice =
 
 export interface SyncStatus {
   mode: SyncMode;
-  /** The chosen folder's name (Chrome), or the folder under Downloads (Firefox, or Chrome's downloads mode). */
+  /** The chosen folder's name (Chrome), the helper's id of its folder, or the folder under Downloads. */
   folder: string;
   state: 'off' | 'idle' | 'syncing' | 'needs-permission' | 'error';
   /** ISO time of the last pass that finished with nothing left to do. */
@@ -34,8 +40,9 @@ export interface SyncStatus {
   progress: { done: number; total: number } | null;
   issues: SyncIssue[];
   /**
-   * What the last run did: files written and removed, files read, records imported from the folder, and
-   * files whose size and time were asked for (none when the watcher vouched for them).
+   * What the last run did (the last full pass, or the last run that did something: a look at reported names
+   * that changed nothing leaves it): files written and removed, files read, records imported from the folder,
+   * and files whose size and time were asked for (none when the watcher vouched for them).
    */
   lastRun: { written: number; removed: number; read: number; imported: number; statted?: number } | null;
   /** The folder is watched (Chrome): an edit made outside Lede comes in within a second while the browser runs. */

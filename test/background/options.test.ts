@@ -7,6 +7,8 @@ import { defaultSettings, type Settings } from '../../src/shared/settings.js';
 import { repoRoot } from '../shared.js';
 
 const sent: Array<{ type: string; payload: unknown }> = [];
+/** What the background says of Lede's helper (`sync/helper`). */
+const helper = vi.hoisted(() => ({ answer: { running: false, error: 'Lede’s helper is not running (Specified native messaging host not found.). Set it up with: lede host install --folder DIR, or see lede host status' } as unknown }));
 let stored: Settings;
 
 vi.mock('../../src/shared/send.js', () => ({
@@ -14,6 +16,7 @@ vi.mock('../../src/shared/send.js', () => ({
     sent.push({ type, payload });
     if (type === 'settings/get') return stored;
     if (type === 'key/status') return { key: 'none', createdAt: null, change: null };
+    if (type === 'sync/helper') return helper.answer;
     if (type.startsWith('sync/')) {
       return { mode: type === 'sync/choose' ? 'downloads' : 'off', folder: (payload as { folder?: string }).folder ?? '', state: 'idle',
         syncedAt: null, pending: 0, error: null, progress: null, issues: [], images: false };
@@ -34,6 +37,7 @@ const permissions = vi.hoisted(() => ({
 }));
 vi.mock('webextension-polyfill', () => ({
   default: {
+    runtime: { id: 'abcdefghijklmnopabcdefghijklmnop' },
     permissions: {
       contains: async ({ permissions: wanted }: { permissions: string[] }) => wanted.every((p) => permissions.granted.has(p)),
       request: async ({ permissions: wanted }: { permissions: string[] }) => {
@@ -214,6 +218,43 @@ describe('options page', () => {
       expect($('options-sync-downloads-folder').getAttribute('aria-invalid')).toBe('true');
       expect(permissions.requests).toBe(asked);
       expect(sent.some((m) => m.type === 'sync/choose')).toBe(false);
+    });
+
+    it('helper: asks for nativeMessaging in the click; not answering, shows the exact command with Lede’s id, and checks again', async () => {
+      helper.answer = { running: false, error: 'Lede’s helper is not running (Specified native messaging host not found.). Set it up with: lede host install --folder DIR, or see lede host status' };
+      await openPage();
+      $('options-sync-helper-use').click();
+      await settled();
+      await settled();
+      expect(permissions.granted.has('nativeMessaging')).toBe(true);
+      expect($('options-sync-helper-setup').hidden).toBe(false);
+      expect($('options-sync-helper-missing').textContent).toBe('optionsSyncHelperMissing: Lede’s helper is not running (Specified native messaging host not found.).');
+      expect($('options-sync-helper-command').textContent)
+        .toBe('lede host install --browser chromium --extension-id abcdefghijklmnopabcdefghijklmnop --folder ~/Lede');
+      // The folder typed goes into the command, quoted for the shell when it needs it.
+      const dir = $<HTMLInputElement>('options-sync-helper-dir');
+      dir.value = "~/My Notes/it's";
+      dir.dispatchEvent(new Event('input'));
+      expect($('options-sync-helper-command').textContent).toMatch(/--folder ~\/'My Notes\/it'\\''s'$/);
+      // Installed meanwhile: Check again finds it, and its folder starts helper sync.
+      helper.answer = { running: true, version: '0.1.0', folders: [{ id: 'notes', name: 'Notes', path: '/home/me/Notes' }] };
+      $('options-sync-helper-again').click();
+      await settled();
+      expect($('options-sync-helper-setup').hidden).toBe(true);
+      expect($('options-sync-helper-ready').hidden).toBe(false);
+      expect($<HTMLSelectElement>('options-sync-helper-folder').selectedOptions[0]!.textContent).toBe('Notes (/home/me/Notes)');
+      $('options-sync-helper-start').click();
+      await settled();
+      expect(sent.find((m) => m.type === 'sync/choose')?.payload).toEqual({ mode: 'helper', folder: 'notes' });
+    });
+
+    it('helper: the person declining the permission changes nothing, and says so', async () => {
+      await openPage();
+      permissions.answer = false;
+      $('options-sync-helper-use').click();
+      await settled();
+      expect(sent.some((m) => m.type === 'sync/helper')).toBe(false);
+      expect($('options-sync-status').textContent).toBe('optionsSyncHelperDeclined');
     });
 
     it('asks for the downloads permission, then starts syncing into the named folder', async () => {

@@ -17,9 +17,9 @@ export type { SyncLibrary } from './library.js';
 
 export interface PassOptions {
   /**
-   * The folder watcher vouches that no tracked file changed since the last pass that looked at every
-   * one, other than those already looked at again (`checkFiles`): their stamps are not asked for.
-   * The folder is still listed, so a file that appeared or went is found all the same.
+   * The folder watcher vouches that no file changed, appeared or went since the last pass that looked at
+   * every one, other than those already looked at again (`checkFiles`): no stamp is asked for and the
+   * folder is not listed.
    */
   unchanged?: boolean;
 }
@@ -132,8 +132,11 @@ export class SyncEngine {
    */
   async fullPass(progress?: Progress, options: PassOptions = {}): Promise<void> {
     const { dir, library } = this.deps;
-    const listing = await listFiles(dir);
-    await this.side.removeLeftovers(listing);
+    // Under an unbroken watch the folder is not listed either: whatever appeared or went was reported and
+    // looked at (`checkFiles`); the hourly pass, or any gap, lists it again. Listing 10,000 files was most
+    // of a watched pass with nothing changed.
+    const listing = options.unchanged ? this.trackedListing() : await listFiles(dir);
+    if (!options.unchanged) await this.side.removeLeftovers(listing);
     const look: Look = { records: new Map((await library.all()).map((s) => [s.id, s])), listing, gone: new Map() };
     const total = listing.size + look.records.size;
     let done = 0;
@@ -178,6 +181,22 @@ export class SyncEngine {
     } finally {
       await this.memory.flush();
     }
+  }
+
+  /** The tracked files as a listing, each handle asked of the folder only when used. */
+  private trackedListing(): Listing {
+    const { dir } = this.deps;
+    const listing: Listing = new Map();
+    for (const name of this.memory.tracked.keys()) {
+      let real: Promise<SyncFileHandle> | null = null;
+      const handle = () => (real ??= dir.getFileHandle(name));
+      listing.set(name, {
+        kind: 'file', name,
+        getFile: async () => (await handle()).getFile(),
+        createWritable: async () => (await handle()).createWritable(),
+      });
+    }
+    return listing;
   }
 
   /**

@@ -4,6 +4,8 @@
 // names are single entries of the folder (never paths); errors carry the DOMException names the browser
 // uses (NotFoundError for a missing entry, NotAllowedError for a lost permission, QuotaExceededError).
 
+import type { Expect, WriteOutcome } from './write.js';
+
 /** What `getFile()` gives: enough to tell whether a file changed, and its text. */
 export interface SyncFile {
   readonly lastModified: number;
@@ -41,6 +43,11 @@ export interface SyncDirHandle {
   getFileHandle(name: string, options?: { create?: boolean }): Promise<SyncFileHandle>;
   getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<SyncDirHandle>;
   removeEntry(name: string, options?: { recursive?: boolean }): Promise<void>;
+  /**
+   * A folder that can write a record's file in one step, checking just before it goes in place that the file
+   * is as `expect` says (Lede's helper does the check and the rename together); `writeRecordFile` uses it.
+   */
+  writeChecked?(name: string, text: string, expect: Expect): Promise<WriteOutcome>;
 }
 
 /** When a file last changed, as far as sync can see without reading it. */

@@ -3,7 +3,8 @@ import { SYNC_OFF } from '../../shared/sync-status.js';
 import type { Handlers } from '../handlers.js';
 import type { SyncService } from './service.js';
 
-type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images' | 'sync/compare' | 'sync/ignore' | 'sync/observed';
+type SyncMessage = 'sync/status' | 'sync/run' | 'sync/choose' | 'sync/stop' | 'sync/resolve' | 'sync/images' | 'sync/compare' | 'sync/ignore' | 'sync/observed'
+  | 'sync/helper';
 
 const OBSERVER_PAGE = '/offscreen/offscreen.html';
 
@@ -20,6 +21,7 @@ export function syncHandlers(sync: SyncService | undefined): Pick<Handlers, Sync
       await sync?.choose(mode, folder);
       return status();
     },
+    'sync/helper': async () => (sync ? sync.helperState() : { running: false as const, error: 'folder sync is not available here' }),
     'sync/stop': async () => {
       await sync?.stop();
       return status();

@@ -1,6 +1,6 @@
 // What folder sync's service is made of: what it needs from the background, its settings, what it keeps of a run.
 import type { StoredRecord } from '../../shared/messages.js';
-import type { SyncChoice, SyncMode, SyncStatus } from '../../shared/sync-status.js';
+import type { HelperState, SyncChoice, SyncMode, SyncStatus } from '../../shared/sync-status.js';
 import type { SyncDirHandle } from './folder.js';
 import type { FetchImage } from './images.js';
 import type { SyncLibrary } from './library.js';
@@ -28,6 +28,29 @@ export interface FolderWatch {
   stop(): Promise<void>;
 }
 
+/** Lede's helper (`lede host`, native messaging): a folder it serves, by the id its config gives it, and its watch. */
+export interface HelperSync {
+  folder(id: string): FolderHandle;
+  watch: FolderWatch;
+  /** Whether the helper answers, and the folders it serves. */
+  hello(): Promise<HelperState>;
+}
+
+/** The modes that sync both ways through the engine: a picked folder, or one the helper serves. */
+export function twoWay(mode: SyncMode): mode is 'folder' | 'helper' {
+  return mode === 'folder' || mode === 'helper';
+}
+
+/** The folder a mode syncs with: the one the person picked, or the one the helper serves. */
+export async function folderOf(deps: SyncServiceDeps, config: SyncConfig): Promise<FolderHandle | null> {
+  if (config.mode === 'helper') return deps.helper?.folder(config.folder) ?? null;
+  return deps.folder();
+}
+
+export function helperState(deps: SyncServiceDeps): Promise<HelperState> {
+  return deps.helper ? deps.helper.hello() : Promise.resolve({ running: false, error: 'Lede may not start its helper yet (the nativeMessaging permission).' });
+}
+
 export interface SyncConfig {
   mode: SyncMode;
   folder: string;
@@ -49,6 +72,8 @@ export interface SyncServiceDeps {
   fetchImage?: FetchImage;
   /** Watches the folder, so outside edits come in at once and a pass need not ask every file's stamp. */
   watch?: FolderWatch;
+  /** The helper, where the browser lets Lede start it (the nativeMessaging permission). */
+  helper?: HelperSync;
   /** Turns the periodic pass on or off (chrome.alarms). */
   schedule(on: boolean): Promise<void>;
   /** Wakes the worker for the next retry at `when` (epoch ms; chrome.alarms), or cancels the wake-up (null). */
@@ -60,6 +85,8 @@ export interface SyncServiceDeps {
 
 export const CONFIG = 'config';
 export const LAST = 'last';
+/** True while a folder run is under way: still true when a new worker starts, the last run was cut off. */
+export const RUNNING = 'running';
 /**
  * The watch generation under which the last pass that asked every file's stamp began, and when: a later
  * pass may trust the watcher only while the generation is the same (it watched without a gap since).

@@ -1,17 +1,18 @@
 // Folder sync in the background: when it runs, one run at a time, and the status the pages show.
 import type { SyncCompare } from '../../shared/messages.js';
-import { SYNC_OFF, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
+import { SYNC_OFF, type HelperState, type SyncChoice, type SyncMode, type SyncStatus } from '../../shared/sync-status.js';
 import { recordJob, SyncEngine } from './engine.js';
 import { ignoreRule } from './ignore.js';
 import { classifyFailure } from './folder.js';
+import { isLedeTemporary } from './write.js';
 import { runQueue } from './queue.js';
 import { ImageKeeper } from './images.js';
 import {
-  CONFIG, LAST, NO_COUNTS, OBSERVED_DELAY_MS, STAT_ALL_EVERY_MS, WATCHED,
-  type DownloadsSync, type LastRun, type SyncConfig, type SyncServiceDeps, type Watched,
+  CONFIG, folderOf, helperState, LAST, NO_COUNTS, OBSERVED_DELAY_MS, RUNNING, STAT_ALL_EVERY_MS, twoWay, WATCHED,
+  type DownloadsSync, type FolderHandle, type LastRun, type SyncConfig, type SyncServiceDeps, type Watched,
 } from './service-parts.js';
 
-export type { DownloadsSync, FolderHandle, FolderWatch, SyncConfig, SyncServiceDeps } from './service-parts.js';
+export type { DownloadsSync, FolderHandle, FolderWatch, HelperSync, SyncConfig, SyncServiceDeps } from './service-parts.js';
 
 export class SyncService {
   private running: Promise<void> | null = null;
@@ -74,12 +75,14 @@ export class SyncService {
    * or a generation other than the one the last full look began under, means no pass may trust the watch.
    */
   async observed(report: { generation: string; names: string[]; gap: boolean }): Promise<void> {
-    if ((await this.config()).mode !== 'folder') return;
+    if (!twoWay((await this.config()).mode)) return;
     const watched = await this.deps.state.getMeta<Watched | null>(WATCHED);
     if (watched && (report.gap || watched.generation !== report.generation)) await this.deps.state.setMeta(WATCHED, null);
     // A gap alone starts no run: the next pass asks every stamp (a watch that keeps failing must not loop).
-    if (!report.names.length) return;
-    await this.deps.state.observe(report.names);
+    // Lede's own temporary files come and go with each write: nothing to look at.
+    const names = report.names.filter((name) => !isLedeTemporary(name));
+    if (!names.length) return;
+    await this.deps.state.observe(names);
     if (this.observedTimer) return;
     this.observedTimer = setTimeout(() => {
       this.observedTimer = null;
@@ -92,6 +95,16 @@ export class SyncService {
     this.generation = null;
     await this.deps.state.setMeta(WATCHED, null);
     await this.deps.watch?.stop().catch(() => undefined);
+    await this.deps.helper?.watch.stop().catch(() => undefined);
+  }
+
+  /** Whether Lede's helper answers, and the folders it serves (the options page shows them or the setup command). */
+  helperState(): Promise<HelperState> {
+    return helperState(this.deps);
+  }
+
+  private dirFor(config: SyncConfig): Promise<FolderHandle | null> {
+    return folderOf(this.deps, config);
   }
 
   /**
@@ -102,7 +115,9 @@ export class SyncService {
     await this.running?.catch(() => undefined);
     await this.unwatch();
     const previous = await this.config();
-    const same = mode === 'folder' && previous.mode === 'folder' && (await this.deps.sameFolder?.().catch(() => false) ?? false);
+    // The helper's folders are ids of its config: the same id is the same folder.
+    const same = mode === 'helper' ? previous.mode === 'helper' && previous.folder === folder
+      : mode === 'folder' && previous.mode === 'folder' && (await this.deps.sameFolder?.().catch(() => false) ?? false);
     if (!same) await this.deps.state.forgetFolder();
     this.engine = null;
     this.deps.reset?.();
@@ -132,7 +147,7 @@ export class SyncService {
   /** Both versions behind an issue, as they are now. */
   async compare(name: string): Promise<SyncCompare> {
     const config = await this.config();
-    if (config.mode !== 'folder') return { folder: null, library: null };
+    if (!twoWay(config.mode)) return { folder: null, library: null };
     const engine = await this.openEngine();
     return engine ? engine.compare(name) : { folder: null, library: null };
   }
@@ -169,8 +184,8 @@ export class SyncService {
     return {
       mode: config.mode, folder: config.folder, state, syncedAt: last.syncedAt, pending: await this.deps.state.pending(),
       error: last.error, progress: this.progress, issues, lastRun: last.counts ?? null, images: config.images, ignore: config.ignore ?? [],
-      leftAlone: config.mode === 'folder' ? last.leftAlone ?? 0 : 0,
-      watching: config.mode === 'folder' && this.generation !== null,
+      leftAlone: twoWay(config.mode) ? last.leftAlone ?? 0 : 0,
+      watching: twoWay(config.mode) && this.generation !== null,
     };
   }
 
@@ -181,7 +196,7 @@ export class SyncService {
 
   private async openEngine(): Promise<SyncEngine | null> {
     if (this.engine) return this.engine;
-    const dir = await this.deps.folder();
+    const dir = await this.dirFor(await this.config());
     if (!dir) return null;
     const ignored = ignoreRule((await this.config()).ignore ?? []);
     this.engine = await SyncEngine.open({ dir, state: this.deps.state, library: this.deps.library, rules: this.deps.rules, ignored });
@@ -199,7 +214,11 @@ export class SyncService {
     const counted = this.counts();
     try {
       if (config.mode === 'downloads') await this.runDownloads(config.folder, full);
-      else if (!(await this.runFolder(full, before))) return;
+      else {
+        const ran = await this.runFolder(full, before, config);
+        await this.deps.state.setMeta(RUNNING, false);
+        if (!ran) return;
+      }
       const pending = await this.deps.state.pending();
       const after = this.counts();
       const counts = {
@@ -207,9 +226,13 @@ export class SyncService {
         read: after.read - counted.read, imported: after.imported - counted.imported,
         statted: (after.statted ?? 0) - (counted.statted ?? 0),
       };
+      // A look at reported names that found nothing to do (most often the watcher telling Lede of its own
+      // write) leaves the last run's figures as they were: they say what the last run that did something did.
+      const nothing = !full && counts.written + counts.removed + counts.read + counts.imported === 0;
       await this.record({
-        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false, counts,
-        leftAlone: config.mode === 'folder' ? this.engine?.leftAlone ?? before.leftAlone : undefined,
+        syncedAt: pending === 0 ? new Date(this.now()).toISOString() : before.syncedAt, error: null, needsPermission: false,
+        counts: nothing && before.counts ? before.counts : counts,
+        leftAlone: twoWay(config.mode) ? this.engine?.leftAlone ?? before.leftAlone : undefined,
       });
     } catch (error) {
       const failure = classifyFailure(error);
@@ -230,8 +253,8 @@ export class SyncService {
   }
 
   /** One run in folder mode; false when it could not start (no folder, or no permission: nothing lost, the queue waits). */
-  private async runFolder(full: boolean, before: LastRun): Promise<boolean> {
-    const dir = await this.deps.folder();
+  private async runFolder(full: boolean, before: LastRun, config: SyncConfig): Promise<boolean> {
+    const dir = await this.dirFor(config);
     if (!dir) {
       await this.unwatch();
       await this.record({ ...before, error: 'The sync folder is no longer known: choose it again in Lede’s options.', needsPermission: false });
@@ -250,7 +273,11 @@ export class SyncService {
     // Not for a first sync (no file tracked yet): it writes every file, and each write reported back would
     // make it ~1.6 times as long (measured: 3,000 records, 6.3 s unwatched, 10.4 s watched), to vouch for nothing yet.
     const first = engine.trackedCount === 0;
-    this.generation = first ? null : await this.startWatch();
+    // The last run was cut off (a stopped worker): it may have left temporary files, which only a listing
+    // finds, so the next full pass lists the folder and asks every stamp instead of trusting the watch.
+    if (await this.deps.state.getMeta<boolean>(RUNNING)) await this.deps.state.setMeta(WATCHED, null);
+    await this.deps.state.setMeta(RUNNING, true);
+    this.generation = first ? null : await this.startWatch(config);
     const outcome = await runQueue(engine, this.deps.state, this.now);
     if (outcome.stopped === 'permission') {
       await this.unwatch();
@@ -291,12 +318,13 @@ export class SyncService {
       }
     }
     // After a first sync: watched from now on; the next full pass asks every stamp, under this watch.
-    if (first) this.generation = await this.startWatch();
+    if (first) this.generation = await this.startWatch(config);
     return true;
   }
 
-  private async startWatch(): Promise<string | null> {
-    return this.deps.watch ? this.deps.watch.start().catch(() => null) : null;
+  private async startWatch(config: SyncConfig): Promise<string | null> {
+    const watch = config.mode === 'helper' ? this.deps.helper?.watch : this.deps.watch;
+    return watch ? watch.start().catch(() => null) : null;
   }
 
   private async runDownloads(folder: string, full: boolean): Promise<void> {

@@ -46,6 +46,7 @@ async function afterwards(handle: SyncFileHandle, text: string): Promise<WriteOu
  * the one case not caught.
  */
 export async function writeRecordFile(dir: SyncDirHandle, name: string, text: string, expect: Expect): Promise<WriteOutcome> {
+  if (dir.writeChecked) return dir.writeChecked(name, text, expect);
   const temp = await dir.getFileHandle(tempName(), { create: true });
   if (typeof temp.move !== 'function') {
     await removeFile(dir, temp.name);
@@ -79,6 +80,11 @@ async function writeInPlace(dir: SyncDirHandle, name: string, text: string, expe
     throw error;
   }
   return afterwards(handle, text);
+}
+
+/** Lede's temporary file, or the browser's swap file beside one. */
+export function isLedeTemporary(name: string): boolean {
+  return name.startsWith(TEMP_PREFIX);
 }
 
 /**

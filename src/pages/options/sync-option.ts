@@ -7,6 +7,7 @@ import { byId } from '../../ui/dom.js';
 import { t } from '../../ui/i18n.js';
 import { errorText, showStatus } from '../../ui/status.js';
 import { mountSyncPanel } from '../sync/panel.js';
+import { setUpHelperOption } from './helper-option.js';
 
 type Picker = (options: { id?: string; mode?: 'readwrite' }) => Promise<PermittedFolder>;
 
@@ -132,19 +133,21 @@ export function setUpSyncOption(): void {
     }, (error: unknown) => showStatus(status, t('optionsSyncPickFailed', errorText(error)), 'error'));
   });
 
+  const helper = setUpHelperOption(status, () => panel.refresh());
   panel.onStatus((current) => {
+    helper.showMode(current);
     // Filled once from the background; after that the person's typing is not replaced by a refresh.
     if (!ignoreShown && current.ignore) {
       ignore.value = current.ignore.join('\n');
       ignoreShown = true;
     }
-    ignore.disabled = current.mode !== 'folder';
-    ignoreSave.disabled = current.mode !== 'folder';
+    ignore.disabled = current.mode !== 'folder' && current.mode !== 'helper';
+    ignoreSave.disabled = ignore.disabled;
     const count = current.leftAlone ?? 0;
     leftAlone.hidden = count === 0;
     leftAlone.textContent = count === 1 ? t('optionsSyncLeftAloneOne') : t('optionsSyncLeftAlone', String(count));
     images.checked = current.images;
-    images.disabled = current.mode !== 'folder';
+    images.disabled = current.mode !== 'folder' && current.mode !== 'helper';
     stop.hidden = current.mode === 'off';
     if (current.mode === 'downloads') downloadsFolder.value = current.folder;
   });

@@ -35,9 +35,10 @@ function stateText(status: SyncStatus): string {
     case 'off': return t('syncOff');
     case 'syncing': return t('syncStateSyncing', folder);
     case 'needs-permission': return t('syncNeedsPermission', folder);
-    case 'error': return t('syncError', status.error ?? '');
+    // The helper's own words need no DOMException name before them.
+    case 'error': return t('syncError', (status.error ?? '').replace(/^\w+Error: (?=Lede’s helper)/, ''));
     case 'idle': return status.syncedAt
-      ? t(status.watching ? 'syncStateWatching' : 'syncStateIdle', folder, new Date(status.syncedAt).toLocaleString())
+      ? t(status.watching ? (status.mode === 'helper' ? 'syncStateWatchingHelper' : 'syncStateWatching') : 'syncStateIdle', folder, new Date(status.syncedAt).toLocaleString())
       : t('syncStateNever', folder);
   }
 }

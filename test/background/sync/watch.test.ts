@@ -72,11 +72,35 @@ describe('folder sync with a watcher', () => {
   it('asks no file’s stamp on a full pass while the watcher vouches, and writes nothing', async () => {
     const { pass, dir } = await watchedWorld();
     dir.takeLog();
+    dir.takeCalls('list');
     const { getFile, status } = await pass();
     expect(getFile).toBe(0);
+    // Nor is the folder listed: what appeared or went was reported.
+    expect(dir.takeCalls('list')).toBe(0);
     expect(status.lastRun).toMatchObject({ written: 0, read: 0, statted: 0 });
     expect(status.watching).toBe(true);
     expect(dir.takeLog()).toEqual([]);
+  });
+
+  it('after a run cut off mid-write, the next pass lists the folder (not trusting the watch) and removes the leftover', async () => {
+    const world = await watchedWorld(5);
+    const stored = (await world.store.get(world.ids[0]!))!;
+    await saveNow(world.store, { ...stored.record, quality: 3 });
+    // The worker is stopped while the edit is moved into place: the move never returns.
+    world.dir.fail('move', null);
+    await world.service.intend([stored.id]);
+    void world.service.kick(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(world.dir.names().some((n) => n.startsWith('.lede-write-'))).toBe(true);
+    // A new worker, the same watch still running (same generation).
+    const service = new SyncService({
+      state: world.state, library: world.library, rules: localRules, folder: async () => world.dir,
+      downloads: () => null, schedule: async () => undefined, watch: world.watch, now: () => world.clock.now,
+    });
+    await service.kick(true);
+    expect(world.dir.names().filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(world.dir.read(world.dir.shown()[0]!)).toBeDefined();
+    expect((await service.status()).lastRun?.statted).toBe(5);
   });
 
   it('reads back a reported file within a moment, looking at that file alone', async () => {

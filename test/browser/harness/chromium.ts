@@ -42,6 +42,8 @@ function wrap(page: Page): UiPage {
 
 export interface ChromiumSession extends Session {
   context: BrowserContext;
+  /** The user data dir (its NativeMessagingHosts folder is where this Chromium looks for a helper). */
+  profile: string;
   worker(): Promise<Worker>;
 }
 
@@ -55,7 +57,7 @@ export async function launchChromium(extensionDir = chromeTestBuild, options: La
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: options.display === undefined,
-    ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
+    ...(options.display === undefined && !options.env ? {} : { env: { ...process.env, ...options.env, ...(options.display ? { DISPLAY: options.display } : {}) } }),
     viewport: { width: 1100, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     args: [
@@ -89,6 +91,7 @@ export async function launchChromium(extensionDir = chromeTestBuild, options: La
     extensionOrigin,
     server,
     context,
+    profile,
     worker,
     inExtension,
     async openTab(url) {

@@ -73,6 +73,7 @@ export async function launchFirefox(extensionDir = firefoxTestBuild, options: La
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     defaultViewport: { width: 1100, height: 800 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),

@@ -10,6 +10,8 @@ export interface LaunchOptions {
   display?: string;
   /** Chromium: downloads land there under the names the extension gives them, without asking. */
   downloadsDir?: string;
+  /** The browser's environment on top of this process's (a temporary HOME, for a native helper's manifest). */
+  env?: Record<string, string>;
 }
 
 /** A page in either browser, through the few calls the tests need. */
