@@ -14,7 +14,7 @@ describe('a key named __proto__', () => {
     expect(imported.entries[0]).toMatchObject({ action: 'imported' });
     const stored = (await handlers['library/get']({ id: 'https://example.com/a' }, {}))!;
     const edited = { ...JSON.parse(JSON.stringify(stored.record)), title: 'Edited' };
-    const saved = await handlers['library/save']({ record: edited, previousId: stored.id }, {});
+    const saved = await handlers['library/save']({ record: edited, previousId: stored.id, revision: stored.revision }, {});
     expect(saved.ok).toBe(true);
     const exported = (await handlers['library/export']({ id: 'https://example.com/a' }, {}))!.text;
     expect(exported).toContain('title: "Edited"');
