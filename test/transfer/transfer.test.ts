@@ -71,7 +71,7 @@ describe('one file in', () => {
     expect((await exportAll(handlers))[0]!.text).toBe(OTHER_TOOL);
     // An edit: now Lede writes the record, unknown keys kept.
     const stored = (await handlers['library/list']({}, {})).records[0]!;
-    await handlers['library/save']({ record: { ...stored.record, title: 'Edited' }, previousId: stored.id }, {});
+    await handlers['library/save']({ record: { ...stored.record, title: 'Edited' }, previousId: stored.id, revision: stored.revision }, {});
     const edited = (await exportAll(handlers, 'e2'))[0]!;
     expect(edited.text).toBe(serializeRecord({ ...stored.record, title: 'Edited' }));
     expect(edited.text).toContain('x-related:');

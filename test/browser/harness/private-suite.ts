@@ -117,7 +117,9 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       const foreign = lede(['encrypt', '--key', lede(['key', 'new']).out.trim(), file], '{"note":"not yours"}');
       const foreignRecord = parseRecord(foreign.out);
       if (!foreignRecord.ok) throw new Error('foreign record');
-      const saved = await message<{ ok: boolean }>(options, 'library/save', { record: foreignRecord.record });
+      // Written over the saved record, at the revision it is at (a save never overwrites a newer one).
+      const current = await message<{ id: string; revision: number }>(options, 'library/get', { id });
+      const saved = await message<{ ok: boolean }>(options, 'library/save', { record: foreignRecord.record, previousId: current.id, revision: current.revision });
       expect(saved.ok).toBe(true);
       const again = await openPopup(session, tabId);
       await again.waitFor('the locked private section', () => document.getElementById('private')?.dataset.state === 'locked');
