@@ -34,7 +34,7 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
     }
   }
   if (result.pending.date) {
-    const candidates = [...declaredDates(page, parseDateText), ...visibleDates(page)];
+    const candidates = [...declaredDates(page, parseDateText), ...visibleDates(page, result.title)];
     const date = pickDateInZone(candidates, modifiedDates(page), options.now ?? Date.now(), page);
     if (date) {
       result.publishedDateTime = date.value;

@@ -1,4 +1,5 @@
 // Dates people read on the page: marked-up times, bylines, datelines, the title and the address.
+import { besideHeadline, labelledDate } from './date-beside.js';
 import { addCandidate, type DateCandidate } from './date-declared.js';
 import { parseMachineDate } from './date-machine.js';
 import { parseDateText } from './date-text.js';
@@ -107,11 +108,15 @@ function fromUrl(page: Page, out: DateCandidate[]): void {
 }
 
 /** Every date the page shows, in reading order within each kind. */
-export function visibleDates(page: Page): DateCandidate[] {
+export function visibleDates(page: Page, title = ''): DateCandidate[] {
   const out: DateCandidate[] = [];
   wrappers = headlineWrappers(page.doc);
   fromMarkup(page, out);
+  const beside = besideHeadline(page, title);
+  if (beside) out.push(beside);
   fromVisible(page, out);
+  const labelled = labelledDate(page, title);
+  if (labelled) out.push(labelled);
   fromDateline(page, out);
   fromUrl(page, out);
   fromTitle(page, out);

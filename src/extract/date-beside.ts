@@ -1,0 +1,50 @@
+// Dates a reader sees beside the headline (the byline line above or below it), and dates the text
+// labels as the publication anywhere on the page; each told from update, comment, event and
+// copyright dates by the words before it.
+import type { DateCandidate } from './date-declared.js';
+import { datesIn, normalDateText } from './date-text.js';
+import { roleBefore, trustRank } from './date-trust.js';
+import type { Page } from './page.js';
+import { readingText } from './page-text.js';
+
+/** How far from the headline a byline stands, in characters: above it (kicker, date line), below it. */
+const BEFORE = 220;
+const AFTER = 420;
+/** A date the page labels as the publication may stand this much further off than an unlabelled one. */
+const LABEL_BONUS = 150;
+
+/** Strong publication labels, read anywhere: `veröffentlicht am`, `published on`, `publié le`… */
+const LABELLED = /(?:published|posted|veroffentlicht|gepostet|publie|publicado|publicada|pubblicato|publikovano|opublikowano|mise en ligne|erschienen)(?: (?:am|on|le|el|em|il|dne|dnia|at|in))?:? ?$/;
+
+/** The nearest date beside the headline that can be the publication (not an update, comment…). */
+export function besideHeadline(page: Page, title: string): DateCandidate | null {
+  const { text, headline } = readingText(page, title);
+  if (!headline) return null;
+  const before = normalDateText(text.slice(Math.max(0, headline.start - BEFORE), headline.start));
+  const after = normalDateText(text.slice(headline.end, headline.end + AFTER));
+  const options: { parts: DateCandidate['parts']; distance: number }[] = [];
+  const consider = (s: string, found: ReturnType<typeof datesIn>, far: (f: (typeof found)[number]) => number) => {
+    for (const f of found) {
+      const role = roleBefore(s.slice(0, f.index));
+      if (role !== 'published' && role !== 'unlabelled') continue;
+      options.push({ parts: f.parts, distance: far(f) - (role === 'published' ? LABEL_BONUS : 0) });
+    }
+  };
+  // Below the headline first: what stands above it is as often the previous teaser's date.
+  consider(before, datesIn(before, 6), (f) => (before.length - f.end) * 2);
+  consider(after, datesIn(after, 6), (f) => f.index);
+  options.sort((a, b) => a.distance - b.distance);
+  const best = options[0];
+  return best ? { parts: best.parts, source: 'beside headline', rank: trustRank('shown') } : null;
+}
+
+/** The first date anywhere in the text right after a publication label. */
+export function labelledDate(page: Page, title: string): DateCandidate | null {
+  const s = normalDateText(readingText(page, title).text);
+  for (const f of datesIn(s, 40)) {
+    if (LABELLED.test(s.slice(Math.max(0, f.index - 40), f.index).trimEnd())) {
+      return { parts: f.parts, source: 'labelled published', rank: trustRank('shown') };
+    }
+  }
+  return null;
+}
