@@ -16,26 +16,33 @@ const LABEL_BONUS = 150;
 /** Strong publication labels, read anywhere: `veröffentlicht am`, `published on`, `publié le`… */
 const LABELLED = /(?:published|posted|veroffentlicht|gepostet|publie|publicado|publicada|pubblicato|publikovano|opublikowano|mise en ligne|erschienen)(?: (?:am|on|le|el|em|il|dne|dnia|at|in))?:? ?$/;
 
+const dayKey = (p: DateCandidate['parts']) => `${p.y}-${p.mo}-${p.d}`;
+
 /** The nearest date beside the headline that can be the publication (not an update, comment…). */
 export function besideHeadline(page: Page, title: string): DateCandidate | null {
   const { text, headline } = readingText(page, title);
   if (!headline) return null;
   const before = normalDateText(text.slice(Math.max(0, headline.start - BEFORE), headline.start));
   const after = normalDateText(text.slice(headline.end, headline.end + AFTER));
-  const options: { parts: DateCandidate['parts']; distance: number }[] = [];
+  const options: { parts: DateCandidate['parts']; distance: number; swappable?: boolean }[] = [];
+  // A day labelled as something else (`Founded February 28, 1998 (1998-02-28)`) is that wherever it is repeated.
+  const other = new Set<string>();
   const consider = (s: string, found: ReturnType<typeof datesIn>, far: (f: (typeof found)[number]) => number) => {
     for (const f of found) {
       const role = roleBefore(s.slice(0, f.index));
-      if (role !== 'published' && role !== 'unlabelled') continue;
-      options.push({ parts: f.parts, distance: far(f) - (role === 'published' ? LABEL_BONUS : 0) });
+      if (role !== 'published' && role !== 'unlabelled') other.add(dayKey(f.parts));
+      else options.push({ parts: f.parts, swappable: f.swappable, distance: far(f) - (role === 'published' ? LABEL_BONUS : 0) });
     }
   };
   // Below the headline first: what stands above it is as often the previous teaser's date.
   consider(before, datesIn(before, 6), (f) => (before.length - f.end) * 2);
   consider(after, datesIn(after, 6), (f) => f.index);
-  options.sort((a, b) => a.distance - b.distance);
-  const best = options[0];
-  return best ? { parts: best.parts, source: 'beside headline', rank: trustRank('shown') } : null;
+  const kept = options.filter((o) => !other.has(dayKey(o.parts))).sort((a, b) => a.distance - b.distance);
+  const best = kept[0];
+  if (!best) return null;
+  // Each day as written, and read the other way round where the numbers allow both.
+  const shownDays = kept.flatMap((o) => o.swappable ? [o.parts, { ...o.parts, mo: o.parts.d, d: o.parts.mo }] : [o.parts]);
+  return { parts: best.parts, source: 'beside headline', rank: trustRank('shown'), shownDays, ambiguous: best.swappable };
 }
 
 /** The first date anywhere in the text right after a publication label. */

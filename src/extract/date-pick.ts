@@ -33,6 +33,25 @@ function earlier(a: DateParts, b: DateParts): number {
   return (a.h == null ? 1 : 0) - (b.h == null ? 1 : 0);
 }
 
+/** The same day, or the next or previous one when the time is within four hours of midnight (a zone apart). */
+function nearDay(shown: DateParts, declared: DateParts): boolean {
+  if (sameDay(shown, declared)) return true;
+  if (declared.h == null) return false;
+  const gap = Date.UTC(shown.y, shown.mo - 1, shown.d) - Date.UTC(declared.y, declared.mo - 1, declared.d);
+  return (gap === DAY_MS && declared.h >= 20) || (gap === -DAY_MS && declared.h < 4);
+}
+
+/**
+ * The one exception to the order of trust (date-trust.ts): a declared date stands when the page
+ * shows its day beside the headline, or shows no day there; when the headline's date line shows
+ * another day, what the reader sees wins (a CMS's creation date, an old template's, a copy's).
+ */
+function shownOverDeclared(chosen: DateCandidate, usable: DateCandidate[]): DateCandidate {
+  const beside = usable.find((c) => c.shownDays);
+  if (!beside || beside === chosen || chosen.rank > beside.rank || beside.ambiguous) return chosen;
+  return beside.shownDays!.some((day) => nearDay(day, chosen.parts)) ? chosen : beside;
+}
+
 export interface PickedDate {
   value: string;
   source: string;
@@ -68,7 +87,7 @@ export function chooseDate(candidates: DateCandidate[], modified: DateParts[], n
   // Declared dates: the earliest is the first publication. Visible ones: the first on the page,
   // since later ones belong to comments, references or lists.
   if (bestRank <= 2) pool.sort((a, b) => earlier(a.parts, b.parts) || a.rank - b.rank);
-  const chosen = pool[0]!;
+  const chosen = shownOverDeclared(pool[0]!, usable);
   let parts = { ...chosen.parts };
   let source = chosen.source;
 

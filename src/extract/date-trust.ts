@@ -32,7 +32,7 @@ export type DateRole = 'published' | 'updated' | 'comment' | 'copyright' | 'even
 const UPDATED = /(?:updated|last (?:modified|edited|changed|update)|modified|aktualisiert|aktualisierung|letzte (?:anderung|aktualisierung)|geandert|stand:?|mis a jour|mise a jour|modifie|actualizad[oa]|actualizacion|atualizad[oa]|aggiornat[oa]|aktualizovan[oa]|zaktualizowan[oay]|aktualizacja|更新|更新日)\s*(?:am|on|le|el|em|il|:)?\s*:?\s*$/;
 const COMMENT = /(?:says|said|sagt|schreibt|wrote|commented|kommentiert|antworten|reply|repondre|responder|dice|napsal|napisal|\bkommentar)\s*:?\s*(?:am|on|le)?\s*$/;
 const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?$/;
-const EVENT = /(?:\bbis\b|\buntil\b|\bjusqu'au\b|\bhasta\b|\bate\b|\bfino al\b|\bdo\b|\btermin|\bevent|\bveranstaltung|\bwhen:|\bdeadline|\bfrist|\bab dem\b|\berscheint\b|\bvalid|\bgultig)\s*:?\s*(?:am|on|le|el|dem)?\s*$/;
+const EVENT = /(?:\bfounded|\bborn|\bdied|\breleased?|\brelease date|\bgegrundet|\bgeboren|\bgestorben|\bne le|\bnee le|\bnacid[oa]|\bfundad[oa]|\bfondee?|\bsince|\bseit|\bbis\b|\buntil\b|\bjusqu'au\b|\bhasta\b|\bate\b|\bfino al\b|\bdo\b|\btermin|\bevent|\bveranstaltung|\bwhen:|\bdeadline|\bfrist|\bab dem\b|\berscheint\b|\bvalid|\bgultig)\s*:?\s*(?:am|on|le|el|dem)?\s*$/;
 const PUBLISHED = /(?:published|posted|publi[ce]e?|publicad[oa]|publicat[oa]?|pubblicat[oa]|veroffentlicht|erschienen|gepostet|vydano|publikovano|zverejneno|opublikowan[oay]|发布|發佈|发表|公開|投稿|datum|date|written|erstellt|created|mise en ligne)\s*(?:am|on|le|el|em|il|dne|dnia|at|in)?\s*:?\s*$/;
 
 /** The role of a date from up to 40 characters before it (normalised text). */

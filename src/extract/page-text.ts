@@ -17,6 +17,12 @@ export interface ReadingText {
 
 const cache = new WeakMap<Page, Map<string, ReadingText>>();
 
+/** Text with whitespace runs read as one space, also across nodes. */
+function append(text: string, more: string): string {
+  const piece = more.replace(/\s+/g, ' ');
+  return piece.startsWith(' ') && text.endsWith(' ') ? text + piece.slice(1) : text + piece;
+}
+
 /** The element that shows the headline: an h1 (or a marked headline, or an h2) whose text is the title. */
 export function headlineElement(page: Page, title: string): Element | null {
   const want = titleKey(title);
@@ -49,10 +55,10 @@ export function readingText(page: Page, title = ''): ReadingText {
   let node: Node | null = body?.firstChild ?? null;
   while (node && count++ < MAX_NODES && text.length < MAX_CHARS) {
     if (node === target) start = text.length;
-    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    if (node.nodeType === 3) text = append(text, node.nodeValue ?? '');
     const el = node.nodeType === 1 ? node as Element : null;
     if (el && !OPAQUE.test(el.tagName) && el.firstChild) {
-      text += ' ';
+      text = append(text, ' ');
       node = el.firstChild;
       continue;
     }
@@ -60,14 +66,19 @@ export function readingText(page: Page, title = ''): ReadingText {
       node = node.parentNode;
       if (!node || node === body) node = null;
       else {
-        text += ' ';
+        text = append(text, ' ');
         if (node === target) end = text.length;
       }
     }
     if (node === target) end = text.length;
     node = node?.nextSibling ?? null;
   }
-  const read = { text: text.slice(0, MAX_CHARS), headline: start >= 0 ? { start, end: end >= start ? end : text.length } : null };
+  text = text.slice(0, MAX_CHARS);
+  let headline = start >= 0 ? { start, end: end >= start ? end : text.length } : null;
+  // No element holds the headline (a styled div, a headline cut from the title): where its text first shows.
+  const shown = !headline && title.length >= 8 ? text.indexOf(cleanText(title)) : -1;
+  if (shown >= 0) headline = { start: shown, end: shown + cleanText(title).length };
+  const read = { text, headline };
   const map = cache.get(page) ?? new Map<string, ReadingText>();
   map.set(title, read);
   cache.set(page, map);
