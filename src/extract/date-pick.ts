@@ -49,6 +49,9 @@ function nearDay(shown: DateParts, declared: DateParts): boolean {
 function shownOverDeclared(chosen: DateCandidate, usable: DateCandidate[]): DateCandidate {
   const beside = usable.find((c) => c.shownDays);
   if (!beside || beside === chosen || chosen.rank > beside.rank || beside.ambiguous) return chosen;
+  // The address's day agreeing with the declared one settles it too.
+  const address = usable.find((c) => c.source === 'url');
+  if (address && sameDay(address.parts, chosen.parts)) return chosen;
   return beside.shownDays!.some((day) => nearDay(day, chosen.parts)) ? chosen : beside;
 }
 

@@ -97,7 +97,7 @@ export function datesIn(s: string, max = 20, dayFirst = false): FoundDate[] {
     let count = 0;
     for (let m = re.exec(s); m && count < max * 2; m = re.exec(s), count++) {
       const parts = make(m, dayFirst);
-      if (valid(parts)) all.push({ parts, index: m.index, end: m.index + m[0].length, swappable: re === FORMS[5]![0] && parts.mo <= 12 && parts.d <= 12 && parts.mo !== parts.d });
+      if (valid(parts)) all.push({ parts, index: m.index, end: m.index + m[0].length, swappable: re === FORMS[5]![0] && (m[2] !== '.' || m[4]!.length === 2) && parts.mo <= 12 && parts.d <= 12 && parts.mo !== parts.d });
     }
   }
   all.sort((a, b) => a.index - b.index || b.end - a.end);

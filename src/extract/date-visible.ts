@@ -1,6 +1,7 @@
 // Dates people read on the page: marked-up times, bylines, datelines, the title and the address.
 import { besideHeadline, labelledDate } from './date-beside.js';
-import { addCandidate, type DateCandidate } from './date-declared.js';
+import { addCandidate, modifiedDates, type DateCandidate } from './date-declared.js';
+import { relativeBeside } from './date-relative.js';
 import { parseMachineDate } from './date-machine.js';
 import { parseDateText } from './date-text.js';
 import { headlineWrappers, inFurniture, walkElements } from './furniture.js';
@@ -120,5 +121,7 @@ export function visibleDates(page: Page, title = ''): DateCandidate[] {
   fromDateline(page, out);
   fromUrl(page, out);
   fromTitle(page, out);
+  const relative = relativeBeside(page, title, modifiedDates(page));
+  if (relative) out.push(relative);
   return out;
 }

@@ -135,7 +135,7 @@ function offsetAt(found: PageZone, parts: DateParts): number | null {
 
 /**
  * The article stage's date: as the metadata stage chooses it, then a time without a zone is given
- * the page's zone. A date known to the day only is never shifted.
+ * the page's zone. A date known to the day only is never shifted; a time with no zone found is dropped.
  */
 export function pickDateInZone(candidates: DateCandidate[], modified: DateParts[], now: number, page: Page): PickedDate | null {
   const chosen = chooseDate(candidates, modified, now);
@@ -153,6 +153,12 @@ export function pickDateInZone(candidates: DateCandidate[], modified: DateParts[
       parts.offset = offset;
       chosen.source += ` + ${found.source}`;
     }
+  }
+  // No zone known, or one that would move the day on a guess: the day stays, the time goes (a wrong
+  // day is worse than no time).
+  if (parts.h != null && parts.offset == null) {
+    parts.h = null;
+    chosen.source += ' (day: no zone)';
   }
   return dateResult(chosen, true);
 }
