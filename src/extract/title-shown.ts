@@ -2,6 +2,7 @@
 // decides the casing, whether a kicker or a site's piece belongs, and where a run-on title ends.
 import type { Page } from './page.js';
 import { isSiteLike } from './site-names.js';
+import { tokens } from './tagline.js';
 import { cleanText } from './text.js';
 import { splitTitle, titleKey, type PickedTitle } from './title.js';
 
@@ -30,6 +31,21 @@ function runOfPieces(title: string, shown: string): boolean {
   return false;
 }
 
+/** Most of the h1's words are in the title: the same story, worded twice. */
+function sameStory(shown: string, title: string): boolean {
+  const own = tokens(shown);
+  if (own.size < 3) return false;
+  const there = tokens(title);
+  let shared = 0;
+  for (const t of own) if (there.has(t)) shared++;
+  return shared / own.size >= 0.5;
+}
+
+/** An h1 of several elements with text (a kicker, a date, a tagline beside the headline). */
+function runOn(h1: Element): boolean {
+  return elementPieces(h1).length > 1;
+}
+
 /**
  * The first h1 that is not the site's logo, compared with the voted title: the same words take the
  * h1's form; a title that adds pieces around the h1 (a kicker, a section, the site) or runs on past
@@ -54,7 +70,10 @@ export function asShown(page: Page, picked: PickedTitle, siteNames: string[], hi
       if (pieces.length > 1 && pieces.some((p) => titleKey(p) === w)) return picked;
       const kicker = /^(.{2,60}?):\s*(.+)$/u.exec(shown);
       if (kicker && titleKey(kicker[2]!) === w) return { title: shown, source: 'h1 (kicker shown)', removed: picked.removed };
+      return picked;
     }
+    // Another wording of the same headline (the metadata's is written for search and sharing): the one shown.
+    if (sameStory(shown, picked.title) && !runOn(h1s[i]!)) return { title: shown, source: 'h1', removed: picked.removed };
     return picked;
   }
   return picked;
