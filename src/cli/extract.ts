@@ -1,5 +1,6 @@
 // `lede extract`: reads a saved HTML page and prints its record (or the raw extraction as JSON).
 import { extractFromHtml, registrableDomain } from '../extract/node.js';
+import { decodeHtml } from '../related/charset.js';
 import { recordFromExtraction, settleExtraction } from '../extract/to-record.js';
 import type { Extraction } from '../extract/types.js';
 import { serializeRecord, type LedeRecord } from '../record/index.js';
@@ -13,12 +14,27 @@ export function recordOf(extraction: Extraction): LedeRecord {
   return recordFromExtraction(extraction, recordDefaultsOf(defaultSettings, registrableDomain));
 }
 
+/**
+ * A saved page's text. Text that is valid UTF-8 is read so (a page re-saved as UTF-8 often keeps
+ * its old `<meta charset>`, and legacy text is almost never valid UTF-8); else its BOM or
+ * `<meta charset>` says how, as a browser would read it.
+ */
+export function savedPageText(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const decoded = decodeHtml(bytes, null);
+    if (!decoded.ok) throw new UsageError(`${name}: the page says it is in "${decoded.charset}", an encoding Lede cannot read`, 1);
+    return decoded.text;
+  }
+}
+
 export async function runExtract(args: string[], io: Io): Promise<number> {
   const { flags, positional } = parseArgs(args, ['url'], ['json']);
   const url = flags.get('url');
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new UsageError('extract needs --url http(s)://… (the address the page was read at)');
   if (positional.length !== 1) throw new UsageError('extract needs exactly one FILE (or - for stdin)');
-  const html = new TextDecoder('utf-8', { fatal: false }).decode(await readInput(positional[0]!));
+  const html = savedPageText(await readInput(positional[0]!), positional[0]!);
   // Settled as the extension settles it, so --json and the record name the same provider.
   const extraction = settleExtraction(extractFromHtml(html, url), registrableDomain);
   if (flags.get('json')) io.out(JSON.stringify(extraction, null, 2) + '\n');
