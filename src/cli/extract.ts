@@ -1,5 +1,7 @@
 // `lede extract`: reads a saved HTML page and prints its record (or the raw extraction as JSON).
-import { extractFromHtml, registrableDomain } from '../extract/node.js';
+import { htmlToParse } from '../extract/document.js';
+import { explainExtraction } from '../extract/explain.js';
+import { extractFromHtml, parseWithLinkedom, registrableDomain } from '../extract/node.js';
 import { decodeHtml } from '../related/charset.js';
 import { recordFromExtraction, settleExtraction } from '../extract/to-record.js';
 import type { Extraction } from '../extract/types.js';
@@ -30,14 +32,15 @@ export function savedPageText(bytes: Uint8Array, name: string): string {
 }
 
 export async function runExtract(args: string[], io: Io): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['url'], ['json']);
+  const { flags, positional } = parseArgs(args, ['url'], ['json', 'explain']);
   const url = flags.get('url');
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new UsageError('extract needs --url http(s)://… (the address the page was read at)');
   if (positional.length !== 1) throw new UsageError('extract needs exactly one FILE (or - for stdin)');
   const html = savedPageText(await readInput(positional[0]!), positional[0]!);
   // Settled as the extension settles it, so --json and the record name the same provider.
   const extraction = settleExtraction(extractFromHtml(html, url), registrableDomain);
-  if (flags.get('json')) io.out(JSON.stringify(extraction, null, 2) + '\n');
+  if (flags.get('explain')) io.out(explainExtraction(parseWithLinkedom(htmlToParse(html).text), url, extraction, extraction.provider.domain));
+  else if (flags.get('json')) io.out(JSON.stringify(extraction, null, 2) + '\n');
   else io.out(serializeRecord(recordOf(extraction)));
   return 0;
 }
@@ -45,10 +48,11 @@ export async function runExtract(args: string[], io: Io): Promise<number> {
 export const extract: Command = {
   name: 'extract',
   summary: 'read a saved HTML page and print its record',
-  usage: `lede extract --url URL [--json] FILE
+  usage: `lede extract --url URL [--json | --explain] FILE
 
 Reads FILE (an HTML page; - for stdin) as the page at URL and prints its record in the
 Lede format. With --json, prints the extraction instead: {title, excerpt, publishedDateTime,
-originalUrl, webUrl, type, provider: {name, domain}, images, suggestedTopics, sources}.`,
+originalUrl, webUrl, type, provider: {name, domain}, images, suggestedTopics, sources}. With
+--explain, prints each field's candidates, where each was read and why the winner won.`,
   run: runExtract,
 };
