@@ -11,6 +11,8 @@ import { pickDateInZone } from './date-zone.js';
 import { isTagline } from './tagline.js';
 import type { EngineResult, ExtractOptions as BaseOptions } from './index.js';
 import { readPage, type Page } from './page.js';
+import { siteHints, siteNameCandidates } from './site-names.js';
+import { asShown } from './title-shown.js';
 
 interface ExtractOptions extends BaseOptions {
   /** false rules Readability out (huge pages): the first prose paragraph is the excerpt. */
@@ -25,6 +27,14 @@ interface ExtractOptions extends BaseOptions {
 export function completeWithArticle(doc: Document, url: string, result: EngineResult, options: ExtractOptions = {}, read?: Page): void {
   const page = read ?? readPage(doc, url);
   let readability = false;
+  // The headline as the page shows it (its h1): here, since this stage runs on every page and the
+  // injected metadata stage stays small.
+  if (result.title) {
+    const names = siteNameCandidates(page).map((c) => c.name);
+    const shown = asShown(page, { title: result.title, source: result.sources.title ?? 'none', removed: [] }, names, siteHints(page, result.provider.domain));
+    result.title = shown.title;
+    result.sources.title = shown.source;
+  }
   if (result.pending.provider) {
     // The site's label read from the host the same way here and in Node (the browser has no suffix list).
     const brand = brandFromPage(page, siteLabel(page.url?.hostname ?? result.provider.domain), result.title);

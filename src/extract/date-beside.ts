@@ -2,6 +2,8 @@
 // labels as the publication anywhere on the page; each told from update, comment, event and
 // copyright dates by the words before it.
 import type { DateCandidate } from './date-declared.js';
+import type { DateParts } from './date-machine.js';
+import { DAY_MS, sameDay } from './date-pick.js';
 import { datesIn, normalDateText } from './date-text.js';
 import { roleBefore, trustRank } from './date-trust.js';
 import type { Page } from './page.js';
@@ -54,4 +56,26 @@ export function labelledDate(page: Page, title: string): DateCandidate | null {
     }
   }
   return null;
+}
+
+/** The same day, or the next or previous one when the time is within four hours of midnight (a zone apart). */
+function nearDay(shown: DateParts, declared: DateParts): boolean {
+  if (sameDay(shown, declared)) return true;
+  if (declared.h == null) return false;
+  const gap = Date.UTC(shown.y, shown.mo - 1, shown.d) - Date.UTC(declared.y, declared.mo - 1, declared.d);
+  return (gap === DAY_MS && declared.h >= 20) || (gap === -DAY_MS && declared.h < 4);
+}
+
+/**
+ * The one exception to the order of trust (date-trust.ts): a declared date stands when the page
+ * shows its day beside the headline, or shows no day there; when the headline's date line shows
+ * another day, what the reader sees wins (a CMS's creation date, an old template's, a copy's).
+ */
+export function shownOverDeclared(chosen: DateCandidate, usable: DateCandidate[]): DateCandidate {
+  const beside = usable.find((c) => c.shownDays);
+  if (!beside || beside === chosen || chosen.rank > beside.rank || beside.ambiguous) return chosen;
+  // The address's day agreeing with the declared one settles it too.
+  const address = usable.find((c) => c.source === 'url');
+  if (address && sameDay(address.parts, chosen.parts)) return chosen;
+  return beside.shownDays!.some((day) => nearDay(day, chosen.parts)) ? chosen : beside;
 }

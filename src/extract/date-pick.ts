@@ -2,13 +2,13 @@
 import type { DateCandidate } from './date-declared.js';
 import { toUtcText, wallMs, type DateParts } from './date-machine.js';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 function instant(p: DateParts): number {
   return wallMs(p) - (p.offset ?? 0) * 60000;
 }
 
-function sameDay(a: DateParts, b: DateParts): boolean {
+export function sameDay(a: DateParts, b: DateParts): boolean {
   return a.y === b.y && a.mo === b.mo && a.d === b.d;
 }
 
@@ -33,28 +33,6 @@ function earlier(a: DateParts, b: DateParts): number {
   return (a.h == null ? 1 : 0) - (b.h == null ? 1 : 0);
 }
 
-/** The same day, or the next or previous one when the time is within four hours of midnight (a zone apart). */
-function nearDay(shown: DateParts, declared: DateParts): boolean {
-  if (sameDay(shown, declared)) return true;
-  if (declared.h == null) return false;
-  const gap = Date.UTC(shown.y, shown.mo - 1, shown.d) - Date.UTC(declared.y, declared.mo - 1, declared.d);
-  return (gap === DAY_MS && declared.h >= 20) || (gap === -DAY_MS && declared.h < 4);
-}
-
-/**
- * The one exception to the order of trust (date-trust.ts): a declared date stands when the page
- * shows its day beside the headline, or shows no day there; when the headline's date line shows
- * another day, what the reader sees wins (a CMS's creation date, an old template's, a copy's).
- */
-function shownOverDeclared(chosen: DateCandidate, usable: DateCandidate[]): DateCandidate {
-  const beside = usable.find((c) => c.shownDays);
-  if (!beside || beside === chosen || chosen.rank > beside.rank || beside.ambiguous) return chosen;
-  // The address's day agreeing with the declared one settles it too.
-  const address = usable.find((c) => c.source === 'url');
-  if (address && sameDay(address.parts, chosen.parts)) return chosen;
-  return beside.shownDays!.some((day) => nearDay(day, chosen.parts)) ? chosen : beside;
-}
-
 export interface PickedDate {
   value: string;
   source: string;
@@ -75,7 +53,8 @@ export interface Chosen {
  * visible text are dropped. A time without a zone borrows the offset of another source that gives
  * the same wall-clock minute, else stays as written (the article stage may give it the page's zone).
  */
-export function chooseDate(candidates: DateCandidate[], modified: DateParts[], now: number): Chosen | null {
+export function chooseDate(candidates: DateCandidate[], modified: DateParts[], now: number,
+  settle: (chosen: DateCandidate, usable: DateCandidate[]) => DateCandidate = (chosen) => chosen): Chosen | null {
   const today = new Date(now).toISOString().slice(0, 10);
   const usable = candidates.filter((c) => {
     if (instant(c.parts) > now + DAY_MS) return false;
@@ -90,7 +69,7 @@ export function chooseDate(candidates: DateCandidate[], modified: DateParts[], n
   // Declared dates: the earliest is the first publication. Visible ones: the first on the page,
   // since later ones belong to comments, references or lists.
   if (bestRank <= 2) pool.sort((a, b) => earlier(a.parts, b.parts) || a.rank - b.rank);
-  const chosen = shownOverDeclared(pool[0]!, usable);
+  const chosen = settle(pool[0]!, usable);
   let parts = { ...chosen.parts };
   let source = chosen.source;
 

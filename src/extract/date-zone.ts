@@ -1,6 +1,7 @@
 // The page's own time zone, for times it writes without one: from evidence on the page (a zone
 // written beside a time, an offset another date on the page carries), else from where the page is
 // (a one-zone country's domain, the language and country of the page, its script). Article stage only.
+import { shownOverDeclared } from './date-beside.js';
 import type { DateCandidate } from './date-declared.js';
 import { chooseDate, dateResult, floatingTwin, placeholder, type PickedDate } from './date-pick.js';
 import { numericOffset, parseMachineDate, toUtcText, wallMs, type DateParts } from './date-machine.js';
@@ -138,7 +139,7 @@ function offsetAt(found: PageZone, parts: DateParts): number | null {
  * the page's zone. A date known to the day only is never shifted; a time with no zone found is dropped.
  */
 export function pickDateInZone(candidates: DateCandidate[], modified: DateParts[], now: number, page: Page): PickedDate | null {
-  const chosen = chooseDate(candidates, modified, now);
+  const chosen = chooseDate(candidates, modified, now, shownOverDeclared);
   if (!chosen) return null;
   const { parts } = chosen;
   const found = parts.h != null && !placeholder(parts) ? pageZone(page) : null;

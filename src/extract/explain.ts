@@ -28,7 +28,8 @@ export function explainExtraction(doc: Document, url: string, extraction: Extrac
   const s = extraction.sources;
   out.push(`title: ${JSON.stringify(extraction.title)}  (from ${s.title})`);
   out.push('  why: the version most sources vote for, pieces that name the site or a section cut; then checked against the h1 the page shows (its casing, its kicker, its wording).');
-  for (const v of title?.votes ?? []) out.push(`  ${v.score.toFixed(2).padStart(5)}  ${JSON.stringify(v.text)}  (best from ${v.source})`);
+  const votes = [...title?.votes ?? []].sort((a, b) => b.score - a.score).slice(0, 6);
+  for (const v of votes) out.push(`  ${v.score.toFixed(2).padStart(5)}  ${JSON.stringify(v.text)}  (best from ${v.source})`);
 
   out.push('', `publishedDateTime: ${extraction.publishedDateTime ?? 'none'}  (from ${s.publishedDateTime})`);
   out.push('  why: the lowest trust rank wins (1 declared published … 5 relative); among ranks 1–2 the earliest, among 3+ the first on the page;');

@@ -9,7 +9,6 @@ import { readPage, type Page } from './page.js';
 import { hostDomain, pickProviderName } from './provider.js';
 import { siteHints, siteNameCandidates } from './site-names.js';
 import { pickTitle } from './title.js';
-import { asShown } from './title-shown.js';
 import type { Extraction } from './types.js';
 import { cleanUrl, pickOriginalUrl } from './url.js';
 
@@ -51,8 +50,7 @@ export function readMetadata(page: Page, url: string, options: ExtractOptions = 
   const declared = siteNameCandidates(page);
   const hints = siteHints(page, domain);
   const names = declared.map((c) => c.name);
-  const voted = pickTitle(page, names, hints);
-  const title = voted && asShown(page, voted, names, hints);
+  const title = pickTitle(page, names, hints);
   const provider = pickProviderName(page, declared, title?.removed ?? [], domain, hints);
   const description = pickDescription(page, title?.title ?? '', provider.name ? [...names, provider.name] : names);
   const date = pickDate(declaredDates(page), modifiedDates(page), options.now ?? Date.now());

@@ -82,7 +82,7 @@ export interface PickedTitle {
   source: string;
   /** The pieces removed from the winning title: where the site's name may be read. */
   removed: string[];
-  /** The leading candidates and their votes, best first (for `lede extract --explain`). */
+  /** Every candidate and its votes (for `lede extract --explain`). */
   votes?: { text: string; score: number; source: string }[];
 }
 
@@ -134,7 +134,5 @@ export function pickTitle(page: Page, siteNames: string[], hints: string[]): Pic
   for (const entry of votes.values()) {
     if (!best || entry.score > best.score + 1e-9) best = entry;
   }
-  const ranked = [...votes.values()].sort((a, b) => b.score - a.score).slice(0, 6)
-    .map(({ text, score, source }) => ({ text, score: Math.round(score * 100) / 100, source }));
-  return best ? { title: best.text, source: best.source, removed: best.removed, votes: ranked } : null;
+  return best ? { title: best.text, source: best.source, removed: best.removed, votes: [...votes.values()] } : null;
 }

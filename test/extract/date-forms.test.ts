@@ -1,7 +1,8 @@
 // Dates as readers see them: each written form and language, relative dates, the role a label gives
 // a date, and the order of trust (date-trust.ts) with its one exception (the day beside the headline).
 import { describe, expect, it } from 'vitest';
-import { chooseDate } from '../../src/extract/date-pick.js';
+import { shownOverDeclared } from '../../src/extract/date-beside.js';
+import { chooseDate as choose } from '../../src/extract/date-pick.js';
 import { parseMachineDate } from '../../src/extract/date-machine.js';
 import { datesIn, normalDateText, parseDateText } from '../../src/extract/date-text.js';
 import { DATE_TRUST, roleBefore } from '../../src/extract/date-trust.js';
@@ -69,6 +70,7 @@ describe('what labels a date', () => {
 });
 
 describe('the order of trust', () => {
+  const chooseDate = (c: DateCandidate[], m: [], now: number) => choose(c, m, now, shownOverDeclared);
   const cand = (text: string, source: string, rank: number, extra: Partial<DateCandidate> = {}): DateCandidate =>
     ({ parts: parseMachineDate(text)!, source, rank, ...extra });
 
