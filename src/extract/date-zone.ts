@@ -7,8 +7,8 @@ import { chooseDate, dateResult, floatingTwin, placeholder, type PickedDate } fr
 import { numericOffset, parseMachineDate, toUtcText, wallMs, type DateParts } from './date-machine.js';
 import { abbreviationOffset, ZONE_PATTERN, zoneOffset } from './date-words.js';
 import { MODIFIED_META } from './date-declared.js';
-import { walkElements } from './furniture.js';
 import type { Page } from './page.js';
+import { readingText } from './page-text.js';
 
 /** Countries with one civil time zone, or most of their people in one: that zone. */
 const COUNTRY_ZONES = new Map<string, string>(Object.entries({
@@ -60,19 +60,6 @@ export interface PageZone {
   source: string;
 }
 
-/** The text people read, in order, without scripts and styles (textContent has both), up to `max` characters. */
-function visibleText(page: Page, max: number): string {
-  const body = page.doc.body;
-  if (!body) return '';
-  let text = '';
-  for (const el of walkElements(body, 20_000)) {
-    if (/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(el.tagName)) continue;
-    for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) text += `${node.nodeValue} `;
-    if (text.length >= max) break;
-  }
-  return text.slice(0, max);
-}
-
 function writtenZone(text: string): PageZone | null {
   const m = ZONE_AFTER_TIME.exec(text);
   if (!m) return null;
@@ -120,7 +107,7 @@ function placeZone(page: Page, text: string): PageZone | null {
 
 /** The page's zone from the strongest evidence it gives; null when nothing on it says. */
 export function pageZone(page: Page): PageZone | null {
-  const text = visibleText(page, TEXT_SCAN);
+  const text = readingText(page).text.slice(0, TEXT_SCAN);
   return writtenZone(text) ?? offsetElsewhere(page) ?? placeZone(page, text);
 }
 

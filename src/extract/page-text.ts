@@ -17,11 +17,7 @@ export interface ReadingText {
 
 const cache = new WeakMap<Page, Map<string, ReadingText>>();
 
-/** Text with whitespace runs read as one space, also across nodes. */
-function append(text: string, more: string): string {
-  const piece = more.replace(/\s+/g, ' ');
-  return piece.startsWith(' ') && text.endsWith(' ') ? text + piece.slice(1) : text + piece;
-}
+const WHITESPACE = /\s+/g;
 
 /** The element that shows the headline: an h1 (or a marked headline, or an h2) whose text is the title. */
 export function headlineElement(page: Page, title: string): Element | null {
@@ -44,21 +40,35 @@ export function headlineElement(page: Page, title: string): Element | null {
 
 /** The page's text, an element boundary read as a space, and the headline's place in it. */
 export function readingText(page: Page, title = ''): ReadingText {
-  const known = cache.get(page)?.get(title);
-  if (known) return known;
+  const known = cache.get(page);
+  const same = known?.get(title);
+  if (same) return same;
+  // The text alone (the time zone's evidence) is the same whichever headline was looked for.
+  if (!title && known?.size) return { text: known.values().next().value!.text, headline: null };
   const body = page.doc.body;
   const target = title ? headlineElement(page, title) : null;
-  let text = '';
+  // Pieces joined once at the end (a string grown node by node is copied again and again).
+  const pieces: string[] = [];
+  let length = 0;
+  let space = true;
+  const add = (raw: string) => {
+    const piece = raw.replace(WHITESPACE, ' ');
+    const cut = space && piece.startsWith(' ') ? piece.slice(1) : piece;
+    if (!cut) return;
+    pieces.push(cut);
+    length += cut.length;
+    space = cut.endsWith(' ');
+  };
   let start = -1;
   let end = -1;
   let count = 0;
   let node: Node | null = body?.firstChild ?? null;
-  while (node && count++ < MAX_NODES && text.length < MAX_CHARS) {
-    if (node === target) start = text.length;
-    if (node.nodeType === 3) text = append(text, node.nodeValue ?? '');
+  while (node && count++ < MAX_NODES && length < MAX_CHARS) {
+    if (node === target) start = length;
+    if (node.nodeType === 3) add(node.nodeValue ?? '');
     const el = node.nodeType === 1 ? node as Element : null;
     if (el && !OPAQUE.test(el.tagName) && el.firstChild) {
-      text = append(text, ' ');
+      add(' ');
       node = el.firstChild;
       continue;
     }
@@ -66,13 +76,14 @@ export function readingText(page: Page, title = ''): ReadingText {
       node = node.parentNode;
       if (!node || node === body) node = null;
       else {
-        text = append(text, ' ');
-        if (node === target) end = text.length;
+        add(' ');
+        if (node === target) end = length;
       }
     }
-    if (node === target) end = text.length;
+    if (node === target) end = length;
     node = node?.nextSibling ?? null;
   }
+  let text = pieces.join('');
   text = text.slice(0, MAX_CHARS);
   let headline = start >= 0 ? { start, end: end >= start ? end : text.length } : null;
   // No element holds the headline (a styled div, a headline cut from the title): where its text first shows.
