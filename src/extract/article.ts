@@ -44,7 +44,8 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
     }
   }
   if (result.pending.date) {
-    const candidates = [...declaredDates(page, parseDateText), ...visibleDates(page, result.title)];
+    const declared = declaredDates(page, parseDateText);
+    const candidates = [...declared, ...visibleDates(page, result.title, declared.length > 0)];
     const date = pickDateInZone(candidates, modifiedDates(page), options.now ?? Date.now(), page);
     if (date) {
       result.publishedDateTime = date.value;

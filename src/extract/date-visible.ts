@@ -108,20 +108,26 @@ function fromUrl(page: Page, out: DateCandidate[]): void {
   if (parts) out.push({ parts, source: 'url', rank: 4 });
 }
 
-/** Every date the page shows, in reading order within each kind. */
-export function visibleDates(page: Page, title = ''): DateCandidate[] {
+/**
+ * Every date the page shows, in reading order within each kind. The fallbacks (a labelled date
+ * anywhere, a dateline, a relative date) are read only when nothing before them can win: with
+ * `declared` (the page declares a date) or an earlier candidate, they could not change the choice.
+ */
+export function visibleDates(page: Page, title = '', declared = false): DateCandidate[] {
   const out: DateCandidate[] = [];
   wrappers = headlineWrappers(page.doc);
   fromMarkup(page, out);
   const beside = besideHeadline(page, title);
   if (beside) out.push(beside);
   fromVisible(page, out);
-  const labelled = labelledDate(page, title);
-  if (labelled) out.push(labelled);
-  fromDateline(page, out);
+  if (!declared && !out.length) {
+    const labelled = labelledDate(page, title);
+    if (labelled) out.push(labelled);
+    else fromDateline(page, out);
+  }
   fromUrl(page, out);
   fromTitle(page, out);
-  const relative = relativeBeside(page, title, modifiedDates(page));
+  const relative = !declared && !out.length ? relativeBeside(page, title, modifiedDates(page)) : null;
   if (relative) out.push(relative);
   return out;
 }
