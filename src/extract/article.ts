@@ -6,6 +6,7 @@ import { firstParagraph, openingText, readabilityFits, standfirst } from './arti
 import { brandFromPage, siteLabel } from './brand.js';
 import { declaredDates, modifiedDates } from './date-declared.js';
 import { parseDateText } from './date-text.js';
+import { headlineOverturns } from './date-overturn.js';
 import { visibleDates } from './date-visible.js';
 import { pickDateInZone } from './date-zone.js';
 import { isTagline } from './tagline.js';
@@ -43,7 +44,7 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
       result.sources.providerName = brand.source;
     }
   }
-  if (result.pending.date) {
+  if (result.pending.date || headlineOverturns(page, result.title, options.now ?? Date.now())) {
     const declared = declaredDates(page, parseDateText);
     const candidates = [...declared, ...visibleDates(page, result.title, declared.length > 0)];
     const date = pickDateInZone(candidates, modifiedDates(page), options.now ?? Date.now(), page);

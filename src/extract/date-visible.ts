@@ -96,7 +96,7 @@ function fromTitle(page: Page, out: DateCandidate[]): void {
 }
 
 /** `/2015/03/18/` or `20150220` in the address: a day, the weakest evidence. */
-function fromUrl(page: Page, out: DateCandidate[]): void {
+export function fromUrl(page: Page, out: DateCandidate[]): void {
   const path = page.url?.pathname ?? '';
   // Article ids that start with the day (`?a=20170309-35097838`) count too.
   const query = page.url?.search ?? '';

@@ -72,7 +72,7 @@ export function readMetadata(page: Page, url: string, options: ExtractOptions = 
   if (topics.source) sources.suggestedTopics = topics.source;
   // A description sharing no word with the headline may be the site's tagline: the article stage
   // compares it with the article's opening.
-  const pending = { excerpt: !description || description.doubtful, date: true, provider: provider.source === 'domain' };
+  const pending = { excerpt: !description || description.doubtful, date: !date?.certain, provider: provider.source === 'domain' };
   return {
     title: title?.title ?? '',
     excerpt: description?.text ?? '',
@@ -84,7 +84,8 @@ export function readMetadata(page: Page, url: string, options: ExtractOptions = 
     images: images.images,
     suggestedTopics: topics.topics,
     sources,
-    needsArticle: pending.excerpt || pending.date || pending.provider,
+    // Always: the headline as its h1 shows it, and the day shown beside it, are read from the page's text.
+    needsArticle: true,
     needsReadability: false,
     pending,
   };

@@ -33,7 +33,7 @@ describe('content scripts', () => {
     const result = scope.__ledeExtraction!;
     expect(result).toMatchObject({
       title: 'Storm closes schools', publishedDateTime: '2021-02-03T14:30:00Z', needsArticle: true, needsReadability: false,
-      provider: { name: 'Example Times', domain: 'localhost' }, pending: { excerpt: false, date: true, provider: false },
+      provider: { name: 'Example Times', domain: 'localhost' }, pending: { excerpt: false, date: false, provider: false },
     });
   });
 
