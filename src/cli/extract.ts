@@ -19,7 +19,7 @@ export function recordOf(extraction: Extraction): LedeRecord {
 /**
  * A saved page's text. Text that is valid UTF-8 is read so (a page re-saved as UTF-8 often keeps
  * its old `<meta charset>`, and legacy text is almost never valid UTF-8); else its BOM or
- * `<meta charset>` says how, as a browser would read it.
+ * `<meta charset>` says how, else windows-1252, as a browser would read it.
  */
 export function savedPageText(bytes: Uint8Array, name: string): string {
   try {
@@ -27,7 +27,8 @@ export function savedPageText(bytes: Uint8Array, name: string): string {
   } catch {
     const decoded = decodeHtml(bytes, null);
     if (!decoded.ok) throw new UsageError(`${name}: the page says it is in "${decoded.charset}", an encoding Lede cannot read`, 1);
-    return decoded.text;
+    // Legacy bytes that declare nothing: the HTML standard's default for them, as the browser reads them.
+    return decoded.source === 'default' ? new TextDecoder('windows-1252').decode(bytes) : decoded.text;
   }
 }
 
