@@ -4,7 +4,8 @@
 // Every extractor reads every page in the same process and run, page by page in turn, so machine
 // load falls on all of them alike. Time per page includes parsing the HTML. Accuracy uses the
 // shared scorer's own rules (imported from ../shared/corpus/score.mjs, not copied). Pages are read
-// as `lede extract` reads a saved page: UTF-8 when valid, else by their BOM or <meta charset>.
+// as `lede extract` reads a saved page: UTF-8 when valid, else by their BOM or <meta charset>, else
+// windows-1252.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,7 +32,8 @@ function pageText(bytes) {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const decoded = decodeHtml(bytes, null);
-    return decoded.ok ? decoded.text : new TextDecoder('utf-8').decode(bytes);
+    if (!decoded.ok) return new TextDecoder('utf-8').decode(bytes);
+    return decoded.source === 'default' ? new TextDecoder('windows-1252').decode(bytes) : decoded.text;
   }
 }
 
