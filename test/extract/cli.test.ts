@@ -86,5 +86,10 @@ describe('lede extract', () => {
     const resaved = join(dir, 'utf8.html');
     writeFileSync(resaved, '<html><head><meta charset="gb2312"><title>新电脑已可利用记忆</title></head><body></body></html>');
     expect(JSON.parse((await lede('extract', '--json', '--url', 'https://www.example.cn/a', resaved)).out).title).toBe('新电脑已可利用记忆');
+    // A declaration past the first 1,024 bytes still counts, as the browser's parser switches to it.
+    const late = join(dir, 'late.html');
+    writeFileSync(late, Buffer.concat([Buffer.from(`<html><head><!-- ${'x'.repeat(1100)} --><meta charset="gb2312"><title>`),
+      Buffer.from([0xbb, 0xb0, 0xbe, 0xe7]), Buffer.from('</title></head><body></body></html>')]));
+    expect(JSON.parse((await lede('extract', '--json', '--url', 'https://www.example.cn/b', late)).out).title).toBe('话剧');
   });
 });
