@@ -8,6 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // The parts pages load when first needed (src/ui/later.ts), registered as their scripts would.
+          setupFiles: ['test/later-parts.ts'],
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
           testTimeout: 30_000,

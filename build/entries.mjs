@@ -9,6 +9,9 @@ export const extensionEntries = [
   { in: 'src/content/links.ts', out: 'content/links' },
   { in: 'src/popup/early.ts', out: 'popup/early' },
   { in: 'src/popup/popup.ts', out: 'popup/popup' },
+  // Loaded when first needed (src/ui/later.ts), not with the popup or the library page.
+  { in: 'src/ui/compare-panel-later.ts', out: 'ui/compare-panel' },
+  { in: 'src/popup/key-moment-later.ts', out: 'popup/key-moment' },
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },
   { in: 'src/pages/library/zip-worker.ts', out: 'pages/library/zip-worker' },
   { in: 'src/pages/options/options.ts', out: 'pages/options/options' },

@@ -6,11 +6,14 @@ import { firstParagraph, openingText, readabilityFits, standfirst } from './arti
 import { brandFromPage, siteLabel } from './brand.js';
 import { declaredDates, modifiedDates } from './date-declared.js';
 import { parseDateText } from './date-text.js';
+import { headlineOverturns } from './date-overturn.js';
 import { visibleDates } from './date-visible.js';
 import { pickDateInZone } from './date-zone.js';
 import { isTagline } from './tagline.js';
 import type { EngineResult, ExtractOptions as BaseOptions } from './index.js';
 import { readPage, type Page } from './page.js';
+import { siteHints, siteNameCandidates } from './site-names.js';
+import { asShown } from './title-shown.js';
 
 interface ExtractOptions extends BaseOptions {
   /** false rules Readability out (huge pages): the first prose paragraph is the excerpt. */
@@ -25,6 +28,14 @@ interface ExtractOptions extends BaseOptions {
 export function completeWithArticle(doc: Document, url: string, result: EngineResult, options: ExtractOptions = {}, read?: Page): void {
   const page = read ?? readPage(doc, url);
   let readability = false;
+  // The headline as the page shows it (its h1): here, since this stage runs on every page and the
+  // injected metadata stage stays small.
+  if (result.title) {
+    const names = siteNameCandidates(page).map((c) => c.name);
+    const shown = asShown(page, { title: result.title, source: result.sources.title ?? 'none', removed: [] }, names, siteHints(page, result.provider.domain));
+    result.title = shown.title;
+    result.sources.title = shown.source;
+  }
   if (result.pending.provider) {
     // The site's label read from the host the same way here and in Node (the browser has no suffix list).
     const brand = brandFromPage(page, siteLabel(page.url?.hostname ?? result.provider.domain), result.title);
@@ -33,8 +44,9 @@ export function completeWithArticle(doc: Document, url: string, result: EngineRe
       result.sources.providerName = brand.source;
     }
   }
-  if (result.pending.date) {
-    const candidates = [...declaredDates(page, parseDateText), ...visibleDates(page)];
+  if (result.pending.date || headlineOverturns(page, result.title, options.now ?? Date.now())) {
+    const declared = declaredDates(page, parseDateText);
+    const candidates = [...declared, ...visibleDates(page, result.title, declared.length > 0)];
     const date = pickDateInZone(candidates, modifiedDates(page), options.now ?? Date.now(), page);
     if (date) {
       result.publishedDateTime = date.value;

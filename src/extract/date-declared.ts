@@ -6,8 +6,12 @@ import { cleanText } from './text.js';
 export interface DateCandidate {
   parts: DateParts;
   source: string;
-  /** 1 = the article's own structured data … 4 = guessed from the address. */
+  /** 1 = the article's own structured data … 5 = relative (date-trust.ts). */
   rank: number;
+  /** Beside the headline: every day shown there (a declared date that is one of them stands). */
+  shownDays?: DateParts[];
+  /** Numbers that read both day-first and month-first: no evidence against a declared day. */
+  ambiguous?: boolean;
 }
 
 /** Reads one date text; the metadata bundle passes the machine reader, the article stage the full one. */

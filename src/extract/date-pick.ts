@@ -2,13 +2,13 @@
 import type { DateCandidate } from './date-declared.js';
 import { toUtcText, wallMs, type DateParts } from './date-machine.js';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 function instant(p: DateParts): number {
   return wallMs(p) - (p.offset ?? 0) * 60000;
 }
 
-function sameDay(a: DateParts, b: DateParts): boolean {
+export function sameDay(a: DateParts, b: DateParts): boolean {
   return a.y === b.y && a.mo === b.mo && a.d === b.d;
 }
 
@@ -53,7 +53,8 @@ export interface Chosen {
  * visible text are dropped. A time without a zone borrows the offset of another source that gives
  * the same wall-clock minute, else stays as written (the article stage may give it the page's zone).
  */
-export function chooseDate(candidates: DateCandidate[], modified: DateParts[], now: number): Chosen | null {
+export function chooseDate(candidates: DateCandidate[], modified: DateParts[], now: number,
+  settle: (chosen: DateCandidate, usable: DateCandidate[]) => DateCandidate = (chosen) => chosen): Chosen | null {
   const today = new Date(now).toISOString().slice(0, 10);
   const usable = candidates.filter((c) => {
     if (instant(c.parts) > now + DAY_MS) return false;
@@ -68,7 +69,7 @@ export function chooseDate(candidates: DateCandidate[], modified: DateParts[], n
   // Declared dates: the earliest is the first publication. Visible ones: the first on the page,
   // since later ones belong to comments, references or lists.
   if (bestRank <= 2) pool.sort((a, b) => earlier(a.parts, b.parts) || a.rank - b.rank);
-  const chosen = pool[0]!;
+  const chosen = settle(pool[0]!, usable);
   let parts = { ...chosen.parts };
   let source = chosen.source;
 

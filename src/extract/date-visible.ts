@@ -1,5 +1,7 @@
 // Dates people read on the page: marked-up times, bylines, datelines, the title and the address.
-import { addCandidate, type DateCandidate } from './date-declared.js';
+import { besideHeadline, labelledDate } from './date-beside.js';
+import { addCandidate, modifiedDates, type DateCandidate } from './date-declared.js';
+import { relativeBeside } from './date-relative.js';
 import { parseMachineDate } from './date-machine.js';
 import { parseDateText } from './date-text.js';
 import { headlineWrappers, inFurniture, walkElements } from './furniture.js';
@@ -94,7 +96,7 @@ function fromTitle(page: Page, out: DateCandidate[]): void {
 }
 
 /** `/2015/03/18/` or `20150220` in the address: a day, the weakest evidence. */
-function fromUrl(page: Page, out: DateCandidate[]): void {
+export function fromUrl(page: Page, out: DateCandidate[]): void {
   const path = page.url?.pathname ?? '';
   // Article ids that start with the day (`?a=20170309-35097838`) count too.
   const query = page.url?.search ?? '';
@@ -106,14 +108,26 @@ function fromUrl(page: Page, out: DateCandidate[]): void {
   if (parts) out.push({ parts, source: 'url', rank: 4 });
 }
 
-/** Every date the page shows, in reading order within each kind. */
-export function visibleDates(page: Page): DateCandidate[] {
+/**
+ * Every date the page shows, in reading order within each kind. The fallbacks (a labelled date
+ * anywhere, a dateline, a relative date) are read only when nothing before them can win: with
+ * `declared` (the page declares a date) or an earlier candidate, they could not change the choice.
+ */
+export function visibleDates(page: Page, title = '', declared = false): DateCandidate[] {
   const out: DateCandidate[] = [];
   wrappers = headlineWrappers(page.doc);
   fromMarkup(page, out);
+  const beside = besideHeadline(page, title);
+  if (beside) out.push(beside);
   fromVisible(page, out);
-  fromDateline(page, out);
+  if (!declared && !out.length) {
+    const labelled = labelledDate(page, title);
+    if (labelled) out.push(labelled);
+    else fromDateline(page, out);
+  }
   fromUrl(page, out);
   fromTitle(page, out);
+  const relative = !declared && !out.length ? relativeBeside(page, title, modifiedDates(page)) : null;
+  if (relative) out.push(relative);
   return out;
 }

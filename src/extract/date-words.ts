@@ -1,18 +1,18 @@
-// Month names (en, fr, es, pt, de, it, cs, nl, pl) and time-zone abbreviations, accent-free lower case.
+// Month names (en, fr, es, pt, de, it, cs, nl, pl, ru) and time-zone abbreviations, accent-free lower case.
 
 const MONTHS: string[][] = [
-  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'janeiro', 'januar', 'janner', 'gennaio', 'gen', 'leden', 'ledna', 'januari', 'stycznia', 'styczen'],
-  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero', 'fevereiro', 'februar', 'febbraio', 'unor', 'unora', 'februari', 'lutego', 'luty'],
-  ['march', 'mar', 'mars', 'marzo', 'marco', 'marz', 'maerz', 'mrz', 'brezen', 'brezna', 'maart', 'marca', 'marzec'],
-  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'duben', 'dubna', 'kwietnia', 'kwiecien'],
-  ['may', 'mai', 'mayo', 'maio', 'maggio', 'mag', 'kveten', 'kvetna', 'mei', 'maja', 'maj'],
-  ['june', 'jun', 'juin', 'junio', 'junho', 'juni', 'giugno', 'giu', 'cerven', 'cervna', 'czerwca', 'czerwiec'],
-  ['july', 'jul', 'juillet', 'juil', 'julio', 'julho', 'juli', 'luglio', 'lug', 'cervenec', 'cervence', 'lipca', 'lipiec'],
-  ['august', 'aug', 'aout', 'agosto', 'ago', 'srpen', 'srpna', 'augustus', 'sierpnia', 'sierpien'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'set', 'settembre', 'zari', 'wrzesnia', 'wrzesien'],
-  ['october', 'oct', 'octobre', 'octubre', 'outubro', 'out', 'oktober', 'okt', 'ottobre', 'ott', 'rijen', 'rijna', 'pazdziernika', 'pazdziernik'],
-  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopadu', 'listopada'],
-  ['december', 'dec', 'decembre', 'diciembre', 'dic', 'dezembro', 'dez', 'dezember', 'dicembre', 'prosinec', 'prosince', 'grudnia', 'grudzien'],
+  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'janeiro', 'januar', 'janner', 'gennaio', 'gen', 'leden', 'ledna', 'januari', 'stycznia', 'styczen', 'января'],
+  ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero', 'fevereiro', 'februar', 'febbraio', 'unor', 'unora', 'februari', 'lutego', 'luty', 'февраля'],
+  ['march', 'mar', 'mars', 'marzo', 'marco', 'marz', 'maerz', 'mrz', 'brezen', 'brezna', 'maart', 'marca', 'marzec', 'марта'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'duben', 'dubna', 'kwietnia', 'kwiecien', 'апреля'],
+  ['may', 'mai', 'mayo', 'maio', 'maggio', 'mag', 'kveten', 'kvetna', 'mei', 'maja', 'maj', 'мая'],
+  ['june', 'jun', 'juin', 'junio', 'junho', 'juni', 'giugno', 'giu', 'cerven', 'cervna', 'czerwca', 'czerwiec', 'июня'],
+  ['july', 'jul', 'juillet', 'juil', 'julio', 'julho', 'juli', 'luglio', 'lug', 'cervenec', 'cervence', 'lipca', 'lipiec', 'июля'],
+  ['august', 'aug', 'aout', 'agosto', 'ago', 'srpen', 'srpna', 'augustus', 'sierpnia', 'sierpien', 'августа'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'set', 'settembre', 'zari', 'wrzesnia', 'wrzesien', 'сентября'],
+  ['october', 'oct', 'octobre', 'octubre', 'outubro', 'out', 'oktober', 'okt', 'ottobre', 'ott', 'rijen', 'rijna', 'pazdziernika', 'pazdziernik', 'октября'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopadu', 'listopada', 'ноября'],
+  ['december', 'dec', 'decembre', 'diciembre', 'dic', 'dezembro', 'dez', 'dezember', 'dicembre', 'prosinec', 'prosince', 'grudnia', 'grudzien', 'декабря'],
 ];
 
 export const MONTH_BY_NAME = new Map<string, number>();

@@ -1,13 +1,14 @@
 // The page's own time zone, for times it writes without one: from evidence on the page (a zone
 // written beside a time, an offset another date on the page carries), else from where the page is
 // (a one-zone country's domain, the language and country of the page, its script). Article stage only.
+import { shownOverDeclared } from './date-beside.js';
 import type { DateCandidate } from './date-declared.js';
 import { chooseDate, dateResult, floatingTwin, placeholder, type PickedDate } from './date-pick.js';
 import { numericOffset, parseMachineDate, toUtcText, wallMs, type DateParts } from './date-machine.js';
 import { abbreviationOffset, ZONE_PATTERN, zoneOffset } from './date-words.js';
 import { MODIFIED_META } from './date-declared.js';
-import { walkElements } from './furniture.js';
 import type { Page } from './page.js';
+import { readingText } from './page-text.js';
 
 /** Countries with one civil time zone, or most of their people in one: that zone. */
 const COUNTRY_ZONES = new Map<string, string>(Object.entries({
@@ -59,19 +60,6 @@ export interface PageZone {
   source: string;
 }
 
-/** The text people read, in order, without scripts and styles (textContent has both), up to `max` characters. */
-function visibleText(page: Page, max: number): string {
-  const body = page.doc.body;
-  if (!body) return '';
-  let text = '';
-  for (const el of walkElements(body, 20_000)) {
-    if (/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(el.tagName)) continue;
-    for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3) text += `${node.nodeValue} `;
-    if (text.length >= max) break;
-  }
-  return text.slice(0, max);
-}
-
 function writtenZone(text: string): PageZone | null {
   const m = ZONE_AFTER_TIME.exec(text);
   if (!m) return null;
@@ -119,7 +107,7 @@ function placeZone(page: Page, text: string): PageZone | null {
 
 /** The page's zone from the strongest evidence it gives; null when nothing on it says. */
 export function pageZone(page: Page): PageZone | null {
-  const text = visibleText(page, TEXT_SCAN);
+  const text = readingText(page).text.slice(0, TEXT_SCAN);
   return writtenZone(text) ?? offsetElsewhere(page) ?? placeZone(page, text);
 }
 
@@ -135,10 +123,10 @@ function offsetAt(found: PageZone, parts: DateParts): number | null {
 
 /**
  * The article stage's date: as the metadata stage chooses it, then a time without a zone is given
- * the page's zone. A date known to the day only is never shifted.
+ * the page's zone. A date known to the day only is never shifted; a time with no zone found is dropped.
  */
 export function pickDateInZone(candidates: DateCandidate[], modified: DateParts[], now: number, page: Page): PickedDate | null {
-  const chosen = chooseDate(candidates, modified, now);
+  const chosen = chooseDate(candidates, modified, now, shownOverDeclared);
   if (!chosen) return null;
   const { parts } = chosen;
   const found = parts.h != null && !placeholder(parts) ? pageZone(page) : null;
@@ -153,6 +141,12 @@ export function pickDateInZone(candidates: DateCandidate[], modified: DateParts[
       parts.offset = offset;
       chosen.source += ` + ${found.source}`;
     }
+  }
+  // No zone known, or one that would move the day on a guess: the day stays, the time goes (a wrong
+  // day is worse than no time).
+  if (parts.h != null && parts.offset == null) {
+    parts.h = null;
+    chosen.source += ' (day: no zone)';
   }
   return dateResult(chosen, true);
 }

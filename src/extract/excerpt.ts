@@ -38,7 +38,7 @@ function siteWide(text: string, title: string, siteNames: string[]): boolean {
 }
 
 /** Description candidates, in trust order. */
-function descriptions(page: Page): { text: string; source: string }[] {
+export function descriptions(page: Page): { text: string; source: string }[] {
   const out: { text: string; source: string }[] = [];
   for (const key of DESCRIPTION_KEYS) {
     for (const raw of page.meta.get(key)?.slice(0, 2) ?? []) out.push({ text: cleanText(raw), source: key });

@@ -84,7 +84,8 @@ export function readMetadata(page: Page, url: string, options: ExtractOptions = 
     images: images.images,
     suggestedTopics: topics.topics,
     sources,
-    needsArticle: pending.excerpt || pending.date || pending.provider,
+    // Always: the headline as its h1 shows it, and the day shown beside it, are read from the page's text.
+    needsArticle: true,
     needsReadability: false,
     pending,
   };

@@ -82,6 +82,8 @@ export interface PickedTitle {
   source: string;
   /** The pieces removed from the winning title: where the site's name may be read. */
   removed: string[];
+  /** Every candidate and its votes (for `lede extract --explain`). */
+  votes?: { text: string; score: number; source: string }[];
 }
 
 /**
@@ -132,5 +134,5 @@ export function pickTitle(page: Page, siteNames: string[], hints: string[]): Pic
   for (const entry of votes.values()) {
     if (!best || entry.score > best.score + 1e-9) best = entry;
   }
-  return best ? { title: best.text, source: best.source, removed: best.removed } : null;
+  return best ? { title: best.text, source: best.source, removed: best.removed, votes: [...votes.values()] } : null;
 }

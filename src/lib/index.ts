@@ -15,5 +15,6 @@ export {
   type PrivateData, type DecryptResult, type Backup,
 } from '../secure/index.js';
 export { relatedFromHtml } from '../related/from-html.js';
+export { decodeHtml } from '../related/charset.js';
 export { serializeRelated } from '../record/index.js';
 export { recordFromExtraction, settleExtraction, type RecordDefaults } from '../extract/to-record.js';

@@ -4,7 +4,8 @@ import { withTimeout } from '../shared/promise.js';
 import { send } from '../shared/send.js';
 import { privateApi } from '../ui/private-api.js';
 import { createPrivateNote, type PrivateNote } from '../ui/private-note.js';
-import { showKeyMoment } from './key-moment.js';
+import type { showKeyMoment as ShowKeyMoment } from './key-moment.js';
+import { later } from '../ui/later.js';
 
 /** A page that does not say what is selected by then is treated as having no selection. */
 const SELECTION_TIMEOUT_MS = 2000;
@@ -20,7 +21,9 @@ export function popupPrivateNote(tabId: number, record: LedeRecord, offerSelecti
   // Without a key, the first note (or the offered selection) brings the key moment to the top of the popup.
   const note: PrivateNote = createPrivateNote({
     secured: record.secured, pageSelection, api: privateApi,
-    onNeedsKey: () => showKeyMoment(document.getElementById('editor-slot')!, () => note.keyReady()),
+    onNeedsKey: () => void later<typeof ShowKeyMoment>('popup/key-moment.js', 'showKeyMoment')
+      .then((showKeyMoment) => showKeyMoment(document.getElementById('editor-slot')!, () => note.keyReady()))
+      .catch((error: unknown) => console.error('Lede: the key moment', error)),
   });
   return { note, selection: pageSelection ?? Promise.resolve('') };
 }

@@ -3,7 +3,8 @@
 import type { LedeRecord } from '../record/types.js';
 import type { SaveResult, StoredRecord } from '../shared/messages.js';
 import { send } from '../shared/send.js';
-import { addressTakenNote } from '../ui/address-taken.js';
+import type { addressTakenNote as AddressTakenNote } from '../ui/address-taken.js';
+import { later } from '../ui/later.js';
 import { t } from '../ui/i18n.js';
 import { errorText, showStatus } from '../ui/status.js';
 import { putDraft, sourcesOf } from './draft.js';
@@ -33,10 +34,10 @@ function refused(result: Exclude<SaveResult, { ok: true }>, before: PopupState):
   } else if ('addressTaken' in result) {
     const mine = editor!.read();
     const { saved } = session.page ?? {};
-    showNote(addressTakenNote({
+    void later<typeof AddressTakenNote>('ui/compare-panel.js', 'addressTakenNote').then((addressTakenNote) => showNote(addressTakenNote({
       mine, other: result.addressTaken.other, lang: document.documentElement.lang || undefined,
       merge: (record, merge) => saveChosen(record, saved ?? null, merge),
-    }));
+    })), (error: unknown) => showStatus(ui.status, errorText(error), 'error'));
     showStatus(ui.status, t('editorNotSaved'), 'error');
   } else {
     const rest = editor!.showProblems(result.problems.filter((p) => p.severity === 'error'));

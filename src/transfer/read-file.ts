@@ -4,7 +4,8 @@ import { normaliseUrl } from '../record/url.js';
 import { parseRecord } from '../record/read.js';
 import type { Problem } from '../record/problems.js';
 import type { LedeRecord } from '../record/types.js';
-import { errorsOf, validateRecord } from '../record/validate.js';
+import { errorsOf } from '../record/validate.js';
+import { validateWritable } from '../record/writable.js';
 import { serializeRecord } from '../record/write.js';
 
 export type ReadFileResult =
@@ -40,7 +41,7 @@ export function readRecordFile(name: string, input: string | Uint8Array): ReadFi
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { record } = parsed;
   const written = serializeRecord(record);
-  const problems = validateRecord(record, name, written);
+  const problems = validateWritable(record, name, written);
   const key = normaliseUrl(record.originalUrl) || normaliseUrl(record.webUrl);
   if (!key) {
     problems.push({ file: name, key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' });

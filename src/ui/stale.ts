@@ -5,7 +5,8 @@
 // with #stale-keep-mine, #stale-take-theirs, #stale-take-chosen, or #stale-save-again for a deleted record.
 import type { LedeRecord } from '../record/types.js';
 import type { ChangeSource, LibraryChanged, StoredRecord } from '../shared/messages.js';
-import { openComparePanel } from './compare-panel.js';
+import type { openComparePanel as OpenComparePanel } from './compare-panel.js';
+import { later } from './later.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { relativeTime } from './relative-time.js';
@@ -139,6 +140,13 @@ export function createStaleEditor(options: StaleOptions): StaleEditor {
       return;
     }
     if (!newer) return;
+    let openComparePanel: typeof OpenComparePanel;
+    try {
+      openComparePanel = await later<typeof OpenComparePanel>('ui/compare-panel.js', 'openComparePanel');
+    } catch (error) {
+      text.textContent = t('editorStaleReadFailed', error instanceof Error ? error.message : String(error));
+      return;
+    }
     const mine = options.read();
     if (!current) {
       openComparePanel({

@@ -61,4 +61,35 @@ describe('lede extract', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/cannot read/);
   });
+
+  it('--explain prints each field, its candidates with their sources, and why the winner won', async () => {
+    const result = await lede('extract', '--explain', '--url', 'https://www.example.com/storm', pageFile());
+    expect(result.code).toBe(0);
+    const out = result.out;
+    expect(out).toMatch(/^title: "Storm closes schools" {2}\(from .+\)$/m);
+    // The title's votes: the full <title> loses to the headline with the site's piece cut.
+    expect(out).toMatch(/^\s+[\d.]+ {2}"Storm closes schools \| Example Times" {2}\(best from <title>\)$/m);
+    expect(out).toMatch(/^publishedDateTime: 2021-02-03T14:30:00Z {2}\(from json-ld datePublished\)$/m);
+    expect(out).toMatch(/^ {2}2021-02-03T14:30:00Z {2}trust 1 \(declared published\) {2}from json-ld datePublished {2}\[offset -300 min\]$/m);
+    expect(out).toMatch(/^excerpt: "Schools across the county closed on Monday as the storm arrived." {2}\(from description\)$/m);
+    expect(out).toMatch(/^provider: "Example Times" at example\.com/m);
+    expect(out).toMatch(/^ {2}og:site_name: "Example Times"$/m);
+    expect(out.match(/^ {2}why: /gm)).toHaveLength(4);
+  });
+
+  it('reads a saved page by its charset unless it is valid UTF-8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-extract-'));
+    const latin = join(dir, 'latin.html');
+    writeFileSync(latin, Buffer.from('<html><head><meta charset="iso-8859-1"><title>Gr\xfc\xdfe aus M\xfcnchen</title></head><body></body></html>', 'latin1'));
+    const out = await lede('extract', '--json', '--url', 'https://www.example.de/a', latin);
+    expect(JSON.parse(out.out).title).toBe('Grüße aus München');
+    const resaved = join(dir, 'utf8.html');
+    writeFileSync(resaved, '<html><head><meta charset="gb2312"><title>新电脑已可利用记忆</title></head><body></body></html>');
+    expect(JSON.parse((await lede('extract', '--json', '--url', 'https://www.example.cn/a', resaved)).out).title).toBe('新电脑已可利用记忆');
+    // A declaration past the first 1,024 bytes still counts, as the browser's parser switches to it.
+    const late = join(dir, 'late.html');
+    writeFileSync(late, Buffer.concat([Buffer.from(`<html><head><!-- ${'x'.repeat(1100)} --><meta charset="gb2312"><title>`),
+      Buffer.from([0xbb, 0xb0, 0xbe, 0xe7]), Buffer.from('</title></head><body></body></html>')]));
+    expect(JSON.parse((await lede('extract', '--json', '--url', 'https://www.example.cn/b', late)).out).title).toBe('话剧');
+  });
 });

@@ -25,15 +25,15 @@ describe('content scripts', () => {
     delete scope.__ledeExtraction;
   });
 
-  it('extract.js leaves a complete result without asking for the later stages when metadata suffices', async () => {
+  it('extract.js completes the fields metadata gives and asks the article stage only to check the day beside the headline', async () => {
     setPage('<title>Storm closes schools | Example Times</title><meta property="og:site_name" content="Example Times">' +
       '<meta name="description" content="Schools across the county closed on Monday as the storm arrived.">' +
       '<meta property="article:published_time" content="2021-02-03T09:30:00-05:00">', '<h1>Storm closes schools</h1>');
     await import('../../src/content/extract.js');
     const result = scope.__ledeExtraction!;
     expect(result).toMatchObject({
-      title: 'Storm closes schools', publishedDateTime: '2021-02-03T14:30:00Z', needsArticle: false, needsReadability: false,
-      provider: { name: 'Example Times', domain: 'localhost' },
+      title: 'Storm closes schools', publishedDateTime: '2021-02-03T14:30:00Z', needsArticle: true, needsReadability: false,
+      provider: { name: 'Example Times', domain: 'localhost' }, pending: { excerpt: false, date: false, provider: false },
     });
   });
 

@@ -13,8 +13,8 @@ describe('publishedDateTime', () => {
 
   it('keeps a day alone at midnight UTC and a time without zone on its calendar day', () => {
     expect(run(page(meta('article:published_time', '2020-11-11'))).publishedDateTime).toBe('2020-11-11T00:00:00Z');
-    // No zone, generic host: the wall-clock time is kept, so the day cannot move.
-    expect(run(page(meta('article:published_time', '2020-11-11T23:30:00')), 'https://example.com/a').publishedDateTime).toBe('2020-11-11T23:30:00Z');
+    // No zone, generic host: the day is kept and the time dropped, so the day cannot move.
+    expect(run(page(meta('article:published_time', '2020-11-11T23:30:00')), 'https://example.com/a').publishedDateTime).toBe('2020-11-11T00:00:00Z');
   });
 
   it('reads a floating time in the country zone, across midnight too; from the language alone only within the day', () => {
@@ -24,7 +24,7 @@ describe('publishedDateTime', () => {
     expect(run(page(meta('article:published_time', '2015-04-30T00:30:00')), 'https://www.example.fr/a').publishedDateTime).toBe('2015-04-29T22:30:00Z');
     // German on a .com page says less (Austria, Switzerland, elsewhere): the day is kept.
     const german = (time: string) => page(meta('article:published_time', time)).replace('lang="en"', 'lang="de"');
-    expect(run(german('2015-04-30T00:30:00'), 'https://www.example.com/a').publishedDateTime).toBe('2015-04-30T00:30:00Z');
+    expect(run(german('2015-04-30T00:30:00'), 'https://www.example.com/a').publishedDateTime).toBe('2015-04-30T00:00:00Z');
     expect(run(german('2015-04-30T10:30:00'), 'https://www.example.com/a').publishedDateTime).toBe('2015-04-30T08:30:00Z');
   });
 

@@ -43,23 +43,24 @@ describe('the page time zone', () => {
     expect(at(html, 'https://www.example.com/esporte/a')).toBe('2018-12-21T12:55:00Z');
   });
 
-  it('keeps today\'s rule when nothing indicates a zone, and never shifts a day-only date', () => {
-    expect(at(page(meta('article:published_time', '2020-11-11T23:30:00')))).toBe('2020-11-11T23:30:00Z');
+  it('keeps the day and drops the time when nothing indicates a zone, and never shifts a day-only date', () => {
+    expect(at(page(meta('article:published_time', '2020-11-11T23:30:00')))).toBe('2020-11-11T00:00:00Z');
     expect(at(page(meta('article:published_time', '2020-11-11')), 'https://www.example.co.nz/a')).toBe('2020-11-11T00:00:00Z');
     expect(at(page(meta('article:published_time', '2020-11-11'), '<p>Posted 9:00 am PT</p>'))).toBe('2020-11-11T00:00:00Z');
   });
 
   it('finds no zone in words a page merely contains (`constructor`, `toString`)', () => {
-    expect(at(page(meta('article:published_time', '2020-11-11T10:30:00'), '<p>At 10:30 constructor toString</p>'))).toBe('2020-11-11T10:30:00Z');
+    expect(at(page(meta('article:published_time', '2020-11-11T10:30:00'), '<p>At 10:30 constructor toString</p>'))).toBe('2020-11-11T00:00:00Z');
   });
 });
 
 describe('the page time zone, not from stray evidence', () => {
   it('ignores a zone inside a script and a few quoted characters of another script', () => {
     const script = page(meta('article:published_time', '2020-11-11T10:30:00'), '<script>var t = "10:30 PST";</script><p>Nothing here.</p>');
-    expect(at(script)).toBe('2020-11-11T10:30:00Z');
+    // No zone found (a PST inside a script is not one): the day alone.
+    expect(at(script)).toBe('2020-11-11T00:00:00Z');
     const quoted = page(meta('article:published_time', '2020-11-11T10:30:00'),
       '<p>The city of Beijing (北京) hosted the talks between the two delegations for three long days this week.</p>');
-    expect(at(quoted)).toBe('2020-11-11T10:30:00Z');
+    expect(at(quoted)).toBe('2020-11-11T00:00:00Z');
   });
 });

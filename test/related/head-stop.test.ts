@@ -1,5 +1,5 @@
-// Reading stops at </head> only when the head answers everything: then the entry is the one the whole page
-// gives (what `lede related` prints for the saved page), on every dev corpus page where the read would stop.
+// Reading would stop at </head> only when the head answers everything, so that the entry is the one the whole
+// page gives. Since the engine reads the headline and the date beside it from the body, no head answers alone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ describe('the head check', () => {
 ${date}</head>`;
     const url = 'https://coast.example/lamps';
     const published = '<meta property="article:published_time" content="2026-01-05T10:00:00Z">';
-    expect(headAnswers(head('Harbour lamps relit', published), url)).toBe(true);
+    // Even a complete head: the body's <h1> and the day shown beside it can still change title and date.
+    expect(headAnswers(head('Harbour lamps relit', published), url)).toBe(false);
     expect(headAnswers(head('Harbour lamps relit | Ann Reed', published), url)).toBe(false);
     const created = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour lamps relit","dateCreated":"2026-01-05T10:00:00Z"}</script>';
     expect(headAnswers(head('Harbour lamps relit', created), url)).toBe(false);
@@ -31,7 +32,7 @@ ${date}</head>`;
       stopped.push(file);
       expect.soft(relatedFromHtml(head, url), file).toEqual(relatedFromHtml(html, url));
     }
-    // It does stop on a good share of pages (it saves reading most of their bytes).
-    expect(stopped.length).toBeGreaterThanOrEqual(10);
+    // It stops on none: whatever a head says, the body may change the entry (issue 23's rules).
+    expect(stopped).toEqual([]);
   });
 });

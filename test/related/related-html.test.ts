@@ -48,10 +48,10 @@ describe('relatedFromHtml', () => {
     expect(relatedFromHtml(html, 'https://example.net/a').images).toEqual([{ url: 'https://cdn.example.net/a.png', width: 800, height: 450, isCached: false }]);
   });
 
-  it('a head that answers everything is enough; one missing the excerpt, or whose description may be a tagline, is not', () => {
+  it('a head never answers alone: the body\'s headline and the date beside it may change the entry', () => {
     const head = PAGE.slice(0, PAGE.indexOf('</head>') + 7);
     const about = head.replace('Flood warnings were issued for six towns after two days of rain.', 'Rivers rise across the valley as flood warnings go out.');
-    expect(headAnswers(about, 'https://valleytimes.example.co.uk/a')).toBe(true);
+    expect(headAnswers(about, 'https://valleytimes.example.co.uk/a')).toBe(false);
     expect(headAnswers(about.replace(/<meta name="description"[^>]*>/, ''), 'https://valleytimes.example.co.uk/a')).toBe(false);
     // A description sharing no word with the headline is judged against the article's opening, in the body.
     expect(headAnswers(head, 'https://valleytimes.example.co.uk/a')).toBe(false);

@@ -5,7 +5,8 @@ import { onLibraryChanged } from '../../shared/library-events.js';
 import type { SaveResult, StoredRecord } from '../../shared/messages.js';
 import { send } from '../../shared/send.js';
 import type { Settings } from '../../shared/settings.js';
-import { addressTakenNote } from '../../ui/address-taken.js';
+import type { addressTakenNote as AddressTakenNote } from '../../ui/address-taken.js';
+import { later } from '../../ui/later.js';
 import { byId, replaceChildren } from '../../ui/dom.js';
 import { createEditor, type Editor } from '../../ui/editor.js';
 import { privateApi } from '../../ui/private-api.js';
@@ -52,10 +53,10 @@ function refused(open: Open, result: Exclude<SaveResult, { ok: true }>): void {
   } else if ('addressTaken' in result) {
     const mine = open.editor.read();
     notes.querySelector('#address-taken')?.remove();
-    notes.append(addressTakenNote({
+    void later<typeof AddressTakenNote>('ui/compare-panel.js', 'addressTakenNote').then((addressTakenNote) => notes.append(addressTakenNote({
       mine, other: result.addressTaken.other, lang: document.documentElement.lang || undefined,
       merge: (record, mergeWith) => chosen(open, record, open.stored, mergeWith),
-    }));
+    })), (error: unknown) => showStatus(status, errorText(error), 'error'));
     showStatus(status, t('editorNotSaved'), 'error');
   } else {
     const rest = open.editor.showProblems(result.problems.filter((p) => p.severity === 'error'));

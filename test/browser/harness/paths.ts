@@ -10,6 +10,8 @@ export const firefoxTestBuild = join(repoRoot, 'dist/firefox-test');
 /** The shared corpus lives beside the repo (`<repo>/../shared`, or LEDE_SHARED), outside git. */
 export const corpusDir = process.env.LEDE_CORPUS_DIR
   ?? join(process.env.LEDE_SHARED ?? resolve(repoRoot, '../shared'), 'corpus/dev');
+/** The second dev split beside the first (`corpus/trafilatura-dev`), for the popup-vs-CLI parity test. */
+export const trafilaturaDir = join(dirname(corpusDir), 'trafilatura-dev');
 export const artifactsDir = join(repoRoot, 'test-artifacts');
 
 /** Debian's real binary: the /usr/bin/chromium wrapper adds flags of its own and prints a shell error. */

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { corpusDir, fixturesDir } from './paths.js';
+import { corpusDir, fixturesDir, trafilaturaDir } from './paths.js';
 import { relatedRoute } from './related-routes.js';
 
 export interface FixtureServer {
@@ -40,12 +40,29 @@ function withoutQuery(address: string): string {
   return `http://${url.host}${url.pathname}`;
 }
 
-/** Corpus pages at the http: form of the address labels.json records for them. */
+/** Corpus pages of both dev splits at the http: form of the address labels.json records for them. */
 function corpusPages(): Record<string, string> {
-  const labels = join(corpusDir, 'labels.json');
-  if (!existsSync(labels)) return {};
-  const entries = JSON.parse(readFileSync(labels, 'utf8')) as Array<{ url: string; file: string }>;
-  return Object.fromEntries(entries.map((entry) => [withoutQuery(entry.url.replace(/^https:/, 'http:')), join(corpusDir, entry.file)]));
+  const pages: Record<string, string> = {};
+  for (const dir of [trafilaturaDir, corpusDir]) {
+    const labels = join(dir, 'labels.json');
+    if (!existsSync(labels)) continue;
+    const entries = JSON.parse(readFileSync(labels, 'utf8')) as Array<{ url: string; file: string }>;
+    for (const entry of entries) pages[withoutQuery(entry.url.replace(/^https:/, 'http:'))] = join(dir, entry.file);
+  }
+  return pages;
+}
+
+/**
+ * A saved page's type as `lede extract` reads it: UTF-8 when its bytes are valid UTF-8, else no
+ * charset in the header, so the browser reads the page's own <meta charset> (savedPageText).
+ */
+function htmlType(bytes: Uint8Array): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'text/html; charset=utf-8';
+  } catch {
+    return 'text/html';
+  }
 }
 
 function localFile(pathname: string): string | null {
@@ -74,8 +91,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
+    const bytes = readFileSync(file);
+    const type = extname(file) === '.html' ? htmlType(bytes) : types[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(bytes);
   });
   // https through the proxy (CONNECT): refused at once, as the network is not there.
   server.on('connect', (req, socket) => {
