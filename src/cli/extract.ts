@@ -27,7 +27,7 @@ export function savedPageText(bytes: Uint8Array, name: string): string {
   } catch {
     const decoded = decodeHtml(bytes, null);
     if (!decoded.ok) throw new UsageError(`${name}: the page says it is in "${decoded.charset}", an encoding Lede cannot read`, 1);
-    if (decoded.source !== 'default') return decoded.text;
+    if (decoded.source !== 'default' && decoded.source !== 'sniffed') return decoded.text;
     // A declaration past the prescan: the browser changes to it when its parser meets it in the head.
     const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 65_536)).split(/<\/head\s*>/i)[0]!;
     const late = /<meta\b[^>]*charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];

@@ -7,6 +7,8 @@ import { titleKey } from './title.js';
 
 /** Texts from a consent banner, a sign-up form or a browser warning, never from an article. */
 const BOILERPLATE = /\bcookies?\b|newsletter|sign up|subscribe|(?:enabled?|disabled|requires?) javascript|javascript (?:is )?(?:disabled|required|must)|your browser|all rights reserved|click here|advertisement|privacy policy|terms of (?:use|service)/gi;
+/** A server's error printed into the page (PHP's `Warning: … on line 12`): never the article's words. */
+const SERVER_ERROR = /\b(?:warning|notice|deprecated|strict standards|fatal error|parse error): .{0,300}? on line \d+/i;
 /** Texts that describe the whole site rather than this page. */
 const SITE_WIDE = /breaking news|latest news|official (?:site|website)|welcome to|home ?page|(?:web)?site of\b|blog of\b|read (?:the )?latest/i;
 
@@ -24,6 +26,7 @@ function words(text: string): Set<string> {
  */
 export function isBoilerplate(text: string, title: string, siteNames: string[], lenient = false): boolean {
   const found = new Set(text.match(BOILERPLATE)?.map((m) => m.toLowerCase()));
+  if (SERVER_ERROR.test(text)) return true;
   if (text.length < 25 || (found.size && (!lenient || text.length < 160 || found.size > 1 || text.search(BOILERPLATE) < 100))) return true;
   if (titleKey(text) === titleKey(title)) return true;
   const s = squash(text);

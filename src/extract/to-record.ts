@@ -60,7 +60,11 @@ export function settleProvider(extraction: Extraction, registrableDomain: Record
   const read = lookup(registrableDomain, readHost);
   const canonical = lookup(registrableDomain, hostOf(extraction.originalUrl));
   const name = extraction.provider.name.trim();
-  const nameIsDomain = !name || extraction.sources.providerName === 'domain' || name === extraction.provider.domain;
+  // A name that is only an address of the site (`wien.orf.at` as og:site_name) is no name: the domain stands in,
+  // whichever domain the reader settled before (the page's own stage has no public suffix list).
+  const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
+  const nameIsDomain = !name || extraction.sources.providerName === 'domain' || name === extraction.provider.domain ||
+    (readHost !== '' && bare(name) === bare(readHost));
   let domain = read;
   let source = 'public suffix list';
   if (canonical && canonical !== read) {

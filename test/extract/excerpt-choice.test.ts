@@ -22,6 +22,12 @@ describe('the excerpt', () => {
     expect(tool.excerpt).toMatch(/^This lemon tart/);
   });
 
+  it('never takes a server error printed into the page (PHP warnings before the article) for the excerpt', () => {
+    const page = `<html><head><title>Tart</title></head><body>Warning: Cannot modify header information - headers already sent by (output started at /srv/www/wp-config.php:12) in /srv/www/wp-includes/pluggable.php on line 1296
+<article><h1>Lemon tart</h1><p>This lemon tart keeps its crust crisp for two days, because the pastry is baked blind with burnt honey.</p></article></body></html>`;
+    expect(run(page, 'https://www.example.com/tart').excerpt).toMatch(/^This lemon tart/);
+  });
+
   it('keeps a description that shares no word with the headline when the article bears it out', () => {
     const teaser = 'Burnt honey before the pastry, no cream in the filling: the crust stays crisp for two days.';
     expect(run(html(teaser), 'https://www.example.com/tart').excerpt).toBe(teaser);

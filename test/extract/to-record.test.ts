@@ -49,6 +49,13 @@ describe('settleProvider', () => {
       .toEqual({ name: 'MSN', domain: 'msn.com', source: 'public suffix list' });
   });
 
+  it('takes a name that is only the host read (og:site_name "wien.orf.at") for no name, whichever domain came in', () => {
+    for (const domain of ['wien.orf.at', 'orf.at']) {
+      expect(settleProvider(extraction({ webUrl: 'https://wien.orf.at/stories/1/', originalUrl: 'https://wien.orf.at/stories/1/', provider: { name: 'wien.orf.at', domain } }), registrableDomain))
+        .toEqual({ name: 'orf.at', domain: 'orf.at', source: 'public suffix list' });
+    }
+  });
+
   it('moves to the canonical site when the page names it and not the host read (a mirror, a cache)', () => {
     expect(settleProvider(extraction({ webUrl: 'https://mirror.example.org/copy', originalUrl: 'https://www.harbourlight.co.uk/a', provider: { name: 'Harbour Light', domain: 'mirror.example.org' } }), registrableDomain))
       .toEqual({ name: 'Harbour Light', domain: 'harbourlight.co.uk', source: 'canonical url' });
