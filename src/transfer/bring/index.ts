@@ -6,7 +6,7 @@ import type { Brought } from './types.js';
 import { readUrlList } from './url-list.js';
 
 export type { Brought, BroughtEntry, BringSource, FieldMapping, Refused } from './types.js';
-export { recordFromBrought, fillFromPage, type BringDefaults, type BroughtRecord, type FillableField } from './to-record.js';
+export { recordFromBrought, fillFromPage, type BringDefaults, type BroughtRecord, type FillableField, type FillPlan } from './to-record.js';
 export { readBookmarks, readClipperNote, readPocketCsv, readUrlList };
 
 export type BringKind = 'pocket' | 'bookmarks' | 'urls' | 'notes' | null;

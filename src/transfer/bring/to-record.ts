@@ -18,10 +18,15 @@ export interface BringDefaults {
 /** Fields a fill from the page may set: those the source left to Lede. */
 export type FillableField = 'title' | 'excerpt' | 'publishedDateTime' | 'type' | 'provider.name' | 'provider.domain' | 'originalUrl';
 
-export interface BroughtRecord {
-  record: LedeRecord;
-  /** What the page may still fill in: fields the source gave no value for. */
+/** What a later fill may change: the fields the source gave no value for, and what the record held for each when brought. */
+export interface FillPlan {
   fillable: FillableField[];
+  /** The brought record's value of each fillable field: a field that no longer holds it was changed by the person. */
+  brought: Partial<Record<FillableField, string | null>>;
+}
+
+export interface BroughtRecord extends FillPlan {
+  record: LedeRecord;
 }
 
 function hostOf(url: string): string {
@@ -58,7 +63,7 @@ export function recordFromBrought(entry: BroughtEntry, defaults: BringDefaults):
     body: entry.body ?? '',
   };
   if (entry.extra && Object.keys(entry.extra).length) record.extra = { ...entry.extra };
-  return { record, fillable };
+  return { record, fillable, brought: Object.fromEntries(fillable.map((field) => [field, valueOf(record, field)])) };
 }
 
 function safeDomain(defaults: BringDefaults, host: string): string {
@@ -73,10 +78,10 @@ function safeDomain(defaults: BringDefaults, host: string): string {
  * The record as it is now, with each still-fillable field taken from the page's record where the page
  * gives it; a field the person changed since it was brought (it no longer holds what was brought) is theirs.
  */
-export function fillFromPage(current: LedeRecord, brought: BroughtRecord, page: LedeRecord): LedeRecord {
+export function fillFromPage(current: LedeRecord, plan: FillPlan, page: LedeRecord): LedeRecord {
   const out: LedeRecord = { ...current, provider: { ...current.provider } };
-  const untouched = (field: FillableField) => brought.fillable.includes(field) && valueOf(current, field) === valueOf(brought.record, field);
-  for (const field of brought.fillable) {
+  const untouched = (field: FillableField) => valueOf(current, field) === plan.brought[field];
+  for (const field of plan.fillable) {
     if (!untouched(field)) continue;
     const value = valueOf(page, field);
     if (value === '' || value === null) continue;
