@@ -1,6 +1,6 @@
 // What the background does for each message: one handler per name in the message map.
 import { errorsOf, validateRecord, type Problem } from '../record/index.js';
-import type { MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
+import type { ChangeSource, MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
@@ -15,7 +15,7 @@ import { blockedPage, type BlockedKind } from './restricted.js';
 import { readSelection } from './selection.js';
 import type { PrivateVault } from './private-vault.js';
 import type { SettingsStore } from './settings-store.js';
-import { libraryKey, type LibraryStore } from './store.js';
+import { libraryKey, type LibraryStore } from './store/index.js';
 import { syncHandlers } from './sync/handlers.js';
 import type { SyncService } from './sync/service.js';
 
@@ -51,6 +51,11 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /**
+   * Set only by background code that calls a handler itself (the link menu): who the write is for.
+   * A browser's sender never has it; a page's writes are named by its URL.
+   */
+  by?: ChangeSource;
 }
 
 export type Handlers = { [K in MessageName]: (payload: Request<K>, sender: Sender) => Promise<Response<K>> };

@@ -14,7 +14,7 @@ import { addLinkAsRelated, RELATED_MENU_ID } from './related-menu.js';
 import { createRouter } from './router.js';
 import { SettingsStore } from './settings-store.js';
 import { memoryArea, type StorageAreaLike } from './storage-areas.js';
-import { LibraryStore } from './store.js';
+import { LibraryStore } from './store/index.js';
 import { createTabMarks } from './tab-marks.js';
 import { validators } from './validators.js';
 import { storeLibrary } from './sync/library.js';

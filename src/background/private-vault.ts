@@ -11,7 +11,7 @@ import {
 import type { KeyChangeProgress, PrivateStatus } from '../shared/messages.js';
 import { fold, type PrivateMatch } from './library-index.js';
 import type { KeyRow, KeyStore } from './key-store.js';
-import type { LibraryStore } from './store.js';
+import type { LibraryStore } from './store/index.js';
 
 export type Failure = { ok: false; message: string };
 

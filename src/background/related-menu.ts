@@ -3,7 +3,7 @@
 import { addRelated, blankRelated } from '../related/list.js';
 import type { Handlers } from './handlers.js';
 import { readRelated, type RelatedDeps } from './related.js';
-import type { LibraryStore } from './store.js';
+import type { LibraryStore } from './store/index.js';
 
 export const RELATED_MENU_ID = 'lede-add-related';
 
@@ -25,7 +25,7 @@ export async function addLinkAsRelated(handlers: Handlers, store: LibraryStore, 
     stored = page.saved;
     if (!stored) {
       const saved = await handlers['library/save']({ record: page.record, tabId: tab.id, sources: page.extraction?.sources }, {});
-      if (!saved.ok) return { ok: false, message: saved.problems.map((p) => p.message).join('; ') };
+      if (!saved.ok) return { ok: false, message: 'problems' in saved ? saved.problems.map((p) => p.message).join('; ') : 'saved meanwhile' };
       stored = saved.stored;
     }
   }
@@ -35,7 +35,7 @@ export async function addLinkAsRelated(handlers: Handlers, store: LibraryStore, 
   const { related: list, added } = addRelated(stored.record, entry);
   if (added) {
     const saved = await handlers['library/save']({ record: { ...stored.record, related: list }, previousId: stored.id }, {});
-    if (!saved.ok) return { ok: false, message: saved.problems.map((p) => p.message).join('; ') };
+    if (!saved.ok) return { ok: false, message: 'problems' in saved ? saved.problems.map((p) => p.message).join('; ') : 'changed meanwhile' };
   }
   return { ok: true, recordTitle: stored.record.title, added, notice: answer.ok ? answer.notice : answer.message };
 }

@@ -6,7 +6,7 @@ import type { LinkSuggestion } from '../related/links.js';
 import type { LibrarySuggestion } from '../shared/messages.js';
 import type { ScriptingApi } from './inject.js';
 import { isListOf, isObject, isString } from './shape.js';
-import type { LibraryStore } from './store.js';
+import type { LibraryStore } from './store/index.js';
 
 const MAX_TOPICS = 6;
 const MAX_SUGGESTIONS = 8;

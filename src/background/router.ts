@@ -1,9 +1,10 @@
 // The gate for every message: who sent it, what shape it has, then the one handler for its name.
 import type { ErrorAnswer, MessageName } from '../shared/messages.js';
 import type { Handlers, Sender, Translate } from './handlers.js';
+import { isLedeEvent } from '../shared/library-events.js';
 import { isObject } from './shape.js';
 import { SettingsError } from './settings-store.js';
-import { StoreError } from './store.js';
+import { StoreError } from './store/index.js';
 import type { Validators } from './validators.js';
 
 /** The extension pages allowed to talk to the background. Content scripts and web pages are not. */
@@ -47,7 +48,13 @@ function errorAnswer(error: unknown, t: Translate): ErrorAnswer {
 
 /** Answers one message: the handler's result, or `{ledeError}` for a foreign sender, a bad shape or a failure. */
 export function createRouter(handlers: Handlers, validators: Validators, self: Self, t: Translate) {
-  return async function route(message: unknown, sender: Sender): Promise<unknown> {
+  // An event (`library/changed`, the background's own broadcast) is no request: not answered at all,
+  // synchronously, so the browser does not wait on this listener for a reply.
+  return function route(message: unknown, sender: Sender): Promise<unknown> | undefined {
+    return isLedeEvent(message) ? undefined : answer(message, sender);
+  };
+
+  async function answer(message: unknown, sender: Sender): Promise<unknown> {
     if (!isOurPage(sender, self)) return { ledeError: 'Refused: messages are accepted only from Lede’s own pages.' };
     if (!isObject(message) || message.lede !== 1 || typeof message.type !== 'string' ||
       !Object.hasOwn(handlers, message.type)) {
@@ -62,5 +69,5 @@ export function createRouter(handlers: Handlers, validators: Validators, self: S
       console.error(`Lede: ${type} failed`, error);
       return errorAnswer(error, t);
     }
-  };
+  }
 }

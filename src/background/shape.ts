@@ -1,6 +1,6 @@
 // Structural checks of data that crosses a message or comes out of IndexedDB: types, not the format's rules.
 import type { LedeRecord, Provider, RecordImage, RelatedEntry } from '../record/index.js';
-import type { Draft, StoredRecord } from '../shared/messages.js';
+import { CHANGE_SOURCES, type ChangeSource, type Draft, type StoredRecord } from '../shared/messages.js';
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -55,8 +55,15 @@ export function isSources(value: unknown): boolean {
   return value === undefined || (isObject(value) && Object.values(value).every(isString));
 }
 
+/** A row's revision: a whole number from 1. */
+export const isRevision = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+
+const isChangeSource = (value: unknown): value is ChangeSource => CHANGE_SOURCES.includes(value as ChangeSource);
+
 export function isStoredRecord(value: unknown): value is StoredRecord {
   return isObject(value) && isString(value.id) && value.id !== '' && isLedeRecord(value.record) &&
+    isRevision(value.revision) && optional(value.changedBy, isChangeSource) &&
     isString(value.savedAt) && isString(value.updatedAt) && isSources(value.sources) &&
     optional(value.fileName, isString) && optional(value.source, isString);
 }

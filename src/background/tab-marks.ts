@@ -2,7 +2,7 @@
 // for the tab the person pointed Lede at (activeTab) or, with the optional "tabs" permission they can
 // grant in the options page, for every tab; without an address a tab gets no mark.
 import type { Badges } from './badge.js';
-import type { LibraryStore } from './store.js';
+import type { LibraryStore } from './store/index.js';
 
 export interface TabLike {
   id?: number;

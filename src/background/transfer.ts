@@ -4,7 +4,7 @@ import { formatProblem } from '../record/problems.js';
 import type { ImportEntry, MessageName, Request, Response, StoredRecord } from '../shared/messages.js';
 import { readRecordFile, exportText } from '../transfer/read-file.js';
 import type { SettingsStore } from './settings-store.js';
-import type { ImportItem, LibraryStore } from './store.js';
+import type { ImportItem, LibraryStore } from './store/index.js';
 
 type Handler<K extends MessageName> = (payload: Request<K>) => Promise<Response<K>>;
 

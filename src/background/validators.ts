@@ -2,7 +2,7 @@
 import type { MessageName, Request } from '../shared/messages.js';
 import { isDownloadsFolderName, SYNC_CHOICES, type SyncChoice } from '../shared/sync-status.js';
 import {
-  isDraft, isImportFile, isListOf, isLedeRecord, isNumber, isObject, isSources, isStoredRecord, isString, isTabId,
+  isDraft, isImportFile, isListOf, isLedeRecord, isNumber, isObject, isRevision, isSources, isStoredRecord, isString, isTabId,
 } from './shape.js';
 
 export type Validators = { [K in MessageName]: (payload: unknown) => payload is Request<K> };
@@ -15,7 +15,7 @@ function isEmpty(payload: unknown): payload is Record<string, never> {
   return isObject(payload) && Object.keys(payload).length === 0;
 }
 
-function hasId(payload: unknown): payload is { id: string } {
+function hasId(payload: unknown): payload is Record<string, unknown> & { id: string } {
   return isObject(payload) && isString(payload.id) && payload.id !== '';
 }
 
@@ -31,14 +31,17 @@ export const validators: Validators = {
   'page/read': (p): p is Request<'page/read'> => isObject(p) && isTabId(p.tabId),
   'library/save': (p): p is Request<'library/save'> =>
     isObject(p) && isLedeRecord(p.record) && (p.tabId === undefined || isTabId(p.tabId)) &&
-    isSources(p.sources) && (p.previousId === undefined || (isString(p.previousId) && p.previousId !== '')),
+    isSources(p.sources) && (p.previousId === undefined || (isString(p.previousId) && p.previousId !== '')) &&
+    (p.revision === undefined || p.revision === null || isRevision(p.revision)) &&
+    (p.mergeWith === undefined || (isObject(p.mergeWith) && hasId(p.mergeWith) && isRevision(p.mergeWith.revision))),
   'library/get': (p): p is Request<'library/get'> => hasId(p),
   'library/list': (p): p is Request<'library/list'> =>
     isObject(p) && optionalText(p.text) && optionalText(p.topic) && optionalText(p.provider) &&
     optionalCount(p.offset, Number.MAX_SAFE_INTEGER) && optionalCount(p.limit, LIST_LIMIT_MAX) &&
     (p.includePrivate === undefined || typeof p.includePrivate === 'boolean'),
-  'library/delete': (p): p is Request<'library/delete'> => hasId(p),
-  'library/restore': (p): p is Request<'library/restore'> => isObject(p) && isStoredRecord(p.stored),
+  'library/delete': (p): p is Request<'library/delete'> => hasId(p) && (p.revision === undefined || isRevision(p.revision)),
+  'library/restore': (p): p is Request<'library/restore'> => isObject(p) && isStoredRecord(p.stored) &&
+    (p.over === undefined || (isObject(p.over) && hasId(p.over) && isRevision(p.over.revision))),
   'library/topics': (p): p is Request<'library/topics'> => isEmpty(p),
   'library/providers': (p): p is Request<'library/providers'> => isEmpty(p),
   'library/export': (p): p is Request<'library/export'> => hasId(p),

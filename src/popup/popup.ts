@@ -190,7 +190,10 @@ async function save(): Promise<void> {
   try {
     const result = await send('library/save', {
       record: editor.read(), tabId, sources: page ? sourcesOf(page) : undefined, previousId: page?.saved?.id,
+      revision: page?.saved?.revision ?? null,
     });
+    // Until the conflict view (issue 17's UI part): say nothing was overwritten.
+    if (!result.ok && !('problems' in result)) throw new Error(t('libraryRestoreChanged'));
     if (!result.ok) {
       const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
       firstScreen?.revealInvalid();

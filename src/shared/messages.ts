@@ -5,10 +5,22 @@ import type { PrivateData } from '../secure/private-data.js';
 import type { Settings } from './settings.js';
 import type { SyncChoice, SyncStatus } from './sync-status.js';
 
+/** Who made a record's last write (the library row keeps it; `updatedAt` says when). */
+export type ChangeSource = 'popup' | 'library' | 'sync' | 'images' | 'menu' | 'undo' | 'import' | 'key' | 'bulk';
+
+export const CHANGE_SOURCES: readonly ChangeSource[] = ['popup', 'library', 'sync', 'images', 'menu', 'undo', 'import', 'key', 'bulk'];
+
 /** A record as the library keeps it. `id` is the normalised originalUrl. */
 export interface StoredRecord {
   id: string;
   record: LedeRecord;
+  /**
+   * The row's version: 1 when first saved, one more on every write (never in the file format). A
+   * record deleted and saved again goes on from where it stopped, so a number is never reused.
+   */
+  revision: number;
+  /** Who made the last write. */
+  changedBy?: ChangeSource;
   /** ISO times of the first save and the last change. */
   savedAt: string;
   updatedAt: string;
@@ -111,7 +123,32 @@ export type PrivateOpened =
   | { ok: true; data: PrivateData }
   | { ok: false; reason: 'no-key' | 'malformed' | 'locked' | 'not-private-data'; message: string };
 
-export type SaveResult = { ok: true; stored: StoredRecord; created: boolean } | { ok: false; problems: Problem[] };
+export type SaveResult =
+  | { ok: true; stored: StoredRecord; created: boolean }
+  | { ok: false; problems: Problem[] }
+  /**
+   * The record changed since the revision the editor opened (or was saved meanwhile, when it opened a
+   * page not in the library): nothing was written. `current` is the row now; null when it was deleted.
+   */
+  | { ok: false; conflict: { current: StoredRecord | null } }
+  /** The edited originalUrl is another saved record's address: nothing written, nothing replaced. */
+  | { ok: false; addressTaken: { other: StoredRecord } };
+
+/**
+ * Sent by the background with `runtime.sendMessage` after each committed change to a library row
+ * (fire and forget): open editors learn that their record changed underneath. Not a request.
+ */
+export interface LibraryChanged {
+  lede: 1;
+  event: 'library/changed';
+  id: string;
+  /** The row's revision after the change (for a delete, the revision the deletion took). */
+  revision: number;
+  by: ChangeSource;
+  /** ISO time of the change. */
+  at: string;
+  deleted?: boolean;
+}
 
 /** A related page read by address, or why not (the message is for the person, beside the entry). */
 export type RelatedAnswer =
@@ -128,16 +165,42 @@ export interface LibrarySuggestion {
 /** Every message: its name, what it carries, and what the background answers. */
 export interface MessageMap {
   'page/read': { request: { tabId: number }; response: PageReadResult };
-  /** `previousId`: the id of the saved record being edited, so a changed originalUrl moves it instead of copying it. */
+  /**
+   * `previousId`: the id of the saved record being edited, so a changed originalUrl moves it instead of
+   * copying it. `revision`: the revision the editor opened (of `previousId`, else of the record's own
+   * id); null or absent: the page was not in the library when the editor opened. A row at another
+   * revision answers `conflict`, never an overwrite. `mergeWith`: the person merged the edited record
+   * into the saved record `id` (whose address it now takes), as that record was at `revision`; it is
+   * replaced only while still at that revision (else `addressTaken` again, with it as it is now) and
+   * the edited record's own row goes, in one transaction.
+   */
   'library/save': {
-    request: { record: LedeRecord; tabId?: number; sources?: Extraction['sources']; previousId?: string };
+    request: {
+      record: LedeRecord; tabId?: number; sources?: Extraction['sources']; previousId?: string;
+      revision?: number | null; mergeWith?: { id: string; revision: number };
+    };
     response: SaveResult;
   };
   'library/get': { request: { id: string }; response: StoredRecord | null };
   'library/list': { request: ListQuery; response: ListResult };
-  'library/delete': { request: { id: string }; response: { deleted: StoredRecord | null } };
-  /** Undo of a delete; refused (`changed`) when a record was saved under that address since. */
-  'library/restore': { request: { stored: StoredRecord }; response: { ok: boolean; changed?: boolean } };
+  /**
+   * `revision`: delete only while the row is still at it (undo of a save that created the record);
+   * absent: the row as it is now. A row at another revision is kept and answered as `conflict`.
+   */
+  'library/delete': {
+    request: { id: string; revision?: number };
+    response: { deleted: StoredRecord | null; conflict?: { current: StoredRecord | null } };
+  };
+  /**
+   * Undo: puts `stored`'s content back (its times too). Without `over` (undo of a delete) only where no
+   * record is under its address; with `over` (undo of a save) only while the row the save made, `over.id`,
+   * is still at `over.revision` (a save that moved the record: that row goes, in the same transaction).
+   * Refused (`changed`, with `current`, the row in the way) otherwise: undo never overwrites newer work.
+   */
+  'library/restore': {
+    request: { stored: StoredRecord; over?: { id: string; revision: number } };
+    response: { ok: boolean; changed?: boolean; current?: StoredRecord | null };
+  };
   'library/topics': { request: Record<string, never>; response: Array<{ topic: string; count: number }> };
   'library/providers': { request: Record<string, never>; response: Array<{ name: string; count: number }> };
   'library/export': { request: { id: string }; response: { filename: string; text: string } | null };

@@ -8,7 +8,7 @@ import type { BackgroundDeps } from '../../src/background/handlers.js';
 import type { ScriptingApi } from '../../src/background/inject.js';
 import { SettingsStore } from '../../src/background/settings-store.js';
 import { memoryArea } from '../../src/background/storage-areas.js';
-import { LibraryStore } from '../../src/background/store.js';
+import { LibraryStore } from '../../src/background/store/index.js';
 import { KeyStore } from '../../src/background/key-store.js';
 import { PrivateVault } from '../../src/background/private-vault.js';
 import type { FetchLike } from '../../src/related/fetch-page.js';

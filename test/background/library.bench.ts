@@ -12,7 +12,7 @@ const all: StoredRecord[] = Array.from({ length: 10_000 }, (_, i) => {
     topics: [TOPICS[i % 7]!, TOPICS[(i + 3) % 7]!], provider: { name: `Provider ${i % 80}`, domain: `n${i % 80}.example` },
   });
   const t = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
-  return { id: record.originalUrl, record, savedAt: t, updatedAt: t };
+  return { id: record.originalUrl, record, savedAt: t, updatedAt: t, revision: 1 };
 });
 const index = new LibraryIndex();
 index.load(all);

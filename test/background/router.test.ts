@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/background/handlers.js';
 import { createRouter, isOurPage } from '../../src/background/router.js';
-import { StoreError } from '../../src/background/store.js';
+import { StoreError } from '../../src/background/store/index.js';
 import { validators } from '../../src/background/validators.js';
 import { makeDeps, sampleRecord } from './fakes.js';
 

@@ -1,7 +1,7 @@
 // The store never overwrites blindly: undo and import check the row inside their own transaction.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { LibraryStore } from '../../src/background/store.js';
+import { LibraryStore } from '../../src/background/store/index.js';
 import { sampleRecord } from './fakes.js';
 
 let count = 0;

@@ -1,7 +1,7 @@
 // The library in IndexedDB (fake-indexeddb): one row per article, moves on edit, lists fast and newest first.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { asStoreError, libraryKey, LibraryStore, rowToStored, StoreError } from '../../src/background/store.js';
+import { asStoreError, libraryKey, LibraryStore, rowToStored, StoreError } from '../../src/background/store/index.js';
 import { freshStore, sampleRecord } from './fakes.js';
 
 function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
@@ -114,7 +114,7 @@ describe('LibraryStore', () => {
 
   it('skips rows that fail their checks instead of listing broken records', async () => {
     const name = `lede-test-broken-${process.pid}`;
-    const store = new (await import('../../src/background/store.js')).LibraryStore(name);
+    const store = new (await import('../../src/background/store/index.js')).LibraryStore(name);
     await store.save(sampleRecord());
     const db = await openDB(name);
     await db.put('records', { id: 'https://x.example', schema: 1, webKey: 'x', record: { title: 42 }, savedAt: 'x', updatedAt: 'x' });
@@ -154,7 +154,7 @@ describe('LibraryStore', () => {
       '2025-01-02T00:00:00.000Z', '2025-01-01T00:00:00.000Z', '2025-01-04T00:00:00.000Z'];
     for (const [i, t] of times.entries()) {
       const record = sampleRecord({ originalUrl: `https://tie.example/${i}`, webUrl: '' });
-      await store.restore({ id: libraryKey(record), record, savedAt: t, updatedAt: t });
+      await store.restore({ id: libraryKey(record), record, savedAt: t, updatedAt: t, revision: 1 });
     }
     const pages = async () => {
       const seen: string[] = [];
@@ -170,7 +170,7 @@ describe('LibraryStore', () => {
 
   it('reads rows back only when their shape is right', () => {
     const good = { id: 'https://a.example', schema: 1, webKey: 'k', record: sampleRecord(), savedAt: 'a', updatedAt: 'b' };
-    expect(rowToStored(good)).toEqual({ id: 'https://a.example', record: sampleRecord(), savedAt: 'a', updatedAt: 'b' });
+    expect(rowToStored(good)).toEqual({ id: 'https://a.example', record: sampleRecord(), savedAt: 'a', updatedAt: 'b', revision: 1 });
     expect(rowToStored({ ...good, record: { ...sampleRecord(), topics: [1] } })).toBeNull();
     expect(rowToStored({ ...good, id: '' })).toBeNull();
     expect(rowToStored({ ...good, record: { ...sampleRecord(), quality: 300 } })).toBeNull();
@@ -208,7 +208,7 @@ describe('LibraryStore', () => {
       const record = sampleRecord({ originalUrl: `https://n${i % 50}.example/a/${i}`, webUrl: '', title: `Story number ${i}`,
         topics: [topics[i % 5]!], provider: { name: `Provider ${i % 50}`, domain: `n${i % 50}.example` } });
       const t = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-      await store.restore({ id: libraryKey(record), record, savedAt: t, updatedAt: t });
+      await store.restore({ id: libraryKey(record), record, savedAt: t, updatedAt: t, revision: 1 });
     }
     const started = performance.now();
     const all = await store.list({ limit: 20 });

@@ -8,7 +8,7 @@ import { sampleRecord } from './record.js';
 const XSS = '<img src=x onerror=alert(1)>';
 
 function stored(overrides: Parameters<typeof sampleRecord>[0] = {}): StoredRecord {
-  return { id: 'https://example.com/a', record: sampleRecord(overrides), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  return { id: 'https://example.com/a', record: sampleRecord(overrides), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', revision: 1 };
 }
 
 describe('library row', () => {

@@ -51,7 +51,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 beforeAll(async () => {
   bg.records = Array.from({ length: 120 }, (_, i) => ({
-    id: `https://example.com/${i}`, savedAt: '', updatedAt: '',
+    id: `https://example.com/${i}`, savedAt: '', updatedAt: '', revision: 1,
     record: sampleRecord({ title: `Record ${i}`, originalUrl: `https://example.com/${i}` }),
   }));
   const html = readFileSync(join(import.meta.dirname, '../../src/pages/library/library.html'), 'utf8');

@@ -157,7 +157,7 @@ describe('popup', () => {
   });
 
   it('saves with Ctrl+Enter, says so, and clears the draft', async () => {
-    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '', updatedAt: '' };
+    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '', updatedAt: '', revision: 1 };
     bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...saved, record: payload.record } });
     await openPopup(page({ saved }));
     expect($('saved-note')).not.toBeNull();
@@ -245,7 +245,7 @@ describe('popup', () => {
   });
 
   it('Undo of an update puts the earlier version back', async () => {
-    const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+    const before = { id: 'https://example.com/a', record: sampleRecord(), savedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', revision: 1 };
     bg.handlers['library/restore'] = () => ({ ok: true });
     bg.handlers['library/save'] = (payload: { record: unknown }) => ({ ok: true, created: false, stored: { ...before, record: payload.record, updatedAt: new Date().toISOString() } });
     await openPopup(page({ saved: before }));
@@ -264,7 +264,7 @@ describe('popup', () => {
 
   it('already saved: the top line says when, and names what the form changes since', async () => {
     const threeDays = new Date(Date.now() - 3 * 86_400_000).toISOString();
-    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: threeDays, updatedAt: threeDays };
+    const saved = { id: 'https://example.com/a', record: sampleRecord(), savedAt: threeDays, updatedAt: threeDays, revision: 1 };
     await openPopup(page({ saved }));
     expect($('saved-when').textContent).toBe('popupSavedAgo: 3 days ago');
     expect(document.getElementById('changed-since')).toBeNull();

@@ -1,6 +1,6 @@
 // The library as folder sync sees it: the IndexedDB store, changed by sync without queueing sync work again.
 import type { StoredRecord } from '../../shared/messages.js';
-import type { LibraryStore } from '../store.js';
+import type { LibraryStore } from '../store/index.js';
 import type { SyncLibrary } from './engine.js';
 
 export function storeLibrary(store: LibraryStore, changed: (stored: StoredRecord) => void = () => undefined): SyncLibrary {

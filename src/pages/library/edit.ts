@@ -36,7 +36,11 @@ async function save(): Promise<void> {
   showStatus(status, t('editorSaving'));
   try {
     await privateNote.settled();
-    const result = await send('library/save', { record: editor.read(), sources: stored.sources, previousId: stored.id });
+    const result = await send('library/save', {
+      record: editor.read(), sources: stored.sources, previousId: stored.id, revision: stored.revision,
+    });
+    // Until the conflict view (issue 17's UI part): say nothing was overwritten.
+    if (!result.ok && !('problems' in result)) throw new Error(t('libraryRestoreChanged'));
     if (!result.ok) {
       const rest = editor.showProblems(result.problems.filter((p) => p.severity === 'error'));
       showStatus(status, [t('editorFixFields'), ...rest.map((p) => p.message)].join(' '), 'error');

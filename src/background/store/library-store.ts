@@ -1,15 +1,16 @@
 // The library in IndexedDB: one row per record keyed by its normalised address, one transaction per change.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Extraction } from '../extract/types.js';
-import { isSafeFileName, recordFileName } from '../record/filename.js';
-import { errorsOf, validateRecord, type LedeRecord } from '../record/index.js';
-import { mergeDecision, type Incoming, type MergeDecision } from '../transfer/merge.js';
-import { sameRecord } from '../transfer/read-file.js';
-import { parseRecord } from '../record/read.js';
-import { normaliseUrl } from '../record/url.js';
-import type { ListQuery, ListResult, StoredRecord } from '../shared/messages.js';
-import { LIST_LIMIT_DEFAULT, LibraryIndex, type PrivateMatch } from './library-index.js';
-import { isObject, isStoredRecord } from './shape.js';
+import type { Extraction } from '../../extract/types.js';
+import { isSafeFileName, recordFileName } from '../../record/filename.js';
+import { errorsOf, validateRecord, type LedeRecord } from '../../record/index.js';
+import { mergeDecision, type Incoming, type MergeDecision } from '../../transfer/merge.js';
+import { sameRecord } from '../../transfer/read-file.js';
+import { parseRecord } from '../../record/read.js';
+import { normaliseUrl } from '../../record/url.js';
+import type { ListQuery, ListResult, StoredRecord } from '../../shared/messages.js';
+import type { ApplyResult, Change, ChangeListener, ChangeSource, DeleteResult, Expected, MoveChange, Update } from './api.js';
+import { LIST_LIMIT_DEFAULT, LibraryIndex, type PrivateMatch } from '../library-index.js';
+import { isObject, isStoredRecord } from '../shape.js';
 
 /** Version of the database layout (stores and indexes); `upgrade` below builds each step. */
 export const DB_VERSION = 2;
@@ -69,6 +70,7 @@ export function rowToStored(raw: unknown): StoredRecord | null {
     record: row.record as LedeRecord,
     savedAt: row.savedAt as string,
     updatedAt: row.updatedAt as string,
+    revision: typeof row.revision === 'number' ? row.revision : 1,
   };
   if (row.sources !== undefined) stored.sources = row.sources as Extraction['sources'];
   if (row.fileName !== undefined) stored.fileName = row.fileName as string;
@@ -227,6 +229,7 @@ export class LibraryStore {
         record,
         savedAt: existing?.savedAt ?? previous?.savedAt ?? now,
         updatedAt: now,
+        revision: (existing?.revision ?? 0) + 1,
       };
       const sources = options.sources ?? existing?.sources ?? previous?.sources;
       if (sources) stored.sources = sources;
@@ -244,6 +247,37 @@ export class LibraryStore {
       index.upsert(result.stored);
     });
     return { stored: result.stored, created: result.created };
+  }
+
+  /**
+   * The one write: applies `change` to the row `id` if it is still at `expected` (null: must not
+   * exist), in one transaction; a mismatch answers a conflict and writes nothing.
+   */
+  async apply(_id: string, _expected: Expected, _change: Change, _by: ChangeSource): Promise<ApplyResult> {
+    throw new StoreError('failed', 'not built yet');
+  }
+
+  /** Read-modify-write of the row as it is now, inside one transaction (never a snapshot from outside it). */
+  async update(_id: string, _change: Update, _by: ChangeSource): Promise<ApplyResult> {
+    throw new StoreError('failed', 'not built yet');
+  }
+
+  /**
+   * Moves the row `from` (at its revision) to `to.id` (at `to.revision`, null: no row there), writing
+   * `change`'s result there and deleting `from`'s row, in one transaction. A conflict names the row.
+   */
+  async move(_from: { id: string; revision: number }, _to: { id: string; revision: Expected }, _change: MoveChange, _by: ChangeSource): Promise<ApplyResult> {
+    throw new StoreError('failed', 'not built yet');
+  }
+
+  /** Deletes the row `id` while at `expected` (absent: as it is now). */
+  async remove(_id: string, _by: ChangeSource, _expected?: number): Promise<DeleteResult> {
+    throw new StoreError('failed', 'not built yet');
+  }
+
+  /** Calls `listener` after each committed change to a row; returns the unsubscribe. */
+  onChanged(_listener: ChangeListener): () => void {
+    return () => undefined;
   }
 
   /** Deletes the row under `id`, also one that fails its checks (the person chose to); returns it when it was sound. */
@@ -314,7 +348,7 @@ export class LibraryStore {
         const savedAt = existing?.savedAt ?? meta.savedAt ?? now;
         const stored: StoredRecord = {
           // The content is as of the file's date: a backup brought back keeps its times.
-          id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now,
+          id, record: incoming.record, savedAt, updatedAt: incoming.changedAt ?? now, revision: (existing?.revision ?? 0) + 1,
           // A file keeps the name it came with when that name is safe everywhere.
           fileName: existing?.fileName ?? (meta.fileName && isSafeFileName(meta.fileName) ? meta.fileName : recordFileName(incoming.record, { savedAt, template: meta.fileNameTemplate })),
         };
