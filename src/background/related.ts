@@ -65,6 +65,11 @@ const FAILURE_KEY: Record<FetchFailure, string> = {
   'unknown-charset': 'relatedUnknownCharset',
 };
 
+/** A failed fetch in the person's words. */
+export function fetchFailureMessage(t: RelatedDeps['t'], reason: FetchFailure, detail: string): string {
+  return t(FAILURE_KEY[reason], detail);
+}
+
 /** The match pattern of the one origin an address is on (match patterns carry no port). */
 export function originPattern(url: string): string | null {
   try {
@@ -84,7 +89,7 @@ export async function readRelated(deps: RelatedDeps, url: string): Promise<Relat
   const settings = await deps.settings.get();
   try {
     const result = await fetchRelated(url, { fetch: deps.fetch, reader: deps.reader, defaults: { quality: settings.defaultQuality } });
-    if (!result.ok) return { ok: false, reason: result.reason, message: t(FAILURE_KEY[result.reason], result.detail) };
+    if (!result.ok) return { ok: false, reason: result.reason, message: fetchFailureMessage(t, result.reason, result.detail) };
     return { ok: true, entry: result.entry, notice: result.stoppedAt === 'limit' ? t('relatedTruncated') : '' };
   } catch (error) {
     return { ok: false, reason: 'failed', message: t('relatedFailed', error instanceof Error ? error.message : String(error)) };

@@ -19,7 +19,7 @@ export interface RelatedReader {
 
 export type RelatedFetchResult =
   | { ok: true; entry: RelatedEntry; finalUrl: string; stoppedAt: 'end' | 'head' | 'limit' }
-  | { ok: false; reason: FetchFailure; detail: string };
+  | { ok: false; reason: FetchFailure; detail: string; retryAfter?: string };
 
 export interface RelatedFetchOptions {
   fetch: FetchLike;

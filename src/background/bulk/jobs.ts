@@ -1,35 +1,40 @@
 // The durable bulk queue's data: batches (one import or one "save all tabs") and their jobs, and where they are kept.
 import type { FillPlan } from '../../transfer/bring/to-record.js';
+import type { BatchChoices, BulkBatch } from '../../shared/bulk-status.js';
 import type { JobState, Schedulable } from './schedule.js';
 
-export type BatchState = 'running' | 'paused' | 'cancelled' | 'finished';
+export type { BatchChoices, BulkBatch };
 
-export interface BulkBatch {
-  id: string;
-  kind: 'bring' | 'tabs';
-  /** For the person: the file's name, or "12 tabs". */
-  label: string;
-  createdAt: string;
-  state: BatchState;
-  total: number;
-  done: number;
-  /** Host access asked only for this batch, given back when it ends ('all' for every site). */
-  grantedForBatch?: string[] | 'all';
-}
-
-export interface BulkJob extends Schedulable {
+interface JobBase extends Schedulable {
   batch: string;
-  kind: 'fill';
   /** The page to read. */
   url: string;
-  /** The library record it fills, and what it may fill. */
-  recordId: string;
-  plan: FillPlan;
   attempts: number;
   /** The last failure, in the person's words. */
   reason?: string;
+  /** Done without a new record, and why (already in the library): listed for the person. */
+  note?: string;
   state: JobState;
 }
+
+/** Fill a brought record from its page. */
+export interface FillJob extends JobBase {
+  kind: 'fill';
+  /** The library record it fills, and what it may fill. */
+  recordId: string;
+  plan: FillPlan;
+}
+
+/** Save an open tab, read live through the same injected stages as a single save. */
+export interface TabJob extends JobBase {
+  kind: 'tab';
+  tabId: number;
+  /** The tab's title when the batch began, for the list. */
+  title: string;
+  choices: BatchChoices;
+}
+
+export type BulkJob = FillJob | TabJob;
 
 /** Where batches and jobs live: IndexedDB in the extension, memory in tests. Writes are whole objects. */
 export interface JobStore {

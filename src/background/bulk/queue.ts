@@ -1,13 +1,19 @@
 // The durable bulk queue: every job kept until it is done or the person drops it; politely run (schedule.ts);
 // a stopped worker or a restarted browser resumes where it was; pause, resume, cancel and retry.
+import type { BatchStatus } from '../../shared/bulk-status.js';
 import type { BulkBatch, BulkJob, JobStore } from './jobs.js';
 import { isRetryable, jobsToStart, type JobState, nextWake, POLITENESS, retryAfterMs, retryDelayMs, type Politeness } from './schedule.js';
 
 /** What one job's work answered. */
 export type JobOutcome =
-  | { ok: true }
+  /** `note`: done without a new record, and why (listed for the person). */
+  | { ok: true; note?: string }
   /** `status`: the HTTP status when there was one (null: no answer); `retryAfter`: the header as given. */
   | { ok: false; reason: string; status: number | null; retryAfter?: string | null; final?: boolean };
+
+/** A job as a caller gives it; the queue sets its place, state and attempts. */
+export type NewJob = DistributiveOmit<BulkJob, 'seq' | 'state' | 'attempts' | 'notBefore' | 'batch'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface QueueDeps {
   store: JobStore;
@@ -20,12 +26,6 @@ export interface QueueDeps {
   changed?: () => void;
   /** A batch ended (all done, failed or cancelled): give back host access asked for it. */
   ended?: (batch: BulkBatch) => void;
-}
-
-export interface BatchStatus extends BulkBatch {
-  waiting: number;
-  running: number;
-  failed: Array<{ id: string; url: string; reason: string; attempts: number }>;
 }
 
 export class BulkQueue {
@@ -67,10 +67,13 @@ export class BulkQueue {
   }
 
   /** Adds a batch and its jobs (kept before anything runs). */
-  async add(batch: Omit<BulkBatch, 'state' | 'total' | 'done'>, jobs: Array<Omit<BulkJob, 'seq' | 'state' | 'attempts' | 'notBefore' | 'batch'>>): Promise<BulkBatch> {
+  /** Adds jobs to a batch, made at its first call (a large import arrives in slices, each kept before anything runs). */
+  async add(batch: Omit<BulkBatch, 'state' | 'total' | 'done'>, jobs: NewJob[]): Promise<BulkBatch> {
     await this.start();
-    const full: BulkBatch = { ...batch, state: 'running', total: jobs.length, done: 0 };
-    const made: BulkJob[] = jobs.map((job) => ({ ...job, batch: full.id, seq: this.seq++, state: 'waiting', attempts: 0, notBefore: 0 }));
+    const known = this.batches.get(batch.id);
+    const full: BulkBatch = known ? { ...known, total: known.total + jobs.length } : { ...batch, state: 'running', total: jobs.length, done: 0 };
+    if (full.state === 'finished') full.state = 'running';
+    const made = jobs.map((job) => ({ ...job, batch: full.id, seq: this.seq++, state: 'waiting', attempts: 0, notBefore: 0 }) as BulkJob);
     await this.deps.store.putBatch(full);
     await this.deps.store.putJobs(made);
     this.batches.set(full.id, full);
@@ -133,6 +136,7 @@ export class BulkQueue {
         waiting: jobs.filter((j) => j.state === 'waiting').length,
         running: jobs.filter((j) => j.state === 'running').length,
         failed: jobs.filter((j) => j.state === 'failed').map((j) => ({ id: j.id, url: j.url, reason: j.reason ?? '', attempts: j.attempts })),
+        skipped: jobs.filter((j) => j.state === 'done' && j.note).map((j) => ({ url: j.url, note: j.note! })),
       };
     });
   }
@@ -173,8 +177,14 @@ export class BulkQueue {
     if (outcome.ok) {
       job.state = 'done';
       batch.done++;
-      await this.deps.store.removeJobs([job.id]);
-      this.jobs.delete(job.id);
+      // A skipped tab is listed for the person; a filled record needs no row (an import may bring 100,000).
+      if (outcome.note) {
+        job.note = outcome.note;
+        await this.deps.store.putJobs([job]);
+      } else {
+        await this.deps.store.removeJobs([job.id]);
+        this.jobs.delete(job.id);
+      }
       await this.deps.store.putBatch(batch);
     } else if (!outcome.final && isRetryable(outcome.status) && job.attempts < this.policy.maxAttempts) {
       job.state = 'waiting';

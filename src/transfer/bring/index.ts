@@ -4,6 +4,7 @@ import { readClipperNote } from './notes.js';
 import { looksLikePocketCsv, readPocketCsv } from './pocket.js';
 import type { Brought } from './types.js';
 import { readUrlList } from './url-list.js';
+import { readRecordFile } from '../read-file.js';
 
 export type { Brought, BroughtEntry, BringSource, FieldMapping, Refused } from './types.js';
 export { recordFromBrought, fillFromPage, type BringDefaults, type BroughtRecord, type FillableField, type FillPlan } from './to-record.js';
@@ -28,6 +29,8 @@ export function bringFile(name: string, text: string, options: BookmarksOptions 
     case 'bookmarks': return readBookmarks(text, name, options);
     case 'urls': return readUrlList(text, name);
     case 'notes': {
+      // A Lede record among the notes goes the usual import's way, which keeps every field.
+      if (readRecordFile(name, text).ok) return { source: 'notes', entries: [], refused: [], duplicates: [], records: [{ name, text }] };
       const note = readClipperNote(name, text);
       return { source: 'notes', entries: note.ok ? [note.entry] : [], refused: note.ok ? [] : [{ where: name, reason: note.reason }], duplicates: [] };
     }

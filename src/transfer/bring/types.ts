@@ -47,6 +47,8 @@ export interface Brought {
   refused: Refused[];
   /** Addresses given again later in the same source: folded into the first (its topics joined). */
   duplicates: Refused[];
+  /** Notes that are Lede records already: imported whole by the usual import, every field kept. */
+  records?: Array<{ name: string; text: string }>;
 }
 
 /** The most entries one file may bring; a longer one is read up to here and says so. */

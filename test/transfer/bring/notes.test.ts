@@ -100,5 +100,8 @@ describe('bringFile', () => {
     expect(bringKind('note.md', '')).toBe('notes');
     expect(bringFile('x.pdf', '%PDF').refused[0]!.reason).toMatch(/^not a file Lede can bring/);
     expect(bringFile('n.md', OBSIDIAN).entries).toHaveLength(1);
+    // A Lede record among notes is handed to the usual import whole.
+    const lede = '---\ntitle: "A"\noriginalUrl: "https://e.com/a"\nquality: 70\n---\n\n';
+    expect(bringFile('lede.md', lede)).toMatchObject({ entries: [], records: [{ name: 'lede.md', text: lede }] });
   });
 });
