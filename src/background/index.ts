@@ -141,7 +141,7 @@ const handlers = createHandlers(deps);
 const route = createRouter(handlers, validators, { id: browser.runtime.id, base: browser.runtime.getURL('') }, t);
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
-browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage'), t('menuAddRelated'), RELATED_MENU_ID)
+browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage'), t('menuAddRelated'), RELATED_MENU_ID, t('menuSaveAllTabs'))
   .catch((error: unknown) => console.error('Lede: menu', error)));
 browser.contextMenus.onClicked.addListener((info, tab) => {
   onMenuClick(info, tab);

@@ -36,6 +36,7 @@ import { popupPrivateNote } from './private.js';
 import { savedNote } from './saved-line.js';
 import { tabIdFromUrl } from './tab.js';
 import { undoSave } from './undo.js';
+import { setUpAllTabs } from './all-tabs.js';
 
 type Readable = Extract<PageReadResult, { ok: true }>;
 
@@ -52,6 +53,8 @@ const status = byId('status');
 const afterSave = byId('after-save');
 
 let tabId = -1;
+/** The settings the popup opened with, for Save all tabs' defaults. */
+let openedSettings: Settings = defaultSettings;
 let editor: Editor | null = null;
 let privateNote: PrivateNote | null = null;
 let firstScreen: FirstScreen | null = null;
@@ -254,6 +257,7 @@ async function load(): Promise<void> {
   }
   page = result;
   const settings = await settingsP;
+  openedSettings = settings;
   showEditor(result.draft?.record ?? result.record, settings, Boolean(result.draft));
   firstScreen?.focusStart();
   if (warnings.length) showStatus(status, warnings.join(' '), 'error');
@@ -330,6 +334,7 @@ byId('library-link').addEventListener('click', (event) => {
 });
 byId('open-library').addEventListener('click', () => openLibrary());
 byId('undo-save').addEventListener('click', () => void undo());
+setUpAllTabs(() => tabId, () => openedSettings);
 // The popup can close at any moment: send what is still waiting.
 addEventListener('pagehide', () => putDraft.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') putDraft.flush(); });
