@@ -152,6 +152,47 @@ async function main() {
       return { list, search };
     }, [RUNS, QUERY]);
 
+    // Save → library row: an edit saved at the revision it was opened at, through the background (one
+    // message each way, the revision checked in the row's transaction), beside the peer: the save as it was
+    // before issue 17, one read-write transaction (get the row, put it back changed, no check), from the page.
+    const saves = { lede: [], get: [] };
+    for (let run = 0; run <= RUNS * 3; run++) {
+      const id = `https://n${(run * 7) % 80}.example/a/${run * 7}`;
+      const opened = await probe.evaluate((id) => globalThis.chrome.runtime.sendMessage({ lede: 1, type: 'library/get', payload: { id } }), id);
+      const got = await ask('library/get', { id });
+      const saved = await ask('library/save', { record: { ...opened.record, quality: (opened.record.quality + 1) % 100 }, previousId: id, revision: opened.revision });
+      if (run > 0) {
+        saves.lede.push(saved.took);
+        saves.get.push(got.took);
+      }
+    }
+    const peerSave = await probe.evaluate(async (runs) => {
+      const db = await new Promise((ok, fail) => {
+        const request = indexedDB.open('lede');
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      const took = [];
+      for (let run = 0; run <= runs; run++) {
+        const id = `https://n${(run * 11 + 3) % 80}.example/a/${run * 11 + 3}`;
+        const started = performance.now();
+        await new Promise((ok, fail) => {
+          const tx = db.transaction('records', 'readwrite');
+          const store = tx.objectStore('records');
+          const request = store.get(id);
+          request.onsuccess = () => {
+            const row = request.result;
+            store.put({ ...row, record: { ...row.record, quality: (row.record.quality + 1) % 100 }, updatedAt: new Date().toISOString() });
+          };
+          tx.oncomplete = ok;
+          tx.onerror = () => fail(tx.error);
+        });
+        if (run > 0) took.push(performance.now() - started);
+      }
+      db.close();
+      return took;
+    }, RUNS * 3);
+
     const transfer = process.env.SKIP_TRANSFER ? null
       : await measureTransfer({ context, origin, n: N, chromiumPath, extensionDir });
 
@@ -171,6 +212,11 @@ async function main() {
     console.log(`    search                                ${ms(median(peer.search)).padStart(10)}   ${range(peer.search)}`);
     console.log(`  ratios: first 50 with the worker stopped / peer ${(median(cold.list) / median(peer.list)).toFixed(2)}; ` +
       `running / peer ${(median(warm.list) / median(peer.list)).toFixed(2)}; search / peer ${(median(warm.searchAnswer) / median(peer.search)).toFixed(2)}`);
+    console.log(`  save → library row, median of ${saves.lede.length}`);
+    console.log(`    library/save at the revision opened (round trip) ${ms(median(saves.lede)).padStart(8)}   ${range(saves.lede)}`);
+    console.log(`    of which messaging: library/get round trip ${ms(median(saves.get)).padStart(12)}   ${range(saves.get)}`);
+    console.log(`    peer: the save before issue 17, in the page ${ms(median(peerSave)).padStart(11)}   ${range(peerSave)}`);
+    console.log(`  ratio: save now (less the messaging) / peer ${((median(saves.lede) - median(saves.get)) / median(peerSave)).toFixed(2)}`);
     if (transfer) printTransfer(N, transfer);
   } finally {
     await context.close();

@@ -24,7 +24,7 @@ export async function seedLibraryInPage(n) {
       related: [], body: '',
     };
     const at = new Date(start + i * 60_000).toISOString();
-    batch.push(send('library/restore', { stored: { id: `https://${host}/a/${i}`, record, savedAt: at, updatedAt: at } }));
+    batch.push(send('library/restore', { stored: { id: `https://${host}/a/${i}`, record, savedAt: at, updatedAt: at, revision: 1 } }));
     if (batch.length === 250) await flush();
   }
   await flush();

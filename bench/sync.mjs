@@ -111,7 +111,7 @@ async function main() {
         const id = `https://n${i % 80}.example/a/${i}`;
         const stored = await window.benchSend('library/get', { id });
         const started = performance.now();
-        await window.benchSend('library/save', { record: { ...stored.record, quality: (stored.record.quality + 1) % 100 }, previousId: id });
+        await window.benchSend('library/save', { record: { ...stored.record, quality: (stored.record.quality + 1) % 100 }, previousId: id, revision: stored.revision });
         const status = await window.benchSettled();
         return { ms: performance.now() - started, written: status.lastRun.written };
       }, 17 + run * 101);

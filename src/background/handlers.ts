@@ -1,11 +1,8 @@
 // What the background does for each message: one handler per name in the message map.
-import { errorsOf, validateRecord, type Problem } from '../record/index.js';
 import type { ChangeSource, MessageName, PageReadResult, Request, Response } from '../shared/messages.js';
 import { startedEarly } from '../shared/promise.js';
 import type { Badges } from './badge.js';
 import type { DraftStore } from './drafts.js';
-import { recordFileName } from '../record/filename.js';
-import { exportText } from '../transfer/read-file.js';
 import { transferHandlers } from './transfer.js';
 import { recordForPage, settledExtraction } from './from-extraction.js';
 import { READ_TIMEOUT_MS, readTab, type ReadControl, type ScriptingApi } from './inject.js';
@@ -15,7 +12,8 @@ import { blockedPage, type BlockedKind } from './restricted.js';
 import { readSelection } from './selection.js';
 import type { PrivateVault } from './private-vault.js';
 import type { SettingsStore } from './settings-store.js';
-import { libraryKey, type LibraryStore } from './store/index.js';
+import { libraryHandlers } from './library-handlers.js';
+import type { LibraryStore } from './store/index.js';
 import { syncHandlers } from './sync/handlers.js';
 import type { SyncService } from './sync/service.js';
 import type { BulkHandlers, BulkService } from './bulk/service.js';
@@ -111,19 +109,6 @@ async function readPage(deps: BackgroundDeps, tabId: number): Promise<PageReadRe
   return { ok: true, record, saved, draft, extraction };
 }
 
-function keyProblem(): Problem {
-  return { key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' };
-}
-
-/**
- * Folder sync hears of every change twice: before it (`intend`, so a worker stopped half-way leaves the job
- * queued) and after it (`changed`, which runs it). A sync failure never fails the change itself.
- */
-async function mirror(deps: BackgroundDeps, when: 'intend' | 'changed', ids: Array<string | undefined>): Promise<void> {
-  const known = ids.filter((id): id is string => Boolean(id));
-  await deps.sync?.[when](known).catch((error: unknown) => console.error('Lede: sync queue', error));
-}
-
 /** An import changes many records at once: a full pass (which compares every record) follows it. */
 function withSync<T extends { 'library/import': (payload: Request<'library/import'>) => Promise<Response<'library/import'>> }>(deps: BackgroundDeps, handlers: T): T {
   const run = handlers['library/import'];
@@ -141,47 +126,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store } = deps;
   return {
     'page/read': ({ tabId }) => readPage(deps, tabId),
-    'library/save': async ({ record, tabId, sources, previousId }) => {
-      const problems = errorsOf(validateRecord(record));
-      if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
-        problems.push(keyProblem());
-      }
-      if (problems.length) return { ok: false, problems };
-      const { fileNameTemplate } = await deps.settings.get();
-      await mirror(deps, 'intend', [libraryKey(record), previousId]);
-      const { stored, created } = await store.save(record, { previousId, sources, fileNameTemplate });
-      await mirror(deps, 'changed', [stored.id, previousId]);
-      if (previousId && previousId !== stored.id) await deps.badges.forget(previousId);
-      if (tabId !== undefined) {
-        await deps.drafts.clear(tabId);
-        await deps.badges.show(tabId, stored.id);
-      }
-      return { ok: true, stored, created };
-    },
-    'library/get': ({ id }) => store.get(id),
-    'library/list': async (query) =>
-      store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined),
-    'library/delete': async ({ id }) => {
-      await mirror(deps, 'intend', [id]);
-      const deleted = await store.delete(id);
-      await mirror(deps, 'changed', [id]);
-      await deps.badges.forget(id);
-      return { deleted };
-    },
-    'library/restore': async ({ stored }) => {
-      if (errorsOf(validateRecord(stored.record)).length || libraryKey(stored.record) !== stored.id) return { ok: false };
-      await mirror(deps, 'intend', [stored.id]);
-      const restored = await store.restore(stored);
-      await mirror(deps, 'changed', [stored.id]);
-      return restored ? { ok: true } : { ok: false, changed: true };
-    },
-    'library/topics': () => store.topics(),
-    'library/providers': () => store.providers(),
-    'library/export': async ({ id }) => {
-      const stored = await store.get(id);
-      // The one file-name rule (recordFileName) and the kept source: the same file a zip export holds.
-      return stored ? { filename: stored.fileName ?? recordFileName(stored.record, { savedAt: stored.savedAt }), text: exportText(stored.record, stored.source) } : null;
-    },
+    ...libraryHandlers(deps),
     ...withSync(deps, transferHandlers(store, deps.settings)),
     'draft/put': async ({ draft }) => {
       await deps.drafts.put(draft);

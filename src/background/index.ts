@@ -6,6 +6,7 @@ import { BLOCKED_MESSAGE, createHandlers, relatedDeps, type BackgroundDeps } fro
 import { BulkService } from './bulk/service.js';
 import { IdbJobStore } from './bulk/job-store.js';
 import { KeyStore } from './key-store.js';
+import { broadcastLibraryChanges } from './library-events.js';
 import { PrivateVault } from './private-vault.js';
 import type { ScriptingApi } from './inject.js';
 import { createMenu, onMenuClick } from './menu.js';
@@ -41,6 +42,7 @@ const sessionArea: StorageAreaLike = (browser.storage as { session?: StorageArea
 const offscreen = __BROWSER__ === 'chrome' ? new OffscreenDocument((globalThis as unknown as { chrome: OffscreenApi }).chrome) : null;
 
 const store = new LibraryStore();
+broadcastLibraryChanges(store, (message) => browser.runtime.sendMessage(message));
 const drafts = new DraftStore(sessionArea);
 const badges = new Badges(browser.action);
 const vault = new PrivateVault(new KeyStore(), store);

@@ -3,7 +3,8 @@
 // The key is a non-extractable CryptoKey: IndexedDB keeps it as an opaque object that no script can turn
 // back into bytes. Rows: `current`, the key in use; `next`, a new key while a key change re-encrypts the
 // library (a crash leaves it there, and the change resumes).
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { LazyDatabase } from './lazy-db.js';
 
 export const KEY_DB_NAME = 'lede-keys';
 
@@ -23,21 +24,18 @@ interface KeyDb extends DBSchema {
 }
 
 export class KeyStore {
-  private db: Promise<IDBPDatabase<KeyDb>> | null = null;
+  private readonly db: LazyDatabase<KeyDb>;
 
-  constructor(private readonly name = KEY_DB_NAME) {}
-
-  private open(): Promise<IDBPDatabase<KeyDb>> {
-    this.db ??= openDB<KeyDb>(this.name, 1, {
+  constructor(private readonly name = KEY_DB_NAME) {
+    this.db = new LazyDatabase<KeyDb>(name, 1, {
       upgrade(db) {
         db.createObjectStore('keys', { keyPath: 'slot' });
       },
-      terminated: () => { this.db = null; },
-    }).catch((error: unknown) => {
-      this.db = null;
-      throw error;
     });
-    return this.db;
+  }
+
+  private open(): Promise<IDBPDatabase<KeyDb>> {
+    return this.db.open();
   }
 
   async get(slot: KeySlot): Promise<KeyRow | null> {

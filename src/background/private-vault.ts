@@ -170,8 +170,9 @@ export class PrivateVault {
         if (!(await decryptSecured(secured, next.key, this.crypto)).ok) {
           const opened = current ? await decryptSecured(secured, current.key, this.crypto) : null;
           if (opened?.ok) {
-            // False when the record changed meanwhile: its new value was written under the new key.
-            await this.store.replaceSecured(id, secured, await encryptSecured(opened.data, next.key, this.crypto));
+            const reencrypted = await encryptSecured(opened.data, next.key, this.crypto);
+            // Only `secured` changes, and only while the row still holds the value read: an edit made meanwhile stays.
+            await this.store.update(id, (row) => (row.record.secured === secured ? { record: { ...row.record, secured: reencrypted } } : null), 'key');
           } else {
             progress.locked++; // another key's data: kept exactly as it is
           }

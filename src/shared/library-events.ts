@@ -10,14 +10,28 @@ interface EventApi {
   };
 }
 
+function isRowChange(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return typeof m.id === 'string' && m.id !== '' && typeof m.revision === 'number' && Number.isInteger(m.revision) &&
+    m.revision >= 1 && (m.deleted === undefined || typeof m.deleted === 'boolean');
+}
+
 /** The event's shape, checked before any listener sees it. */
 export function isLibraryChanged(message: unknown): message is LibraryChanged {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
-  return m.lede === 1 && m.event === 'library/changed' && typeof m.id === 'string' && m.id !== '' &&
-    typeof m.revision === 'number' && Number.isInteger(m.revision) && m.revision >= 1 &&
+  return m.lede === 1 && m.event === 'library/changed' && isRowChange(m) &&
     CHANGE_SOURCES.includes(m.by as ChangeSource) && typeof m.at === 'string' &&
-    (m.deleted === undefined || typeof m.deleted === 'boolean');
+    (m.also === undefined || (Array.isArray(m.also) && m.also.every(isRowChange)));
+}
+
+/** One event per row: the message's own, then each of `also`. */
+export function eachChange(message: LibraryChanged): LibraryChanged[] {
+  const { also = [], ...first } = message;
+  return [first, ...also.map(({ id, revision, deleted }) => ({
+    lede: 1 as const, event: 'library/changed' as const, id, revision, by: message.by, at: message.at, ...(deleted ? { deleted } : {}),
+  }))];
 }
 
 /** Any event of ours (a message with `event` and no `type`): never a request, so never answered. */
@@ -41,7 +55,7 @@ export function onLibraryChanged(listener: (change: LibraryChanged) => void, api
   const onMessage: Listener = (message, sender) => {
     // Only the background sends it: from this extension, not from a tab (a content script of ours).
     if (sender.id !== api.runtime.id || sender.tab !== undefined || !isLibraryChanged(message)) return undefined;
-    listener(message);
+    for (const change of eachChange(message)) listener(change);
     return undefined;
   };
   api.runtime.onMessage.addListener(onMessage);

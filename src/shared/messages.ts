@@ -150,6 +150,11 @@ export interface LibraryChanged {
   /** ISO time of the change. */
   at: string;
   deleted?: boolean;
+  /**
+   * The other rows the same write changed (an import batch), in the same message: one message per write,
+   * not per row. `onLibraryChanged` hands each to its listener as an event of its own (without `also`).
+   */
+  also?: Array<{ id: string; revision: number; deleted?: boolean }>;
 }
 
 /** A related page read by address, or why not (the message is for the person, beside the entry). */

@@ -8,7 +8,8 @@ import type { BackgroundDeps } from '../../src/background/handlers.js';
 import type { ScriptingApi } from '../../src/background/inject.js';
 import { SettingsStore } from '../../src/background/settings-store.js';
 import { memoryArea } from '../../src/background/storage-areas.js';
-import { LibraryStore } from '../../src/background/store/index.js';
+import { libraryKey, LibraryStore, type SaveOptions } from '../../src/background/store/index.js';
+import type { ChangeSource, StoredRecord } from '../../src/shared/messages.js';
 import { KeyStore } from '../../src/background/key-store.js';
 import { PrivateVault } from '../../src/background/private-vault.js';
 import type { FetchLike } from '../../src/related/fetch-page.js';
@@ -23,6 +24,18 @@ export function freshKeyStore(): KeyStore {
 /** A library in its own fresh database. */
 export function freshStore(now?: () => Date): LibraryStore {
   return new LibraryStore(`lede-test-${process.pid}-${++dbCount}`, now);
+}
+
+/**
+ * Saves `record` as a person would who opened the row as it is now (at its current revision, or as a new
+ * record): the setup of a test, not a writer under test. Throws when the store refuses.
+ */
+export async function saveNow(store: LibraryStore, record: LedeRecord, options: Omit<SaveOptions, 'revision'> = {},
+  by: ChangeSource = 'library'): Promise<{ stored: StoredRecord; created: boolean }> {
+  const opened = await store.get(options.previousId ?? libraryKey(record));
+  const saved = await store.save(record, by, { ...options, revision: opened?.revision ?? null });
+  if (!saved.ok) throw new Error(`not saved: ${JSON.stringify(saved)}`);
+  return saved;
 }
 
 export function sampleRecord(overrides: Partial<LedeRecord> = {}): LedeRecord {

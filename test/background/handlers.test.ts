@@ -4,7 +4,7 @@ import { createHandlers } from '../../src/background/handlers.js';
 import { ARTICLE_SCRIPT, EXTRACT_SCRIPT, READABILITY_SCRIPT, readTab } from '../../src/background/inject.js';
 import { parseRecord } from '../../src/record/index.js';
 import type { Draft } from '../../src/shared/messages.js';
-import { fakeScripting, makeDeps, sampleExtraction, sampleRecord } from './fakes.js';
+import { fakeScripting, makeDeps, sampleExtraction, sampleRecord, saveNow } from './fakes.js';
 
 const popup = { id: 'lede@test', url: 'chrome-extension://abc/popup/popup.html' };
 const ARTICLE = 'https://news.bbc.co.uk/story/1?at_medium=RSS';
@@ -35,7 +35,7 @@ describe('page/read', () => {
       return new Promise<never>(() => undefined);
     } };
     const deps = makeDeps({ tabs: { 7: 'https://www.stratechery.com/2023/meta-ai' }, scripting });
-    const { stored } = await deps.store.save(sampleRecord({ quality: 88 }));
+    const { stored } = await saveNow(deps.store, sampleRecord({ quality: 88 }));
     const answer = await createHandlers(deps)['page/read']({ tabId: 7 }, popup);
     expect(answer).toMatchObject({ ok: true, saved: { id: stored.id }, record: { quality: 88 }, extraction: null });
     expect(calls).toEqual([EXTRACT_SCRIPT]);
@@ -48,7 +48,7 @@ describe('page/read', () => {
       extraction: { ...sampleExtraction({ excerpt: '' }), needsArticle: true, needsReadability: false, pending: { excerpt: true } },
     });
     const deps = makeDeps({ tabs: { 7: 'https://www.stratechery.com/2023/meta-ai' }, scripting });
-    await deps.store.save(sampleRecord());
+    await saveNow(deps.store, sampleRecord());
     expect(await createHandlers(deps)['page/read']({ tabId: 7 }, popup)).toMatchObject({ ok: true, extraction: null });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(scripting.calls.length).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe('page/read', () => {
 
   it('opens the saved record when the page names it as canonical', async () => {
     const deps = makeDeps({ tabs: { 7: 'https://m.example.com/x' }, scripting: fakeScripting({ extraction: sampleExtraction({ originalUrl: 'https://www.stratechery.com/2023/meta-ai/', webUrl: 'https://m.example.com/x' }) }) });
-    await deps.store.save(sampleRecord());
+    await saveNow(deps.store, sampleRecord());
     const answer = await createHandlers(deps)['page/read']({ tabId: 7 }, popup);
     expect(answer).toMatchObject({ ok: true, saved: { id: 'https://stratechery.com/2023/meta-ai' }, extraction: { webUrl: 'https://m.example.com/x' } });
   });
@@ -145,7 +145,8 @@ describe('library/save', () => {
     expect(answer).toMatchObject({ ok: true, created: true, stored: { id: 'https://stratechery.com/2023/meta-ai' } });
     expect(await deps.drafts.get(5)).toBeNull();
     expect(deps.badgeApi.texts.get(5)).toBe('✓');
-    const again = await handlers['library/save']({ record: sampleRecord({ title: 'New title' }), tabId: 5 }, popup);
+    if (!answer.ok) throw new Error('not saved');
+    const again = await handlers['library/save']({ record: sampleRecord({ title: 'New title' }), tabId: 5, previousId: answer.stored.id, revision: answer.stored.revision }, popup);
     expect(again).toMatchObject({ ok: true, created: false });
     expect((await handlers['library/list']({}, popup)).total).toBe(1);
   });
@@ -167,7 +168,7 @@ describe('library/save', () => {
     const { deleted } = await handlers['library/delete']({ id: saved.stored.id }, popup);
     expect(deps.badgeApi.texts.get(2)).toBe('');
     expect(await handlers['library/restore']({ stored: deleted! }, popup)).toEqual({ ok: true });
-    expect(await handlers['library/get']({ id: saved.stored.id }, popup)).toEqual(saved.stored);
+    expect(await handlers['library/get']({ id: saved.stored.id }, popup)).toEqual({ ...saved.stored, revision: 3, changedBy: 'undo' });
     expect(await handlers['library/restore']({ stored: { ...deleted!, id: 'https://elsewhere.example' } }, popup)).toEqual({ ok: false });
   });
 });

@@ -7,7 +7,7 @@ import { KeyStore } from '../../src/background/key-store.js';
 import { PrivateVault } from '../../src/background/private-vault.js';
 import { parseRecord, serializeRecord } from '../../src/record/index.js';
 import { decryptSecured, encryptSecured, fromBackupForTest, newKey } from './private-helpers.js';
-import { freshKeyStore, freshStore, makeDeps, sampleRecord } from './fakes.js';
+import { freshKeyStore, freshStore, makeDeps, sampleRecord, saveNow } from './fakes.js';
 import { sharedDir, sharedOrSkipNote } from '../shared.js';
 
 const sender = {};
@@ -91,11 +91,11 @@ describe('PrivateVault', () => {
     for (let i = 0; i < 5; i++) {
       const sealed = await vault.encrypt({ note: `note ${i}` });
       if (!sealed.ok) throw new Error(sealed.message);
-      await store.save(record(i, sealed.secured));
+      await saveNow(store, record(i, sealed.secured));
     }
     const foreign = await encryptSecured({ note: 'not ours' }, (await newKey()).key);
-    await store.save(record(9, foreign));
-    await store.save(record(10));
+    await saveNow(store, record(9, foreign));
+    await saveNow(store, record(10));
 
     const changed = await vault.changeKey();
     if (!changed.ok) throw new Error(changed.message);
@@ -118,12 +118,12 @@ describe('PrivateVault', () => {
     for (let i = 0; i < 6; i++) {
       const sealed = await vault.encrypt({ note: `n${i}` });
       if (!sealed.ok) throw new Error(sealed.message);
-      await store.save(record(i, sealed.secured));
+      await saveNow(store, record(i, sealed.secured));
     }
     // The third re-encryption dies, as a killed worker would.
-    const real = store.replaceSecured.bind(store);
+    const real = store.update.bind(store);
     let calls = 0;
-    vi.spyOn(store, 'replaceSecured').mockImplementation(async (...args) => {
+    vi.spyOn(store, 'update').mockImplementation(async (...args) => {
       if (++calls === 3) throw new Error('worker stopped');
       return real(...args);
     });
@@ -136,7 +136,7 @@ describe('PrivateVault', () => {
     for (let i = 0; i < 6; i++) {
       expect(await vault.decrypt((await store.get(`https://example.com/${i}`))!.record.secured!)).toMatchObject({ ok: true });
     }
-    vi.mocked(store.replaceSecured).mockRestore();
+    vi.mocked(store.update).mockRestore();
     // A new background (same databases) carries on.
     const after = new PrivateVault(new KeyStoreAgain(keys), store);
     await after.resume();
@@ -213,7 +213,7 @@ describe.runIf(sharedOrSkipNote('the seed record through the library'))('the ref
     const saved = await handlers['library/save']({ record: parsed.record }, sender);
     if (!saved.ok) throw new Error('seed not saved');
     // Editing another field keeps the value as it is.
-    await handlers['library/save']({ record: { ...saved.stored.record, quality: 70 }, previousId: saved.stored.id }, sender);
+    await handlers['library/save']({ record: { ...saved.stored.record, quality: 70 }, previousId: saved.stored.id, revision: saved.stored.revision }, sender);
     const exported = await handlers['library/export']({ id: saved.stored.id }, sender);
     expect(exported!.text).toBe(text.replace('quality: 15', 'quality: 70'));
     expect(await handlers['private/decrypt']({ secured: parsed.record.secured! }, sender)).toMatchObject({ ok: false, reason: 'locked' });

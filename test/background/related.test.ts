@@ -8,7 +8,7 @@ import { librarySuggestions } from '../../src/background/related-suggest.js';
 import { relatedDeps } from '../../src/background/handlers.js';
 import { blankRelated } from '../../src/related/list.js';
 import type { Draft } from '../../src/shared/messages.js';
-import { makeDeps, sampleRecord } from './fakes.js';
+import { makeDeps, sampleRecord, saveNow } from './fakes.js';
 
 const PAGE = `<html><head><title>Harbour lamps</title><meta property="og:title" content="Harbour lamps relit">
 <meta property="og:site_name" content="Coast News"><meta name="description" content="The harbour lamps were relit last night after a winter of repairs and a long wait.">
@@ -107,7 +107,7 @@ describe('add link as related (the context menu)', () => {
   it('a link that cannot be read is added by its words, with the reason', async () => {
     const { d, handlers } = deps();
     d.granted.add('coast.example');
-    await d.store.save(sampleRecord());
+    await saveNow(d.store, sampleRecord());
     const outcome = await addLinkAsRelated(handlers, d.store, relatedDeps(d), { id: 2, url: 'https://stratechery.com/2023/meta-ai/' }, { url: 'https://coast.example/gone', text: 'Old story' });
     expect(outcome).toMatchObject({ ok: true, added: true, notice: 'relatedHttpStatus: 404' });
     const saved = await d.store.find(['https://stratechery.com/2023/meta-ai/']);
@@ -122,9 +122,9 @@ describe('library suggestions', () => {
       title: `R${n}`, originalUrl: `https://r${n}.example/a`, webUrl: `https://r${n}.example/a`, topics,
       provider: { name: provider, domain: `r${n}.example` },
     });
-    for (const r of [mk(1, ['AI']), mk(2, ['AI', 'Facebook AI']), mk(3, [], 'Stratechery'), mk(4, ['Cooking']), mk(5, ['AI'])]) await d.store.save(r);
+    for (const r of [mk(1, ['AI']), mk(2, ['AI', 'Facebook AI']), mk(3, [], 'Stratechery'), mk(4, ['Cooking']), mk(5, ['AI'])]) await saveNow(d.store, r);
     const self = sampleRecord({ related: [{ ...blankRelated('https://r5.example/a', 50), title: 'R5' }] });
-    await d.store.save(self);
+    await saveNow(d.store, self);
     const found = await librarySuggestions(d.store, self);
     expect(found.map((s) => [s.stored.record.title, s.sharedTopics, s.sameProvider])).toEqual([
       ['R2', ['AI', 'Facebook AI'], false], ['R1', ['AI'], false], ['R3', [], true],

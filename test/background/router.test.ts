@@ -32,6 +32,12 @@ describe('isOurPage', () => {
 });
 
 describe('router', () => {
+  it('answers no library/changed event (not a request), not even with a refusal', () => {
+    const event = { lede: 1, event: 'library/changed', id: 'https://a.example/', revision: 2, by: 'sync', at: '2026-01-01T00:00:00Z' };
+    expect(router()(event, popup)).toBeUndefined();
+    expect(router()(event, {})).toBeUndefined();
+  });
+
   it('takes the folder watcher’s report from the offscreen document only', async () => {
     const offscreen = { id: 'lede@test', url: 'chrome-extension://abcdef/offscreen/offscreen.html' };
     const report = { lede: 1, type: 'sync/observed', payload: { generation: 'g', names: ['2026-01-01-a.md'], gap: false } };

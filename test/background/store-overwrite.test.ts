@@ -2,7 +2,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../src/background/store/index.js';
-import { sampleRecord } from './fakes.js';
+import { sampleRecord, saveNow } from './fakes.js';
 
 let count = 0;
 const fresh = () => {
@@ -13,24 +13,24 @@ const fresh = () => {
 describe('undo and import over newer work', () => {
   it('undo of a delete does not overwrite a record saved since under the same address', async () => {
     const { store } = fresh();
-    const { stored } = await store.save(sampleRecord());
-    await store.delete(stored.id);
-    const { stored: newer } = await store.save(sampleRecord({ title: 'Saved again since' }));
-    expect(await store.restore(stored)).toBe(false);
+    const { stored } = await saveNow(store, sampleRecord());
+    await store.remove(stored.id, 'library');
+    const { stored: newer } = await saveNow(store, sampleRecord({ title: 'Saved again since' }));
+    expect(await store.restore(stored)).toMatchObject({ ok: false });
     expect((await store.get(stored.id))!.record.title).toBe(newer.record.title);
   });
 
   it('undo still puts a deleted record back when nothing took its place', async () => {
     const { store } = fresh();
-    const { stored } = await store.save(sampleRecord());
-    await store.delete(stored.id);
-    expect(await store.restore(stored)).toBe(true);
-    expect(await store.get(stored.id)).toEqual(stored);
+    const { stored } = await saveNow(store, sampleRecord());
+    await store.remove(stored.id, 'library');
+    expect(await store.restore(stored)).toMatchObject({ ok: true });
+    expect(await store.get(stored.id)).toEqual({ ...stored, revision: 3, changedBy: 'undo' });
   });
 
   it('a row that fails its checks can still be deleted, and replaced by a deliberate import', async () => {
     const { name, store } = fresh();
-    const { stored } = await store.save(sampleRecord());
+    const { stored } = await saveNow(store, sampleRecord());
     const db = await openDB(name);
     await db.put('records', { ...(await db.get('records', stored.id)), record: { ...stored.record, quality: 500 } });
     db.close();
@@ -42,7 +42,7 @@ describe('undo and import over newer work', () => {
     const db2 = await openDB(name);
     await db2.put('records', { ...(await db2.get('records', stored.id)), record: { ...stored.record, quality: 500 } });
     db2.close();
-    await store.delete(stored.id);
+    await store.remove(stored.id, 'library');
     const db3 = await openDB(name);
     expect(await db3.get('records', stored.id)).toBeUndefined();
     db3.close();
@@ -50,21 +50,21 @@ describe('undo and import over newer work', () => {
 
   it('the listing says how many rows fail their checks, and stops once such a row is deleted', async () => {
     const { name, store } = fresh();
-    const { stored } = await store.save(sampleRecord());
-    await store.save(sampleRecord({ originalUrl: 'https://example.com/other', webUrl: 'https://example.com/other' }));
+    const { stored } = await saveNow(store, sampleRecord());
+    await saveNow(store, sampleRecord({ originalUrl: 'https://example.com/other', webUrl: 'https://example.com/other' }));
     const db = await openDB(name);
     await db.put('records', { ...(await db.get('records', stored.id)), record: { ...stored.record, quality: 500 } });
     db.close();
     const reopened = new LibraryStore(name);
     expect(await reopened.list({ text: 'a' })).toMatchObject({ total: 1, hidden: 1 });
-    await reopened.delete(stored.id);
+    await reopened.remove(stored.id, 'library');
     expect((await reopened.list({ text: 'a' })).hidden).toBeUndefined();
   });
 
   it('keeps the first file name across title edits', async () => {
     const { store } = fresh();
-    const { stored } = await store.save(sampleRecord({ title: 'First title' }));
-    const { stored: edited } = await store.save({ ...stored.record, title: 'A new title' });
+    const { stored } = await saveNow(store, sampleRecord({ title: 'First title' }));
+    const { stored: edited } = await saveNow(store, { ...stored.record, title: 'A new title' });
     expect(edited.fileName).toBe(stored.fileName);
     expect(stored.fileName).toMatch(/first-title\.md$/);
   });

@@ -2,7 +2,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { asStoreError, libraryKey, LibraryStore, rowToStored, StoreError } from '../../src/background/store/index.js';
-import { freshStore, sampleRecord } from './fakes.js';
+import { freshStore, sampleRecord, saveNow } from './fakes.js';
 
 function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
   let now = start;
@@ -33,9 +33,9 @@ describe('asStoreError', () => {
 describe('LibraryStore', () => {
   it('saves once and updates the same row when saved again', async () => {
     const store = freshStore(clock());
-    const first = await store.save(sampleRecord());
+    const first = await saveNow(store, sampleRecord());
     expect(first.created).toBe(true);
-    const again = await store.save(sampleRecord({ quality: 90, originalUrl: 'https://www.stratechery.com/2023/meta-ai/#top' }));
+    const again = await saveNow(store, sampleRecord({ quality: 90, originalUrl: 'https://www.stratechery.com/2023/meta-ai/#top' }));
     expect(again.created).toBe(false);
     expect(again.stored.id).toBe(first.stored.id);
     expect(again.stored.savedAt).toBe(first.stored.savedAt);
@@ -47,7 +47,7 @@ describe('LibraryStore', () => {
 
   it('finds a record by its key or by the address it was read at', async () => {
     const store = freshStore();
-    const { stored } = await store.save(sampleRecord({
+    const { stored } = await saveNow(store, sampleRecord({
       originalUrl: 'https://example.com/canonical', webUrl: 'https://amp.example.com/amp/page?utm_campaign=x',
     }));
     expect((await store.find(['https://EXAMPLE.com/canonical/']))?.id).toBe(stored.id);
@@ -58,8 +58,8 @@ describe('LibraryStore', () => {
 
   it('moves a record whose originalUrl was edited instead of keeping two', async () => {
     const store = freshStore(clock());
-    const { stored: old } = await store.save(sampleRecord());
-    const moved = await store.save(sampleRecord({ originalUrl: 'https://stratechery.com/2023/meta-ai-renamed' }), { previousId: old.id });
+    const { stored: old } = await saveNow(store, sampleRecord());
+    const moved = await saveNow(store, sampleRecord({ originalUrl: 'https://stratechery.com/2023/meta-ai-renamed' }), { previousId: old.id });
     expect(moved.created).toBe(false);
     expect(moved.stored.savedAt).toBe(old.savedAt);
     expect(await store.get(old.id)).toBeNull();
@@ -68,10 +68,10 @@ describe('LibraryStore', () => {
 
   it('keeps the index current with changes made while it loads', async () => {
     const store = freshStore(clock());
-    await store.save(sampleRecord({ originalUrl: 'https://a.example/1' }));
+    await saveNow(store, sampleRecord({ originalUrl: 'https://a.example/1' }));
     const listing = store.list({});
-    const saving = store.save(sampleRecord({ originalUrl: 'https://a.example/2' }));
-    const deleting = store.delete('https://a.example/1');
+    const saving = saveNow(store, sampleRecord({ originalUrl: 'https://a.example/2' }));
+    const deleting = store.remove('https://a.example/1', 'library');
     await Promise.all([listing, saving, deleting]);
     const after = await store.list({});
     expect(after.records.map((s) => s.id)).toEqual(['https://a.example/2']);
@@ -79,22 +79,24 @@ describe('LibraryStore', () => {
 
   it('deletes and restores a record as it was', async () => {
     const store = freshStore(clock());
-    const { stored } = await store.save(sampleRecord(), { sources: { title: 'og:title' } });
+    const { stored } = await saveNow(store, sampleRecord(), { sources: { title: 'og:title' } });
     await store.list({});
-    const deleted = await store.delete(stored.id);
-    expect(deleted).toEqual(stored);
+    const deleted = await store.remove(stored.id, 'library');
+    expect(deleted).toEqual({ ok: true, deleted: stored });
     expect((await store.list({})).total).toBe(0);
-    expect(await store.delete(stored.id)).toBeNull();
-    await store.restore(deleted!);
-    expect(await store.get(stored.id)).toEqual(stored);
-    expect((await store.list({})).records).toEqual([stored]);
+    expect(await store.remove(stored.id, 'library')).toEqual({ ok: true, deleted: null });
+    await store.restore(stored);
+    // As it was, times included; its revision goes on past the delete's, so no editor's old number matches it.
+    const restored = { ...stored, revision: 3, changedBy: 'undo' };
+    expect(await store.get(stored.id)).toEqual(restored);
+    expect((await store.list({})).records).toEqual([restored]);
   });
 
   it('lists newest first, searches title, excerpt, provider and topics, filters and pages', async () => {
     const store = freshStore(clock());
-    await store.save(sampleRecord({ originalUrl: 'https://a.example/1', title: 'Café culture', topics: ['Food'], provider: { name: 'Le Monde', domain: 'lemonde.fr' } }));
-    await store.save(sampleRecord({ originalUrl: 'https://a.example/2', title: 'Chips and fabs', excerpt: 'TSMC builds', topics: ['Chips', 'Asia'] }));
-    await store.save(sampleRecord({ originalUrl: 'https://a.example/3', title: 'Open models', topics: ['AI'] }));
+    await saveNow(store, sampleRecord({ originalUrl: 'https://a.example/1', title: 'Café culture', topics: ['Food'], provider: { name: 'Le Monde', domain: 'lemonde.fr' } }));
+    await saveNow(store, sampleRecord({ originalUrl: 'https://a.example/2', title: 'Chips and fabs', excerpt: 'TSMC builds', topics: ['Chips', 'Asia'] }));
+    await saveNow(store, sampleRecord({ originalUrl: 'https://a.example/3', title: 'Open models', topics: ['AI'] }));
     const ids = (q: object) => store.list(q).then((r) => r.records.map((s) => s.id.slice(-1)));
     expect(await ids({})).toEqual(['3', '2', '1']);
     expect(await ids({ text: 'cafe' })).toEqual(['1']);
@@ -115,7 +117,7 @@ describe('LibraryStore', () => {
   it('skips rows that fail their checks instead of listing broken records', async () => {
     const name = `lede-test-broken-${process.pid}`;
     const store = new (await import('../../src/background/store/index.js')).LibraryStore(name);
-    await store.save(sampleRecord());
+    await saveNow(store, sampleRecord());
     const db = await openDB(name);
     await db.put('records', { id: 'https://x.example', schema: 1, webKey: 'x', record: { title: 42 }, savedAt: 'x', updatedAt: 'x' });
     await db.put('records', { ...(await db.get('records', 'https://stratechery.com/2023/meta-ai')), id: 'https://y.example', schema: 99 });
@@ -179,14 +181,14 @@ describe('LibraryStore', () => {
 
   it.each(['put', 'delete'] as const)('never half-writes: a move whose %s fails leaves the old record in place', async (step) => {
     const store = freshStore(clock());
-    const { stored: old } = await store.save(sampleRecord());
+    const { stored: old } = await saveNow(store, sampleRecord());
     await store.list({});
     const original = IDBObjectStore.prototype[step];
     IDBObjectStore.prototype[step] = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
-      const moving = store.save(sampleRecord({ originalUrl: 'https://stratechery.com/moved' }), { previousId: old.id });
+      const moving = saveNow(store, sampleRecord({ originalUrl: 'https://stratechery.com/moved' }), { previousId: old.id });
       await expect(moving).rejects.toMatchObject({ name: 'StoreError', code: 'quota' });
     } finally {
       IDBObjectStore.prototype[step] = original as never;
@@ -197,7 +199,7 @@ describe('LibraryStore', () => {
   });
 
   it('refuses a record without an http(s) address with a StoreError', async () => {
-    await expect(freshStore().save(sampleRecord({ originalUrl: '', webUrl: '' }))).rejects.toBeInstanceOf(StoreError);
+    await expect(freshStore().save(sampleRecord({ originalUrl: '', webUrl: '' }), 'popup')).rejects.toBeInstanceOf(StoreError);
   });
 
   it('lists, searches and filters 10,000 records', async () => {

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { Badges } from '../../src/background/badge.js';
 import { createTabMarks } from '../../src/background/tab-marks.js';
-import { fakeBadgeApi, freshStore, sampleRecord } from './fakes.js';
+import { fakeBadgeApi, freshStore, sampleRecord, saveNow } from './fakes.js';
 
 async function setup(clearUnknown: boolean) {
   const store = freshStore();
-  await store.save(sampleRecord()); // https://stratechery.com/2023/meta-ai
+  await saveNow(store, sampleRecord()); // https://stratechery.com/2023/meta-ai
   const api = fakeBadgeApi();
   const badges = new Badges(api);
   return { store, api, badges, marks: createTabMarks(store, badges, clearUnknown) };

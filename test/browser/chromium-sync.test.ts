@@ -84,14 +84,14 @@ if (why) {
       expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
       expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n/);
 
-      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 77), previousId: alpha.stored.id });
+      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 77), previousId: alpha.stored.id, revision: (await send('library/get', { id: alpha.stored.id })).revision });
       await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('the edit synced');
       const edited = await files();
       expect(edited['2026-03-14-beta-tide.md']!.lastModified).toBe(first['2026-03-14-beta-tide.md']!.lastModified);
 
       // A new title: the file keeps the name the library gave the record (issue 9), its text follows.
-      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id });
+      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: alpha.stored.id, revision: (await send('library/get', { id: alpha.stored.id })).revision });
       await until('the retitled record on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('title: "Alpha at high tide"') || undefined);
       expect(Object.keys(await files()).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
 
@@ -143,7 +143,7 @@ if (why) {
       expect(unwatched.watching).toBe(true);
       await send('sync/run', { full: true });
       expect((await settled('a pass under the new watch')).lastRun).toMatchObject({ written: 0, statted: 0 });
-      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: ALPHA_ID });
+      await send('library/save', { record: syncRecord('Alpha at high tide', 'alpha', 77), previousId: ALPHA_ID, revision: (await send('library/get', { id: ALPHA_ID })).revision });
       await until('the edit on disk', async () => (await files())['2026-03-14-alpha-tide.md']?.text.includes('quality: 77') || undefined);
       await settled('back as it was');
     });
@@ -159,7 +159,7 @@ if (why) {
 
       const now = (await files())['2026-03-14-alpha-tide.md']!.text;
       await outside('2026-03-14-alpha-tide.md', now.replace('quality: 12', 'quality: 13'));
-      await send('library/save', { record: { ...syncRecord('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID });
+      await send('library/save', { record: { ...syncRecord('Alpha at high tide', 'alpha', 14), body: 'Written in an editor.\n' }, previousId: ALPHA_ID, revision: (await send('library/get', { id: ALPHA_ID })).revision });
       const status = await until('the conflict', async () => {
         const s = await send('sync/status', {});
         return s.issues.some((i: any) => i.kind === 'conflict') ? s : undefined;

@@ -62,7 +62,7 @@ function describeDownloads(name: 'chromium' | 'firefox', launch: () => Promise<{
       expect(Object.keys(first).sort()).toEqual(['2026-03-14-alpha-tide.md', '2026-03-14-beta-tide.md']);
       expect(first['2026-03-14-alpha-tide.md']!.text).toMatch(/^---\ncategory: news\ntitle: "Alpha tide"\n[\s\S]*\n---\n\n$/);
 
-      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 88), previousId: alpha.stored.id });
+      await send('library/save', { record: syncRecord('Alpha tide', 'alpha', 88), previousId: alpha.stored.id, revision: (await send('library/get', { id: alpha.stored.id })).revision });
       await until('the edit on disk', async () => onDisk(folder)['2026-03-14-alpha-tide.md']?.text.includes('quality: 88') || undefined, 30_000);
       const status = await until('sync settled', async () => {
         const s = await send('sync/status', {});

@@ -221,7 +221,7 @@ describe('popup', () => {
     bg.handlers['library/delete'] = (payload: { id: string }) => ({ deleted: { id: payload.id } });
     bg.handlers['library/save'] = (payload: { record: unknown }) => {
       const now = new Date().toISOString();
-      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now } };
+      return { ok: true, created: true, stored: { id: 'https://example.com/a', record: payload.record, savedAt: now, updatedAt: now, revision: 1 } };
     };
     await openPopup(page());
     expect($('after-save').hidden).toBe(true);
@@ -235,7 +235,7 @@ describe('popup', () => {
     expect(opened).toEqual(['chrome-extension://lede/pages/library/library.html']);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a' }]);
+    expect(sent('library/delete')).toEqual([{ id: 'https://example.com/a', revision: 1 }]);
     expect(sent('library/restore')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneSave');
     expect($('after-save').hidden).toBe(true);
@@ -255,7 +255,7 @@ describe('popup', () => {
     expect($('saved-when').textContent).toMatch(/· popupUpdatedAgo: now$/);
     $<HTMLButtonElement>('undo-save').click();
     await until('the undo', () => state() === 'editing');
-    expect(sent('library/restore')).toEqual([{ stored: before }]);
+    expect(sent('library/restore')).toEqual([{ stored: before, over: { id: before.id, revision: before.revision } }]);
     expect(sent('library/delete')).toEqual([]);
     expect($('status').textContent).toBe('popupUndoneUpdate');
     // The form still says Changed: against the restored version, that is a change again.

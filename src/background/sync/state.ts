@@ -1,5 +1,6 @@
 // Sync's own memory in IndexedDB: the files it tracks, the issues it reports, the queue of pending work.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { LazyDatabase } from '../lazy-db.js';
 import type { SyncIssue } from '../../shared/sync-status.js';
 import type { Stamp } from './folder.js';
 
@@ -40,13 +41,11 @@ interface SyncDb extends DBSchema {
 }
 
 export class SyncState {
-  private db: Promise<IDBPDatabase<SyncDb>> | null = null;
+  private readonly db: LazyDatabase<SyncDb>;
   private seq = Date.now();
 
-  constructor(private readonly name = 'lede-sync') {}
-
-  private open(): Promise<IDBPDatabase<SyncDb>> {
-    this.db ??= openDB<SyncDb>(this.name, 2, {
+  constructor(name = 'lede-sync') {
+    this.db = new LazyDatabase<SyncDb>(name, 2, {
       upgrade(db, oldVersion) {
         if (oldVersion < 1) {
           db.createObjectStore('files', { keyPath: 'name' });
@@ -57,19 +56,15 @@ export class SyncState {
         // 2: the folder watcher's reports (Chrome).
         if (oldVersion < 2) db.createObjectStore('observed');
       },
-      terminated: () => {
-        this.db = null;
-      },
-    }).catch((error: unknown) => {
-      this.db = null;
-      throw error;
     });
-    return this.db;
+  }
+
+  private open(): Promise<IDBPDatabase<SyncDb>> {
+    return this.db.open();
   }
 
   close(): void {
-    void this.db?.then((db) => db.close(), () => undefined);
-    this.db = null;
+    this.db.close();
   }
 
   async files(): Promise<Tracked[]> {

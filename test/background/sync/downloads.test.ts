@@ -4,6 +4,7 @@ import { DownloadsTarget, landedAsAsked, type DownloadsApi } from '../../../src/
 import { recordJob } from '../../../src/background/sync/engine.js';
 import { localRules } from '../../../src/background/sync/rules.js';
 import { md, record, syncWorld } from './setup.js';
+import { saveNow } from '../fakes.js';
 
 /** The browser's downloads: what was asked, and where each file landed (`rename` plays another extension). */
 function fakeDownloads(rename: (path: string) => string = (path) => path) {
@@ -32,8 +33,8 @@ function target(world: ReturnType<typeof syncWorld>, api: DownloadsApi, folder =
 describe('sync into Downloads', () => {
   it('downloads each record once under the folder with overwrite, and again only when its text changed', async () => {
     const world = syncWorld();
-    const a = await world.store.save(record('Alpha'));
-    await world.store.save(record('Beta'));
+    const a = await saveNow(world.store, record('Alpha'));
+    await saveNow(world.store, record('Beta'));
     const { api, asked } = fakeDownloads();
     const downloads = target(world, api, 'notes/Lede');
     await downloads.fullPass(await world.store.all(), () => undefined);
@@ -41,11 +42,11 @@ describe('sync into Downloads', () => {
     expect(asked.every((d) => d.conflictAction === 'overwrite')).toBe(true);
 
     await downloads.fullPass(await world.store.all(), () => undefined);
-    await world.store.save({ ...a.stored.record });
+    await saveNow(world.store, { ...a.stored.record });
     await downloads.runJob(recordJob(a.stored.id));
     expect(asked).toHaveLength(2);
 
-    await world.store.save({ ...a.stored.record, quality: 90 });
+    await saveNow(world.store, { ...a.stored.record, quality: 90 });
     await downloads.runJob(recordJob(a.stored.id));
     expect(asked).toHaveLength(3);
     expect(asked[2]!.text).toContain('quality: 90');
@@ -53,7 +54,7 @@ describe('sync into Downloads', () => {
 
   it('reports a file the browser saved under another name than Lede gave it', async () => {
     const world = syncWorld();
-    await world.store.save(record('Alpha'));
+    await saveNow(world.store, record('Alpha'));
     const { api } = fakeDownloads((path) => path.replace(/\.md$/, ' (1).md'));
     const downloads = target(world, api);
     await downloads.fullPass(await world.store.all(), () => undefined);

@@ -4,12 +4,13 @@ import { recordJob } from '../../../src/background/sync/engine.js';
 import { serializeRecord } from '../../../src/record/index.js';
 import { exportText } from '../../../src/transfer/read-file.js';
 import { md, record, syncWorld, titleNamed } from './setup.js';
+import { saveNow } from '../fakes.js';
 
 describe('folder sync: Lede → folder', () => {
   it('writes one file per record on the first pass, and nothing on a pass with nothing changed', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
-    await store.save(record('Beta'));
+    const a = await saveNow(store, record('Alpha'));
+    await saveNow(store, record('Beta'));
     const engine = await open();
     await engine.fullPass();
     expect(dir.names()).toEqual([md('alpha'), md('beta')]);
@@ -24,18 +25,18 @@ describe('folder sync: Lede → folder', () => {
 
   it('writes exactly the edited record, and not at all when an edit leaves its text as it was', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
-    await store.save(record('Beta'));
+    const a = await saveNow(store, record('Alpha'));
+    await saveNow(store, record('Beta'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
 
-    const edited = await store.save({ ...a.stored.record, quality: 99 });
+    const edited = await saveNow(store, { ...a.stored.record, quality: 99 });
     await engine.runJob(recordJob(edited.stored.id));
     expect(dir.takeLog()).toEqual([`write ${md('alpha')}`]);
     expect(dir.read(md('alpha'))).toContain('quality: 99');
 
-    await store.save({ ...edited.stored.record });
+    await saveNow(store, { ...edited.stored.record });
     await engine.runJob(recordJob(edited.stored.id));
     await engine.fullPass();
     expect(dir.takeLog()).toEqual([]);
@@ -43,11 +44,11 @@ describe('folder sync: Lede → folder', () => {
 
   it('keeps a record’s file where it is when its title changes: the library keeps the name it gave', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
-    await store.save({ ...a.stored.record, title: 'Alpha renamed' });
+    await saveNow(store, { ...a.stored.record, title: 'Alpha renamed' });
     await engine.runJob(recordJob(a.stored.id));
     expect(dir.takeLog()).toEqual([`write ${md('alpha')}`]);
     expect(dir.read(md('alpha'))).toContain('title: "Alpha renamed"');
@@ -55,17 +56,17 @@ describe('folder sync: Lede → folder', () => {
 
   it('moves a record whose file name changes, and removes a deleted record’s file', async () => {
     const { store, dir, open } = syncWorld(titleNamed);
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
 
-    await store.save({ ...a.stored.record, title: 'Alpha renamed' });
+    await saveNow(store, { ...a.stored.record, title: 'Alpha renamed' });
     await engine.runJob(recordJob(a.stored.id));
     expect(dir.takeLog()).toEqual([`write ${md('alpha-renamed')}`, `remove ${md('alpha')}`]);
     expect(dir.names()).toEqual([md('alpha-renamed')]);
 
-    await store.delete(a.stored.id);
+    await store.remove(a.stored.id, 'library');
     await engine.runJob(recordJob(a.stored.id));
     expect(dir.takeLog()).toEqual([`remove ${md('alpha-renamed')}`]);
     expect(dir.names()).toEqual([]);
@@ -73,13 +74,13 @@ describe('folder sync: Lede → folder', () => {
 
   it('keeps and reports a deleted record’s file that was changed outside Lede', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     const mine = `${dir.read(md('alpha'))}My own notes.\n`;
     dir.put(md('alpha'), mine);
 
-    await store.delete(a.stored.id);
+    await store.remove(a.stored.id, 'library');
     await engine.runJob(recordJob(a.stored.id));
     expect(dir.read(md('alpha'))).toBe(mine);
     expect(engine.issueList).toEqual([{ kind: 'kept', name: md('alpha') }]);
@@ -93,8 +94,8 @@ describe('folder sync: Lede → folder', () => {
     // On Windows and macOS this is the same file as the lower-case name the rule gives.
     dir.put('2023-05-03-ALPHA.md', 'my shopping list\n');
     dir.put('notes.txt', 'not a record');
-    await store.save(record('Alpha'));
-    await store.save(record('Alpha'));
+    await saveNow(store, record('Alpha'));
+    await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     expect(dir.read('2023-05-03-ALPHA.md')).toBe('my shopping list\n');
@@ -107,9 +108,9 @@ describe('folder sync: Lede → folder', () => {
 
   it('writes no file outside the folder, whatever the title', async () => {
     const { store, dir, open } = syncWorld();
-    await store.save(record('../../etc/passwd'));
-    await store.save(record('..'));
-    await store.save(record('C:\\Windows\\evil'));
+    await saveNow(store, record('../../etc/passwd'));
+    await saveNow(store, record('..'));
+    await saveNow(store, record('C:\\Windows\\evil'));
     const engine = await open();
     await engine.fullPass();
     // The in-memory folder, like the browser's, refuses any name that is a path.
@@ -121,7 +122,7 @@ describe('folder sync: Lede → folder', () => {
 describe('folder sync: folder → Lede', () => {
   it('reads an outside edit back into the library and does not write it out again', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
@@ -194,13 +195,13 @@ describe('folder sync: folder → Lede', () => {
 
   it('keeps both versions when both changed, and applies the person’s choice', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
     const outside = dir.read(md('alpha'))!.replace('quality: 15', 'quality: 1');
     dir.put(md('alpha'), outside);
-    await store.save({ ...a.stored.record, quality: 2 });
+    await saveNow(store, { ...a.stored.record, quality: 2 });
 
     await engine.runJob(recordJob(a.stored.id));
     await engine.fullPass();
@@ -215,7 +216,7 @@ describe('folder sync: folder → Lede', () => {
 
     // Again, this time keeping the library's version.
     dir.put(md('alpha'), outside.replace('quality: 1', 'quality: 3'));
-    await store.save({ ...a.stored.record, quality: 4 });
+    await saveNow(store, { ...a.stored.record, quality: 4 });
     await engine.fullPass();
     expect(engine.issueList.map((i) => i.kind)).toEqual(['conflict']);
     await engine.resolve(md('alpha'), 'use-library');
@@ -226,8 +227,8 @@ describe('folder sync: folder → Lede', () => {
 
   it('lists a file deleted outside instead of deleting the record or writing it back', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
-    const b = await store.save(record('Beta'));
+    const a = await saveNow(store, record('Alpha'));
+    const b = await saveNow(store, record('Beta'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
@@ -251,8 +252,8 @@ describe('folder sync: folder → Lede', () => {
 
   it('takes a file that already holds what Lede would write as Lede’s, and a differing one as a conflict', async () => {
     const { store, dir, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
-    const b = await store.save(record('Beta'));
+    const a = await saveNow(store, record('Alpha'));
+    const b = await saveNow(store, record('Beta'));
     dir.put(md('alpha'), serializeRecord(a.stored.record));
     dir.put('Beta old.md', serializeRecord({ ...b.stored.record, quality: 3 }));
     const engine = await open();

@@ -4,6 +4,7 @@ import { recordJob } from '../../../src/background/sync/engine.js';
 import { imageFileName, ImageKeeper, type FetchImage } from '../../../src/background/sync/images.js';
 import type { MemoryFolder } from './memory-folder.js';
 import { record, syncWorld } from './setup.js';
+import { saveNow } from '../fakes.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
 
@@ -30,7 +31,7 @@ describe('keeping related images', () => {
   it('keeps the image in images/, marks the entry cached and writes the record; removes it once no record refers to it', async () => {
     const world = syncWorld();
     const url = 'https://cdn.example/lead.png';
-    const saved = await world.store.save(record('With image', { related: [related(url)] }));
+    const saved = await saveNow(world.store, record('With image', { related: [related(url)] }));
     const engine = await world.open();
     await engine.fullPass();
     const keeper = new ImageKeeper({
@@ -47,7 +48,7 @@ describe('keeping related images', () => {
     const file = world.dir.names().find((n) => n.endsWith('.md'))!;
     expect(world.dir.read(file)).toContain('isCached: true');
 
-    await world.store.save({ ...now!.record, related: [] });
+    await saveNow(world.store, { ...now!.record, related: [] });
     await keeper.pass(await world.store.all());
     expect(images(world.dir)?.names()).toEqual([]);
     expect(keeper.counts).toMatchObject({ written: 1, removed: 1 });
@@ -56,7 +57,7 @@ describe('keeping related images', () => {
   it('leaves isCached false when the download fails, and tries again only after a wait', async () => {
     const world = syncWorld();
     const url = 'https://cdn.example/flaky.jpg';
-    const saved = await world.store.save(record('Flaky image', { related: [related(url)] }));
+    const saved = await saveNow(world.store, record('Flaky image', { related: [related(url)] }));
     let clock = 1_000_000;
     let calls = 0;
     let fail = true;

@@ -5,6 +5,7 @@ import { backoffMs, runQueue } from '../../../src/background/sync/queue.js';
 import { serializeRecord } from '../../../src/record/index.js';
 import { failures } from './memory-folder.js';
 import { md, record, syncWorld, titleNamed } from './setup.js';
+import { saveNow } from '../fakes.js';
 
 async function until(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -13,12 +14,12 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 describe('sync queue', () => {
   it('keeps a job whose write hit a full disk, leaves the old file whole, and retries it after a wait', async () => {
     const { store, dir, state, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     const before = dir.read(md('alpha'));
 
-    await store.save({ ...a.stored.record, quality: 80 });
+    await saveNow(store, { ...a.stored.record, quality: 80 });
     await state.enqueue([recordJob(a.stored.id)], 1000);
     dir.fail('close', failures.quota);
     const first = await runQueue(engine, state, () => 1000);
@@ -46,7 +47,7 @@ describe('sync queue', () => {
   it('stops at a lost permission without spending an attempt, and finishes once it is back', async () => {
     const { store, dir, state, open } = syncWorld();
     const ids = [];
-    for (const title of ['One', 'Two', 'Three']) ids.push((await store.save(record(title))).stored.id);
+    for (const title of ['One', 'Two', 'Three']) ids.push((await saveNow(store, record(title))).stored.id);
     await state.enqueue(ids.map(recordJob), 0);
     const engine = await open();
     dir.volume.revoked = true;
@@ -62,7 +63,7 @@ describe('sync queue', () => {
   it('survives a worker stopped mid-queue: a new engine on the same state finishes the rest, each file written once', async () => {
     const { store, dir, state, open } = syncWorld();
     const ids = [];
-    for (const title of ['One', 'Two', 'Three', 'Four']) ids.push((await store.save(record(title))).stored.id);
+    for (const title of ['One', 'Two', 'Three', 'Four']) ids.push((await saveNow(store, record(title))).stored.id);
     await state.enqueue(ids.map(recordJob), 0);
     // The worker is stopped during the third write: that write never finishes, nothing after it runs.
     dir.fail('close', null, { name: md('three') });
@@ -82,8 +83,8 @@ describe('sync queue', () => {
 
   it('takes back a file a stopped worker wrote but did not record, instead of writing a second copy', async () => {
     const { store, dir, state, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
-    const b = await store.save(record('Beta'));
+    const a = await saveNow(store, record('Alpha'));
+    const b = await saveNow(store, record('Beta'));
     // The file is on disk, whole; the worker stopped before sync noted it, so the job is still queued.
     dir.put(md('alpha'), serializeRecord(a.stored.record));
     // And one written for an older version of the record: a conflict, not a second file.
@@ -94,18 +95,18 @@ describe('sync queue', () => {
     expect(dir.names()).toEqual([md('alpha'), md('beta')]);
     expect(dir.takeLog()).toEqual([]);
     expect(engine.issueList).toEqual([{ kind: 'conflict', name: md('beta'), id: b.stored.id, title: 'Beta' }]);
-    await store.save({ ...a.stored.record, quality: 5 });
+    await saveNow(store, { ...a.stored.record, quality: 5 });
     await engine.runJob(recordJob(a.stored.id));
     expect(dir.takeLog()).toEqual([`write ${md('alpha')}`]);
   });
 
   it('finishes a move whose removal failed: the new file is written once, the old one goes on the retry', async () => {
     const { store, dir, state, open } = syncWorld(titleNamed);
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
     dir.takeLog();
-    await store.save({ ...a.stored.record, title: 'Omega' });
+    await saveNow(store, { ...a.stored.record, title: 'Omega' });
     await state.enqueue([recordJob(a.stored.id)], 0);
     dir.fail('remove', failures.io, { name: md('alpha') });
     expect(await runQueue(engine, state, () => 0)).toMatchObject({ failed: 1 });
@@ -119,10 +120,10 @@ describe('sync queue', () => {
 
   it('retries a failed delete until the file is gone', async () => {
     const { store, dir, state, open } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     const engine = await open();
     await engine.fullPass();
-    await store.delete(a.stored.id);
+    await store.remove(a.stored.id, 'library');
     await state.enqueue([recordJob(a.stored.id)], 0);
     dir.fail('remove', failures.io, { times: 2 });
     await runQueue(engine, state, () => 0);
@@ -135,7 +136,7 @@ describe('sync queue', () => {
 
   it('does not drop an edit queued while an older run of the same job was in flight', async () => {
     const { store, state } = syncWorld();
-    const a = await store.save(record('Alpha'));
+    const a = await saveNow(store, record('Alpha'));
     await state.enqueue([recordJob(a.stored.id)], 0);
     const [inFlight] = await state.queue();
     await state.enqueue([recordJob(a.stored.id)], 0);
@@ -145,7 +146,7 @@ describe('sync queue', () => {
 
   it('resumes a first pass cut short by a full disk without writing any file twice', async () => {
     const { store, dir, open } = syncWorld();
-    for (let i = 0; i < 30; i++) await store.save(record(`Record ${i}`));
+    for (let i = 0; i < 30; i++) await saveNow(store, record(`Record ${i}`));
     const engine = await open();
     dir.fail('close', failures.quota, { name: md('record-20') });
     await expect(engine.fullPass()).rejects.toThrow(/full/);

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SyncService, type FolderHandle, type FolderWatch } from '../../../src/background/sync/service.js';
 import { localRules } from '../../../src/background/sync/rules.js';
 import { md, record, syncWorld } from './setup.js';
+import { saveNow } from '../fakes.js';
 
 const HOUR = 60 * 60_000;
 
@@ -11,7 +12,7 @@ const HOUR = 60 * 60_000;
 async function watchedWorld(n = 20) {
   const world = syncWorld();
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push((await world.store.save(record(`Record ${String(i).padStart(2, '0')}`))).stored.id);
+  for (let i = 0; i < n; i++) ids.push((await saveNow(world.store, record(`Record ${String(i).padStart(2, '0')}`))).stored.id);
   /** The watcher as the test sets it: `generation` null when the folder cannot be watched. */
   const watch: FolderWatch & { generation: string | null; stops: number } = {
     generation: 'g1',
@@ -48,7 +49,7 @@ async function watchedWorld(n = 20) {
 describe('folder sync with a watcher', () => {
   it('does not watch a first sync (it writes every file), and watches from its end', async () => {
     const world = syncWorld();
-    for (let i = 0; i < 5; i++) await world.store.save(record(`First ${i}`));
+    for (let i = 0; i < 5; i++) await saveNow(world.store, record(`First ${i}`));
     const started: boolean[] = [];
     const service = new SyncService({
       state: world.state, library: world.library, rules: localRules, folder: async () => world.dir,
