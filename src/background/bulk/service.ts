@@ -7,7 +7,7 @@ import type { Request, Response } from '../../shared/messages.js';
 import { recordFromBrought } from '../../transfer/bring/to-record.js';
 import { recordDefaultsOf } from '../../shared/record-defaults.js';
 import { registrableDomain } from '../from-extraction.js';
-import { blockedPage } from '../restricted.js';
+import { blockedPage, looksLikePdf } from '../restricted.js';
 import type { SettingsStore } from '../settings-store.js';
 import { libraryKey, StoreError, type ImportItem, type LibraryStore } from '../store/index.js';
 import { fillWork, type FillDeps } from './fill.js';
@@ -128,7 +128,8 @@ export class BulkService {
       const jobs: NewJob[] = [];
       const id = `tabs-${this.deps.now?.() ?? Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       for (const tab of chosen) {
-        const blocked = blockedPage(tab.url);
+        // A PDF's address usually says so; one that does not is found when read (its reason listed then).
+        const blocked = blockedPage(tab.url) ?? (looksLikePdf(tab.url) ? { kind: 'pdf' as const } : null);
         if (blocked) {
           notRead.push({ url: tab.url, title: tab.title, reason: this.deps.t(this.deps.tabs.blockedMessage[blocked.kind] ?? 'readNotWeb') });
           continue;
