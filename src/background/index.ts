@@ -123,6 +123,13 @@ deps.bulk = new BulkService({
       await sync.changed([id]).catch(() => undefined);
       await badges.show(tabId, id);
     },
+    waitForAccess: async () => {
+      const all = { origins: ['http://*/*', 'https://*/*'] };
+      for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+        if (await browser.permissions.contains(all).catch(() => false)) return true;
+      }
+      return false;
+    },
     windowTabs: async (tabId) => {
       const windowId = (await browser.tabs.get(tabId).catch(() => null))?.windowId;
       const tabs = await browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId });

@@ -10,11 +10,12 @@ import { byId, h, replaceChildren } from '../ui/dom.js';
 import { t } from '../ui/i18n.js';
 import { errorText } from '../ui/status.js';
 
-const ACCESS = { permissions: ['tabs'], origins: ['http://*/*', 'https://*/*'] };
+/** Access to every site: the tabs' addresses show and their pages can be read (asked once, given back after). */
+const ACCESS = { origins: ['http://*/*', 'https://*/*'] };
 
 interface PermissionsApi {
-  contains(access: typeof ACCESS): Promise<boolean>;
-  request(access: typeof ACCESS): Promise<boolean>;
+  contains(access: { origins: string[] }): Promise<boolean>;
+  request(access: { origins: string[] }): Promise<boolean>;
 }
 
 /** The browser's own promise-based permissions API (the popup stays without the polyfill: it is small). */
@@ -61,23 +62,24 @@ export function setUpAllTabs(tabId: () => number, settings: () => Settings): voi
   if (new URL(location.href).searchParams.get('tabs') === '1') button.click();
 
   save.addEventListener('click', () => {
-    // In the click: the browser counts the request as the person's act only inside it.
+    // In the click: the browser counts the request as the person's act only inside it. The batch is sent at
+    // once too, and waits in the background for the access: Firefox closes the popup while it asks.
     const granted = permissions().request(ACCESS).catch(() => false);
     save.disabled = true;
+    const sent = held.then((wasHeld) => send('bulk/tabs', {
+      tabId: tabId(),
+      choices: { topics: topics.value.split(',').map((x) => x.trim()).filter(Boolean), category: category.value, quality: Number(quality.value) },
+      waitForAccess: true,
+      ...(wasHeld ? {} : { grantedForBatch: { origins: ACCESS.origins } satisfies Grant }),
+    }));
     void (async () => {
-      const wasHeld = await held;
       if (!(await granted)) {
         replaceChildren(result, h('li', { 'data-outcome': 'failed' }, t('tabsNoAccess')));
         save.disabled = false;
         return;
       }
-      const grant: Grant | undefined = wasHeld ? undefined : { origins: ACCESS.origins, permissions: ['tabs'] };
       try {
-        const answer = await send('bulk/tabs', {
-          tabId: tabId(),
-          choices: { topics: topics.value.split(',').map((x) => x.trim()).filter(Boolean), category: category.value, quality: Number(quality.value) },
-          ...(grant ? { grantedForBatch: grant } : {}),
-        });
+        const answer = await sent;
         const notRead = answer.notRead.map((n) => h('li', { 'data-outcome': 'not-read' }, `${n.title || n.url}: ${n.reason}`));
         replaceChildren(result, ...notRead);
         if (answer.queued) await follow(answer.batch, result, notRead);
@@ -101,6 +103,7 @@ async function follow(batchId: string, result: HTMLElement, notRead: HTMLElement
       ...batch.skipped.map((s) => h('li', { 'data-outcome': 'skipped' }, `${s.url}: ${s.note}`)),
       ...batch.failed.map((f) => h('li', { 'data-outcome': 'failed' }, `${f.url}: ${f.reason}`)),
       ...notRead);
+    result.dataset.state = batch.state;
     if (batch.state !== 'running') return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

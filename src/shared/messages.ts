@@ -272,9 +272,13 @@ export interface MessageMap {
     request: { batch: { id: string; label: string; grantedForBatch?: Grant }; entries: BroughtEntry[]; choices: BatchChoices; fill: boolean };
     response: { brought: number; inLibrary: Array<{ where: string; url: string }>; rejected: Array<{ where: string; reason: string }> };
   };
-  /** Save these tabs (or every web page tab of the popup's window), each read live and saved with the batch's choices. */
+  /**
+   * Save these tabs (or every tab of the popup's window), each read live and saved with the batch's choices.
+   * `waitForAccess`: the popup asked for access to every site in the same click; wait for it (Firefox closes
+   * the popup while it asks, so the batch must not depend on the popup staying open).
+   */
   'bulk/tabs': {
-    request: { tabId: number; tabIds?: number[]; choices: BatchChoices; grantedForBatch?: Grant };
+    request: { tabId: number; tabIds?: number[]; choices: BatchChoices; grantedForBatch?: Grant; waitForAccess?: boolean };
     response: { batch: string; queued: number; notRead: Array<{ url: string; title: string; reason: string }> };
   };
   'bulk/status': { request: Record<string, never>; response: BatchStatus[] };

@@ -162,18 +162,47 @@ export class BulkQueue {
     this.lastStart.set(job.host, this.now());
     const controller = new AbortController();
     this.controllers.set(job.id, controller);
-    await this.deps.store.putJobs([job]);
-    let outcome: JobOutcome;
-    try {
-      outcome = await this.deps.work(job, controller.signal);
-    } catch (error) {
-      outcome = { ok: false, reason: error instanceof Error ? error.message : String(error), status: null, final: true };
-    }
+    const outcome = await this.attempt(job, controller);
     this.controllers.delete(job.id);
     const batch = this.batches.get(job.batch);
     // Cancelled while it ran (cancel() sets it): its read is dropped, the batch already counted it out.
     if ((job.state as JobState) === 'cancelled' || !batch) return;
     job.attempts++;
+    try {
+      await this.settle(job, batch, outcome);
+    } catch (error) {
+      // What the store could not keep is redone from what it holds, after a wait: never a job stuck running.
+      console.error('Lede: bulk queue', error);
+      if ((job.state as JobState) === 'running') Object.assign(job, { state: 'waiting', notBefore: this.now() + retryDelayMs(job.attempts, null, this.policy) });
+    }
+    this.finishIfEnded(batch);
+    this.deps.changed?.();
+    this.pump();
+  }
+
+  /** The job's work within its deadline; a failure to keep its state, or a throw, is an answer worth retrying. */
+  private async attempt(job: BulkJob, controller: AbortController): Promise<JobOutcome> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const overdue = new Promise<JobOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ ok: false, reason: `no answer within ${Math.round(this.policy.jobTimeoutMs / 1000)} s`, status: null });
+      }, this.policy.jobTimeoutMs);
+    });
+    try {
+      const work = (async () => {
+        await this.deps.store.putJobs([job]);
+        return this.deps.work(job, controller.signal);
+      })();
+      return await Promise.race([work, overdue]);
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error), status: null };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async settle(job: BulkJob, batch: BulkBatch, outcome: JobOutcome): Promise<void> {
     if (outcome.ok) {
       job.state = 'done';
       batch.done++;
@@ -182,8 +211,8 @@ export class BulkQueue {
         job.note = outcome.note;
         await this.deps.store.putJobs([job]);
       } else {
-        await this.deps.store.removeJobs([job.id]);
         this.jobs.delete(job.id);
+        await this.deps.store.removeJobs([job.id]);
       }
       await this.deps.store.putBatch(batch);
     } else if (!outcome.final && isRetryable(outcome.status) && job.attempts < this.policy.maxAttempts) {
@@ -196,9 +225,6 @@ export class BulkQueue {
       job.reason = outcome.reason;
       await this.deps.store.putJobs([job]);
     }
-    this.finishIfEnded(batch);
-    this.deps.changed?.();
-    this.pump();
   }
 
   private finishIfEnded(batch: BulkBatch): void {

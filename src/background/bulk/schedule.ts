@@ -12,6 +12,8 @@ export interface Politeness {
   /** The first retry's wait; each later one doubles, up to backoffMaxMs. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** A job's work that takes longer is given up (and tried again later): a page that never ends holds no slot. */
+  jobTimeoutMs: number;
 }
 
 export const POLITENESS: Politeness = {
@@ -21,6 +23,7 @@ export const POLITENESS: Politeness = {
   maxAttempts: 6,
   backoffBaseMs: 5_000,
   backoffMaxMs: 30 * 60_000,
+  jobTimeoutMs: 60_000,
 };
 
 export type JobState = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -24,6 +24,8 @@ export interface BulkDeps {
   tabs: Omit<TabDeps, 'store' | 'settings' | 't'> & {
     /** Every tab of the window `tabId` is in, with the addresses the browser shows. */
     windowTabs(tabId: number): Promise<Array<{ id: number; title: string; url: string }>>;
+    /** Resolves true once access to every site is granted (asked by the popup in the same click), false after a while. */
+    waitForAccess(): Promise<boolean>;
   };
   /** Records were added: folder sync and the badge hear of them. */
   added(ids: string[]): Promise<void>;
@@ -121,7 +123,8 @@ export class BulkService {
       return { brought: added.length, inLibrary, rejected };
     };
 
-    const tabs: Handler<'bulk/tabs'> = async ({ tabId, tabIds, choices, grantedForBatch }) => {
+    const tabs: Handler<'bulk/tabs'> = async ({ tabId, tabIds, choices, grantedForBatch, waitForAccess }) => {
+      if (waitForAccess && !(await this.deps.tabs.waitForAccess())) throw new Error(this.deps.t('tabsNoAccess'));
       const all = await this.deps.tabs.windowTabs(tabId);
       const chosen = tabIds ? all.filter((tab) => tabIds.includes(tab.id)) : all;
       const notRead: Array<{ url: string; title: string; reason: string }> = [];

@@ -34,7 +34,7 @@ export const bulkValidators = {
     isListOf(p.entries, isEntry) && p.entries.length <= BRING_SLICE_MAX && isChoices(p.choices) && typeof p.fill === 'boolean',
   'bulk/tabs': (p: unknown): p is Request<'bulk/tabs'> =>
     isObject(p) && isTabId(p.tabId) && (p.tabIds === undefined || (isListOf(p.tabIds, isTabId) && p.tabIds.length <= 1_000)) &&
-    isChoices(p.choices) && isGrant(p.grantedForBatch),
+    isChoices(p.choices) && isGrant(p.grantedForBatch) && (p.waitForAccess === undefined || typeof p.waitForAccess === 'boolean'),
   'bulk/status': (p: unknown): p is Request<'bulk/status'> => isObject(p) && Object.keys(p).length === 0,
   'bulk/control': (p: unknown): p is Request<'bulk/control'> =>
     isObject(p) && isId(p.batch) && BATCH_ACTIONS.includes(p.action as BatchAction),

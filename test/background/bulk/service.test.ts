@@ -41,7 +41,7 @@ function service(deps: TestDeps, fetch: FetchLike, jobs = new MemoryJobStore()):
   return new BulkService({
     store: deps.store, settings: deps.settings, jobs, t: deps.t,
     fill: { fetch, reader: deps.related.reader, hostAccess: deps.related.hostAccess },
-    tabs: { scripting: deps.scripting, tabUrl: deps.tabUrl, blockedMessage: BLOCKED_MESSAGE, windowTabs: async () => [...deps.tabs].map(([id, url]) => ({ id, title: `Tab ${id}`, url })) },
+    tabs: { scripting: deps.scripting, tabUrl: deps.tabUrl, blockedMessage: BLOCKED_MESSAGE, windowTabs: async () => [...deps.tabs].map(([id, url]) => ({ id, title: `Tab ${id}`, url })), waitForAccess: async () => true },
     added: async () => undefined, giveBack: async () => undefined, wake: () => undefined,
   });
 }
