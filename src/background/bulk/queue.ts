@@ -147,7 +147,9 @@ export class BulkQueue {
     const now = this.now();
     const runnable = [...this.jobs.values()].filter((job) => this.batches.get(job.batch)?.state === 'running' || job.state === 'running');
     for (const job of jobsToStart(runnable, this.lastStart, now, this.policy)) void this.run(job);
-    const wake = nextWake(runnable, this.lastStart, this.now(), this.policy);
+    // While reads run, a look after their deadline too: a worker stopped meanwhile is woken for it (the alarm).
+    const running = runnable.some((job) => job.state === 'running');
+    const wake = nextWake(runnable, this.lastStart, this.now(), this.policy) ?? (running ? this.now() + this.policy.jobTimeoutMs : null);
     if (wake !== null && (this.wakeAt === null || wake < this.wakeAt || this.wakeAt <= now)) {
       this.wakeAt = wake;
       this.later(() => {

@@ -64,11 +64,23 @@ export function jobsToStart<T extends Schedulable>(jobs: readonly T[], lastStart
   return picked;
 }
 
-/** When the scheduler should look again: the soonest a waiting job may start, or null when none waits. */
+/**
+ * When the scheduler should look again: the soonest a waiting job may start, or null when none waits or none
+ * could start before a running job ends (every slot taken, or its host at its limit): a job's end looks again.
+ * Never "now" for a job that cannot start now, or the queue plans wake after wake that find nothing to do.
+ */
 export function nextWake(jobs: readonly Schedulable[], lastStart: ReadonlyMap<string, number>, now: number, policy: Politeness = POLITENESS): number | null {
+  const runningByHost = new Map<string, number>();
+  let running = 0;
+  for (const job of jobs) {
+    if (job.state !== 'running') continue;
+    running++;
+    runningByHost.set(job.host, (runningByHost.get(job.host) ?? 0) + 1);
+  }
+  if (running >= policy.concurrency) return null;
   let soonest: number | null = null;
   for (const job of jobs) {
-    if (job.state !== 'waiting') continue;
+    if (job.state !== 'waiting' || (runningByHost.get(job.host) ?? 0) >= policy.perHost) continue;
     const at = Math.max(job.notBefore, (lastStart.get(job.host) ?? -Infinity) + policy.hostGapMs, now);
     soonest = soonest === null ? at : Math.min(soonest, at);
   }

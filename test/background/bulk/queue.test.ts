@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryJobStore, type BulkJob } from '../../../src/background/bulk/jobs.js';
 import { BulkQueue, type JobOutcome } from '../../../src/background/bulk/queue.js';
-import { jobsToStart, retryAfterMs, retryDelayMs, POLITENESS } from '../../../src/background/bulk/schedule.js';
+import { jobsToStart, nextWake, retryAfterMs, retryDelayMs, POLITENESS } from '../../../src/background/bulk/schedule.js';
 
 /** A clock the test moves, timers that fire when it passes them, and work the test answers. */
 function harness(store = new MemoryJobStore()) {
@@ -16,6 +16,7 @@ function harness(store = new MemoryJobStore()) {
     work: (job, signal) => new Promise<JobOutcome>((answer) => calls.push({ job, at: now, answer, signal })),
   });
   const settle = () => new Promise((r) => setTimeout(r, 0));
+  let fired = 0;
   const advance = async (ms: number) => {
     // Answers given just before go through first (the queue awaits its store between steps).
     await settle();
@@ -25,6 +26,8 @@ function harness(store = new MemoryJobStore()) {
       const next = timers[0];
       if (!next || next.at > until) break;
       timers.shift();
+      fired++;
+      if (fired > 10_000) throw new Error('the queue keeps planning wakes that find nothing to start');
       now = Math.max(now, next.at);
       next.fn();
       await settle();
@@ -32,7 +35,7 @@ function harness(store = new MemoryJobStore()) {
     now = until;
     await settle();
   };
-  return { queue, store, calls, advance, settle, time: () => now };
+  return { queue, store, calls, advance, settle, time: () => now, wakes: () => timers.map((t) => t.at), fired: () => fired };
 }
 
 const jobsFor = (urls: string[]) => urls.map((url, i) => ({
@@ -48,6 +51,20 @@ describe('schedule', () => {
     expect(jobsToStart(jobs, new Map([['a', 9_500]]), 10_000).map((j) => j.id)).toEqual(['b1', 'c1', 'd1']);
   });
 
+  // A wake at "now" while every slot is taken found nothing to start and planned another at once: a timer loop that,
+  // each turn setting the worker's alarm, flooded the browser until fetches and the offscreen document stalled.
+  it('plans no wake while every slot is taken or a waiting job\'s host is busy: a job\'s end looks again', () => {
+    const job = (id: string, host: string, seq: number, state: BulkJob['state'] = 'waiting', notBefore = 0) => ({ id, host, seq, state, notBefore });
+    const full = [job('r1', 'a', 0, 'running'), job('r2', 'b', 1, 'running'), job('r3', 'c', 2, 'running'), job('r4', 'd', 3, 'running'), job('w1', 'e', 4)];
+    expect(nextWake(full, new Map(), 10_000)).toBeNull();
+    const hostBusy = [job('r1', 'a', 0, 'running'), job('w1', 'a', 1)];
+    expect(nextWake(hostBusy, new Map([['a', 0]]), 10_000)).toBeNull();
+    // A free slot: the soonest a waiting job may go (its host's gap, its retry wait).
+    expect(nextWake([job('w1', 'a', 0), job('w2', 'b', 1, 'waiting', 12_000)], new Map([['a', 9_500]]), 10_000)).toBe(10_500);
+    expect(nextWake([job('w2', 'b', 1, 'waiting', 12_000)], new Map(), 10_000)).toBe(12_000);
+    expect(nextWake([job('d1', 'a', 0, 'done')], new Map(), 10_000)).toBeNull();
+  });
+
   it('waits what the site asks (Retry-After), at least the backoff, at most half an hour', () => {
     expect(retryAfterMs('120', 0)).toBe(120_000);
     expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000);
@@ -61,6 +78,18 @@ describe('schedule', () => {
 });
 
 describe('BulkQueue', () => {
+  it('sets no timer while four reads run and more wait: nothing could start before one ends', async () => {
+    const h = harness();
+    await h.queue.add(batch, jobsFor(Array.from({ length: 12 }, (_, i) => `https://host${i}.example.com/p`)));
+    await h.settle();
+    expect(h.calls).toHaveLength(4);
+    // One look is planned, after the reads' deadline: the alarm that wakes a worker stopped meanwhile.
+    expect(h.wakes()).toEqual([h.time() + POLITENESS.jobTimeoutMs]);
+    await h.advance(5_000);
+    expect(h.calls).toHaveLength(4);
+    expect(h.fired()).toBe(0);
+  });
+
   it('runs every job politely: never more than 4 at once or 2 on a host, a second apart per host', async () => {
     const h = harness();
     const urls = Array.from({ length: 12 }, (_, i) => `https://host${i % 3}.example.com/p${i}`);
