@@ -80,7 +80,7 @@ export function setUpAllTabs(tabId: () => number, settings: () => Settings): voi
       }
       try {
         const answer = await sent;
-        const notRead = answer.notRead.map((n) => h('li', { 'data-outcome': 'not-read' }, `${n.title || n.url}: ${n.reason}`));
+        const notRead = answer.notRead.map((n) => h('li', { 'data-outcome': 'not-read' }, `${n.title || n.url || t('tabsHidden')}: ${n.reason}`));
         replaceChildren(result, ...notRead);
         if (answer.queued) await follow(answer.batch, result, notRead);
         else result.prepend(h('li', { 'data-outcome': 'skipped' }, t('tabsNone')));

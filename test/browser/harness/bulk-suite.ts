@@ -105,6 +105,7 @@ export function describeBulk(browserName: BrowserName, launch: () => Promise<Ses
       });
       expect(status.failed).toEqual([]);
       expect(status.done).toBe(200);
+      await library.waitFor('the progress view to show the fill finished', () => document.querySelector('#bulk-panel li.bulk-batch[data-batch^="bring-"]')?.getAttribute('data-state') === 'finished', undefined, 10_000);
       await library.screenshot(`${browserName}-bulk-progress`);
       // Every page asked once (a stopped worker's running reads may be asked again, never more than that).
       const counts = new Map<string, number>();
