@@ -75,4 +75,7 @@ if (!isMainThread) {
     const ratios = peers.map((n) => (Number.isNaN(times[n]) ? '–' : `${times[n] === CAP_MS ? '≥ ' : ''}${(times[n] / times.lede).toFixed(1)}`));
     console.log(`| ${shape} | ${cells.join(' | ')} | ${ratios.join(' | ')} |`);
   }
+  // Issue 19's records and zips, imported through the library page in Chromium, beside plain inputs of the same size.
+  const { runRecordCases } = await import('./hostile-records.mjs');
+  await runRecordCases();
 }

@@ -11,6 +11,7 @@ export const extensionEntries = [
   { in: 'src/popup/popup.ts', out: 'popup/popup' },
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },
   { in: 'src/pages/library/bring-worker.ts', out: 'pages/library/bring-worker' },
+  { in: 'src/pages/library/zip-worker.ts', out: 'pages/library/zip-worker' },
   { in: 'src/pages/options/options.ts', out: 'pages/options/options' },
   { in: 'src/offscreen/index.ts', out: 'offscreen/offscreen', only: 'chrome' },
   { in: 'src/offscreen/watch-worker.ts', out: 'offscreen/watch-worker', only: 'chrome' },

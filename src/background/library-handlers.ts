@@ -1,10 +1,11 @@
 // The library's messages: save, delete and undo through the store's versioned writes, and its reads.
 import { recordFileName } from '../record/filename.js';
-import { errorsOf, validateRecord, type Problem } from '../record/index.js';
+import { errorsOf, validateRecord, validateWritable, type Problem } from '../record/index.js';
 import type { ChangeSource, MessageName, Request, Response } from '../shared/messages.js';
 import { exportText } from '../transfer/read-file.js';
 import type { BackgroundDeps, Sender } from './handlers.js';
 import { libraryKey } from './store/index.js';
+import { storedChars, withinChars } from './transfer.js';
 
 type LibraryMessage = 'library/save' | 'library/get' | 'library/list' | 'library/delete' | 'library/restore' |
   'library/topics' | 'library/providers' | 'library/export';
@@ -39,7 +40,8 @@ export function libraryHandlers(deps: BackgroundDeps): LibraryHandlers {
   const { store } = deps;
   return {
     'library/save': async ({ record, tabId, sources, previousId, revision, mergeWith }, sender) => {
-      const problems = errorsOf(validateRecord(record));
+      // The size contract too: a save never keeps what its export could not re-import.
+      const problems = errorsOf(validateWritable(record));
       if (!libraryKey(record) && !problems.some((p) => p.key === 'originalUrl' || p.key === 'webUrl')) {
         problems.push(keyProblem());
       }
@@ -61,8 +63,11 @@ export function libraryHandlers(deps: BackgroundDeps): LibraryHandlers {
       return saved;
     },
     'library/get': ({ id }) => store.get(id),
-    'library/list': async (query) =>
-      store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined),
+    'library/list': async (query) => {
+      const listed = await store.list(query, query.includePrivate && query.text?.trim() ? await deps.vault.searchMatcher() : undefined);
+      // Cut by bytes as well as by count: the page asks for the rest from where this answer ends.
+      return { ...listed, records: withinChars(listed.records, storedChars) };
+    },
     'library/delete': async ({ id, revision }, sender) => {
       await mirror(deps, 'intend', [id]);
       const result = await store.remove(id, changeSource(sender), revision);

@@ -51,6 +51,10 @@ export const validators: Validators = {
     optionalCount(p.offset, Number.MAX_SAFE_INTEGER) && p.offset !== undefined && optionalCount(p.limit, LIST_LIMIT_MAX) && p.limit !== undefined,
   'library/import': (p): p is Request<'library/import'> =>
     isObject(p) && isListOf(p.files, (f): f is unknown => isImportFile(f)) && (p.files as unknown[]).length <= IMPORT_BATCH_MAX,
+  'library/landed': (p): p is Request<'library/landed'> =>
+    isObject(p) && isListOf(p.items, (item): item is { id: string; digest: string } =>
+      isObject(item) && isString(item.id) && item.id.length <= 4000 && isString(item.digest) && item.digest.length <= 64) &&
+    (p.items as unknown[]).length <= 100_000,
   'draft/put': (p): p is Request<'draft/put'> => isObject(p) && isDraft(p.draft),
   'draft/clear': (p): p is Request<'draft/clear'> => isObject(p) && isTabId(p.tabId),
   'related/fetch': (p): p is Request<'related/fetch'> =>

@@ -18,7 +18,11 @@ Exits 1 if any record has an error, 0 otherwise.`,
     let errors = 0;
     let warnings = 0;
     for (const path of positional) {
-      for (const file of await recordFiles(path)) {
+      const skipped = (file: string, why: string) => {
+        io.out(`${file}: warning: ${why}\n`);
+        warnings++;
+      };
+      for (const file of await recordFiles(path, skipped)) {
         files++;
         const parsed = parseRecord(await readInput(file), { file });
         const problems = parsed.ok ? parsed.warnings : parsed.problems;

@@ -1,7 +1,7 @@
 // `lede encrypt`: puts the JSON object on standard input, encrypted, into a record's `secured` field.
 import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
 import { checkPrivateData, encryptSecured, SECURED_MAX_CHARS } from '../secure/index.js';
-import { readInput, writeAtomically } from './files.js';
+import { fitsTheFormat, readInput, writeAtomically } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
 import { keyFromArgument } from './key-arg.js';
 
@@ -38,7 +38,9 @@ was there. Prints the record, or with --write replaces FILE (atomically).`,
     if (!checked.ok) throw new UsageError(checked.message, 1);
     const secured = await encryptSecured(checked.data, key);
     if (secured.length > SECURED_MAX_CHARS) throw new UsageError('the private data is too large to keep in a record', 1);
-    const text = serializeRecord({ ...parsed.record, secured });
+    const record = { ...parsed.record, secured };
+    if (!fitsTheFormat(record, path, io)) return 1;
+    const text = serializeRecord(record);
     if (flags.has('write')) await writeAtomically(path, text);
     else io.out(text);
     return 0;

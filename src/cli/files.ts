@@ -1,7 +1,8 @@
 // Reading record files for the CLI: one file, stdin, or every .md file below a folder.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from './io.js';
+import { errorsOf, formatProblem, validateWritable, type LedeRecord } from '../record/index.js';
+import { UsageError, type Io } from './io.js';
 import { replaceFile } from './write-file.js';
 
 export async function readInput(path: string): Promise<Uint8Array> {
@@ -26,6 +27,16 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   }
 }
 
+/**
+ * The size contract before any write: a record the reader would refuse is never written (the file is left
+ * as it was); each problem is printed. True when the record may be written.
+ */
+export function fitsTheFormat(record: LedeRecord, file: string, io: Pick<Io, 'err'>): boolean {
+  const errors = errorsOf(validateWritable(record, file));
+  for (const problem of errors) io.err(`${formatProblem(problem)}; nothing was written\n`);
+  return errors.length === 0;
+}
+
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file or folder';
@@ -36,7 +47,7 @@ export function describeFsError(error: unknown): string {
 }
 
 /** The record files a path names: the file itself, or every `.md` file below the folder, sorted. */
-export async function recordFiles(path: string): Promise<string[]> {
+export async function recordFiles(path: string, onSkip: (file: string, why: string) => void = () => undefined): Promise<string[]> {
   let info;
   try {
     info = await stat(path);
@@ -49,8 +60,27 @@ export async function recordFiles(path: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await recordFiles(child)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(child);
+    if (entry.isDirectory()) out.push(...(await recordFiles(child, onSkip)));
+    else if (entry.isSymbolicLink()) await followLink(child, entry.name, out, onSkip);
+    else if (entry.isFile() && isRecordName(entry.name)) out.push(child);
   }
   return out;
+}
+
+const isRecordName = (name: string) => name.toLowerCase().endsWith('.md');
+
+/**
+ * A link to a file is followed like the file; a link to a folder is not (it can lead back into the
+ * folder being walked), and a broken link is said, never passed over in silence.
+ */
+async function followLink(child: string, name: string, out: string[], onSkip: (file: string, why: string) => void): Promise<void> {
+  let target;
+  try {
+    target = await stat(child);
+  } catch (error) {
+    if (isRecordName(name)) onSkip(child, `a link to nothing (${describeFsError(error)}); not read`);
+    return;
+  }
+  if (target.isFile() && isRecordName(name)) out.push(child);
+  else if (target.isDirectory()) onSkip(child, 'a link to a folder; not followed (a link can lead back into the folder being read)');
 }

@@ -1,6 +1,6 @@
 // `lede fmt`: prints a record in its canonical form, or rewrites the file with --write.
 import { formatProblem, parseRecord, serializeRecord } from '../record/index.js';
-import { readInput, writeAtomically } from './files.js';
+import { fitsTheFormat, readInput, writeAtomically } from './files.js';
 import { parseArgs, UsageError, type Command } from './io.js';
 
 export const fmt: Command = {
@@ -23,6 +23,7 @@ Exits 1 with one line per problem if FILE is not a valid record.`,
       return 1;
     }
     for (const warning of parsed.warnings) io.err(formatProblem(warning) + '\n');
+    if (!fitsTheFormat(parsed.record, path === '-' ? '<stdin>' : path, io)) return 1;
     const text = serializeRecord(parsed.record);
     if (!flags.has('write')) {
       io.out(text);

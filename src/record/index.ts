@@ -8,8 +8,9 @@ export { formatProblem, RecordError, type Problem } from './problems.js';
 export { normaliseDateTime, isCanonicalDateTime, formatUtc } from './dates.js';
 export { cutCodePoints, codePointLength, isWebUrl } from './text.js';
 export { validateRecord, errorsOf, unwritableValue, EXTRA_DEPTH_MAX } from './validate.js';
+export { validateWritable } from './writable.js';
 export {
-  FIELD_RULES, NEW_RECORD_DEFAULTS, IMAGE_SIZE_MAX, checkValue, ruleFor, typeMessage,
+  FIELD_RULES, NEW_RECORD_DEFAULTS, IMAGE_SIZE_MAX, RECORD_LIMITS, RECORD_FILE_MAX_BYTES, RECORD_SIZE_RULE, sizeMessage, checkValue, ruleFor, typeMessage,
   type FieldRule, type FieldKey, type Finding, type Severity,
 } from './rules.js';
 export {

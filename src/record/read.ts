@@ -5,7 +5,8 @@ import {
 } from 'yaml';
 import { isCanonicalDateTime, normaliseDateTime } from './dates.js';
 import type { Problem } from './problems.js';
-import { absentValue, checkValue, ruleFor, typeMessage, type FieldRule } from './rules.js';
+import { absentValue, checkValue, RECORD_FILE_MAX_BYTES, RECORD_LIMITS, ruleFor, sizeMessage, typeMessage, type FieldRule } from './rules.js';
+import { bodySizeProblem, frontMatterSizeProblem } from './size.js';
 import {
   IMAGE_KEYS, PROVIDER_KEYS, RECORD_KEYS, RELATED_KEYS,
   type ExtraKeys, type LedeRecord, type Provider, type RecordImage, type RelatedEntry,
@@ -22,16 +23,9 @@ export interface ParseOptions {
 }
 
 /** Front matter above this many bytes is refused before any line is split or parsed. */
-export const FRONT_MATTER_MAX_BYTES = 1024 * 1024;
-/** Aliases (`*name`) one record may use; anchors and aliases are rare in records and costly in bulk. */
-export const ALIAS_BUDGET = 100;
-/**
- * Lines plus flow items (`,`) the front matter may hold: a cheap upper bound on its YAML nodes, counted
- * before parsing, so that no input of a few megabytes costs seconds. Records use a few hundred.
- */
-export const FRONT_MATTER_ITEMS_MAX = 10_000;
-/** Flow lists or maps opened in a row (`[[[[`) before the parser is not even asked. */
-const OPEN_RUN_MAX = 64;
+export const FRONT_MATTER_MAX_BYTES = RECORD_LIMITS.frontMatterBytes;
+export const ALIAS_BUDGET = RECORD_LIMITS.aliases;
+export const FRONT_MATTER_ITEMS_MAX = RECORD_LIMITS.frontMatterItems;
 /** Problems listed for one file; past this the file is plainly not a record. */
 const PROBLEMS_MAX = 50;
 
@@ -43,17 +37,6 @@ function fenceAt(text: string, start: number): number {
   if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
   if (text[i] === '\n') return i + 1;
   return i === text.length ? i : -1;
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i++; } else bytes += 3;
-  }
-  return bytes;
 }
 
 /**
@@ -80,40 +63,20 @@ export function splitFrontMatter(text: string):
   }
   if (close < 0) {
     return searchEnd < text.length
-      ? { error: `front matter over ${FRONT_MATTER_MAX_BYTES / 1024 / 1024} MB: no closing "---" line within it`, line: 1 }
+      ? { error: sizeMessage('front matter over 1 MB: no closing "---" line within it'), line: 1 }
       : { error: 'unterminated front matter: no closing "---" line', line: 1 };
   }
   const raw = text.slice(open, close);
-  if (raw.length > FRONT_MATTER_MAX_BYTES / 3 && utf8Length(raw) > FRONT_MATTER_MAX_BYTES) {
-    return { error: `front matter over ${FRONT_MATTER_MAX_BYTES / 1024 / 1024} MB; Lede reads at most that`, line: 1 };
-  }
-  // One pass of cheap upper bounds, so that no shape costs the YAML parser seconds before it is refused.
-  let items = 0;
-  let aliases = 0;
-  let openRun = 0;
-  let deepest = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if (code === 10 || code === 44) items++;
-    // `*name` after a space, a line start or a flow bracket: every alias is one (some quoted text too).
-    if (code === 42 && (i === 0 || /[\s[{,]/.test(raw[i - 1]!)) && i + 1 < raw.length && !/[\s,\]}]/.test(raw[i + 1]!)) aliases++;
-    if (code === 91 || code === 123) deepest = Math.max(deepest, ++openRun);
-    else if (code !== 32) openRun = 0;
-  }
-  if (items > FRONT_MATTER_ITEMS_MAX) {
-    return { error: `front matter of more than ${FRONT_MATTER_ITEMS_MAX.toLocaleString('en')} lines and list items; Lede reads at most that`, line: 1 };
-  }
-  if (aliases > ALIAS_BUDGET * 10) {
-    return { error: `uses more than ${ALIAS_BUDGET} aliases (*name); Lede reads at most ${ALIAS_BUDGET}`, line: 1 };
-  }
-  if (deepest > OPEN_RUN_MAX) {
-    return { error: `opens more than ${OPEN_RUN_MAX} lists or maps in a row; Lede reads records nested at most that deep`, line: 1 };
-  }
+  const tooMuch = frontMatterSizeProblem(raw);
+  if (tooMuch) return { error: tooMuch, line: 1 };
   let rest = after;
   // The format puts one empty line between the fences and the body.
   if (text[rest] === '\n') rest += 1;
   else if (text[rest] === '\r' && text[rest + 1] === '\n') rest += 2;
-  return { yaml: raw.replace(/\r\n/g, '\n'), body: text.slice(rest) };
+  const body = text.slice(rest);
+  const bodyTooLarge = bodySizeProblem(body);
+  if (bodyTooLarge) return { error: bodyTooLarge, line: 1 };
+  return { yaml: raw.replace(/\r\n/g, '\n'), body };
 }
 
 interface Context {
@@ -362,6 +325,10 @@ export function parseRecord(input: string | Uint8Array, options: ParseOptions = 
   if (typeof input === 'string') {
     text = input;
   } else {
+    // Refused before a byte is decoded: no file past the contract costs its size twice in memory.
+    if (input.length > RECORD_FILE_MAX_BYTES) {
+      return { ok: false, problems: [{ file, line: 1, message: sizeMessage(`the file is ${(input.length / 1024 / 1024).toFixed(1)} MB`), severity: 'error' }] };
+    }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {

@@ -34,6 +34,37 @@ export interface FieldRule {
   emptyWarning?: string;
 }
 
+/**
+ * The size contract: the largest record the reader accepts is the largest the library, the editor,
+ * the CLI writers and every importer accept. Front matter is bounded before it is parsed (bytes, lines
+ * plus flow items, aliases, flow brackets opened in a row) so that no input costs seconds; the body is
+ * bounded so that a record, even JSON-escaped, always fits in one of the browsers' 64 MiB messages.
+ */
+export const RECORD_LIMITS = {
+  frontMatterBytes: 1024 * 1024,
+  /** Lines plus flow items (`,`): a cheap upper bound on the YAML nodes. Records use a few hundred. */
+  frontMatterItems: 10_000,
+  /** Aliases (`*name`) one record may use; rare in records and costly in bulk. */
+  aliases: 100,
+  /** Flow lists or maps opened in a row (`[[[[`) before the parser is not even asked. */
+  openRun: 64,
+  bodyBytes: 8 * 1024 * 1024,
+} as const;
+
+/** The largest record file in bytes: both parts at their largest, the fences, a BOM and CRLF line ends. */
+export const RECORD_FILE_MAX_BYTES = RECORD_LIMITS.frontMatterBytes + RECORD_LIMITS.bodyBytes + 64;
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** The contract in one sentence, the end of every size message, wherever the record was refused. */
+export const RECORD_SIZE_RULE = `a record holds at most ${mb(RECORD_LIMITS.frontMatterBytes)} of front matter ` +
+  `(${RECORD_LIMITS.frontMatterItems.toLocaleString('en')} lines and list items) and ${mb(RECORD_LIMITS.bodyBytes)} of body`;
+
+/** A size problem, said the same way by the reader, the validator, the CLI and the importers. */
+export function sizeMessage(what: string): string {
+  return `${what}; ${RECORD_SIZE_RULE}`;
+}
+
 /** Image sizes above this are not real images. */
 export const IMAGE_SIZE_MAX = 1_000_000;
 

@@ -2,6 +2,7 @@
 // against what the writer can write, so the library never keeps a record its export would then fail on.
 import type { Problem } from './problems.js';
 import { checkValue, ruleFor } from './rules.js';
+import { bodySizeProblem, frontMatterSizeProblem } from './size.js';
 import {
   IMAGE_KEYS, PROVIDER_KEYS, RECORD_KEYS, RELATED_KEYS,
   type ExtraKeys, type LedeRecord, type Provider, type RecordImage, type RelatedEntry,
@@ -76,9 +77,11 @@ function checkRelated(report: Report, path: string, entry: RelatedEntry): void {
 
 /**
  * Every rule of the table and every limit of the writer. Errors refuse the record; warnings are
- * for the person and never block. An empty list means the record is sound as it is.
+ * for the person and never block. An empty list means the record is sound as it is. With `written`
+ * (`serializeRecord(record)`), also the size contract on that text: see validateWritable, which every
+ * writer calls. Without it the check stays free of the yaml writer, for the popup and the editor.
  */
-export function validateRecord(record: LedeRecord, file?: string): Problem[] {
+export function validateRecord(record: LedeRecord, file?: string, written?: string): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (key, message, severity = 'error') => problems.push({ file, key, message, severity });
   for (const key of ['category', 'title', 'excerpt', 'publishedDateTime', 'originalUrl', 'webUrl', 'type',
@@ -88,7 +91,20 @@ export function validateRecord(record: LedeRecord, file?: string): Problem[] {
   checkProvider(report, 'provider', record.provider);
   record.related.forEach((entry, i) => checkRelated(report, `related[${i}]`, entry));
   checkExtra(report, '', record.extra, RECORD_KEYS);
+  if (written !== undefined && errorsOf(problems).length === 0) checkSize(report, record, written);
   return problems;
+}
+
+/**
+ * The size contract on what the writer would write: a record the reader would refuse (12,000 topics,
+ * a 2 MB title, 1,000 related entries) is refused here too, so the library never holds one it cannot export.
+ */
+function checkSize(report: Report, record: LedeRecord, written: string): void {
+  const body = bodySizeProblem(record.body);
+  if (body) report('body', body);
+  // `written` is serializeRecord's text: `---\n`, the front matter, `---\n\n`, the body.
+  const fields = frontMatterSizeProblem(written.slice(4, written.length - record.body.length - 5));
+  if (fields) report('', fields);
 }
 
 /** Only the problems that refuse a record. */

@@ -13,7 +13,8 @@ function quoted(value: string): Scalar {
 
 /**
  * A string written plain where that reads back as the same string — in YAML 1.2 and in the
- * YAML 1.1 readers other tools use (`yes`, `010`, `2024-12-19`) — and double-quoted otherwise.
+ * YAML 1.1 readers other tools use (`yes`, `010`, `2024-12-19`; `=` and `<<`, which PyYAML reads as the
+ * value and merge keys and cannot load) — and double-quoted otherwise.
  */
 function plainOrQuoted(value: string): Scalar {
   const node = new Scalar(value);
@@ -23,7 +24,7 @@ function plainOrQuoted(value: string): Scalar {
 
 const PLAIN_SAFE = /^[\p{L}\p{N}][\p{L}\p{N} .,_()'’/+-]*$/u;
 const YAML11_SPECIAL =
-  /^(?:y|n|yes|no|on|off|true|false|null|~|[-+]?(?:\.inf|\.nan)|[-+]?[\d_]+(?:\.[\d_]*)?(?:e[-+]?\d+)?|0x[\da-f_]+|0o?[0-7_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/i;
+  /^(?:=|<<|y|n|yes|no|on|off|true|false|null|~|[-+]?(?:\.inf|\.nan)|[-+]?[\d_]+(?:\.[\d_]*)?(?:e[-+]?\d+)?|0x[\da-f_]+|0o?[0-7_]+|0b[01_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$/i;
 
 function readsBackPlain(value: string): boolean {
   if (value === '' || value !== value.trim()) return false;

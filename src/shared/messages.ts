@@ -215,6 +215,8 @@ export interface MessageMap {
   'library/files': { request: { exportId: string; offset: number; limit: number }; response: ExportSlice };
   /** Imports files in one batch; each is applied whole or not at all, and reported. */
   'library/import': { request: { files: ImportFile[] }; response: { entries: ImportEntry[] } };
+  /** After an import was cut off: which of these records the library holds as they are (by `recordDigest`). */
+  'library/landed': { request: { items: Array<{ id: string; digest: string }> }; response: { landed: string[] } };
   'draft/put': { request: { draft: Draft }; response: { ok: boolean } };
   'draft/clear': { request: { tabId: number }; response: { ok: boolean } };
   /** Reads the page at `url` into a related entry; `tabId` clears that tab's waiting entry for it. */

@@ -32,6 +32,21 @@ export function backupSettings(settings: Record<string, unknown>, known: readonl
   return out;
 }
 
+/** One setting a backup would change: its name, the value now, and the backup's. */
+export interface SettingChange {
+  name: string;
+  now: unknown;
+  backup: unknown;
+}
+
+/** What restoring the backup's settings would change (known names only, never a secret-like one), for the person to accept. */
+export function settingsChanges(current: Record<string, unknown>, fromBackup: Record<string, unknown>, known: readonly string[]): SettingChange[] {
+  const wanted = backupSettings(fromBackup, known);
+  return Object.keys(wanted)
+    .filter((name) => JSON.stringify(wanted[name]) !== JSON.stringify(current[name]))
+    .map((name) => ({ name, now: current[name], backup: wanted[name] }));
+}
+
 /** The opening of a backup's JSON; records follow one by one (see `backupRecordJson`), then `BACKUP_END`. */
 export function backupHead(exportedAt: string, settings: Record<string, unknown>): string {
   return `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(exportedAt)},` +

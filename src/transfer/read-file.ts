@@ -22,20 +22,33 @@ export type ReadFileResult =
     }
   | { ok: false; problems: Problem[] };
 
+// ignoreBOM keeps a byte order mark in the text: the file's own text is what an export gives back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A record file's bytes as text, BOM and all, or null when they are not UTF-8 (never half-decoded). */
+export function decodeRecordBytes(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a record file (text or UTF-8 bytes) named `name`; every problem names the file. */
 export function readRecordFile(name: string, input: string | Uint8Array): ReadFileResult {
   const parsed = parseRecord(input, { file: name });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { record } = parsed;
-  const problems = validateRecord(record, name);
+  const written = serializeRecord(record);
+  const problems = validateRecord(record, name, written);
   const key = normaliseUrl(record.originalUrl) || normaliseUrl(record.webUrl);
   if (!key) {
     problems.push({ file: name, key: 'originalUrl', message: 'needs an http(s) address: the library keeps each record under it', severity: 'error' });
   }
   if (errorsOf(problems).length > 0) return { ok: false, problems: errorsOf(problems) };
-  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  const text = typeof input === 'string' ? input : decodeRecordBytes(input) ?? '';
   const result: ReadFileResult = { ok: true, record, key, warnings: parsed.warnings };
-  if (serializeRecord(record) !== text) result.source = text;
+  if (written !== text) result.source = text;
   return result;
 }
 
@@ -51,4 +64,21 @@ export function exportText(record: LedeRecord, source: string | undefined): stri
 /** Equal as data: what the writer would write for each is the same. */
 export function sameRecord(a: LedeRecord, b: LedeRecord): boolean {
   return serializeRecord(a) === serializeRecord(b);
+}
+
+/**
+ * A short digest of a record as the writer writes it: after an interrupted import, the
+ * page and the library compare digests to learn which files landed, without moving the texts again.
+ */
+export function recordDigest(record: LedeRecord): string {
+  const text = serializeRecord(record);
+  // Two 32-bit FNV-1a runs from different offsets: collisions of both are out of reach for a library's worth.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(36)}-${(b >>> 0).toString(36)}-${text.length.toString(36)}`;
 }

@@ -38,7 +38,7 @@ describe.skipIf(why)('export and import in Firefox', () => {
       const bytes = readFileSync(zipPath);
       return bytes.length > 22 && bytes.readUInt32LE(bytes.length - 22) === 0x06054b50 ? bytes : undefined;
     }));
-    expect(checkExportedZip(zip)).toEqual([]);
+    expect(await checkExportedZip(zip)).toEqual([]);
     await page.screenshot({ path: artifactPath('firefox-transfer-exported.png') });
   });
 

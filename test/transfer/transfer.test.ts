@@ -46,10 +46,11 @@ function handlersWithStore() {
 
 async function exportAll(handlers: ReturnType<typeof createHandlers>, exportId = 'e1') {
   const files: Array<{ name: string; text: string; savedAt: string; updatedAt: string }> = [];
-  for (let offset = 0; ; offset += 100) {
+  for (let offset = 0; ;) {
     const slice = await handlers['library/files']({ exportId, offset, limit: 100 }, {});
     files.push(...slice.files);
-    if (offset + 100 >= slice.total) break;
+    offset += slice.files.length;
+    if (offset >= slice.total || slice.files.length === 0) break;
   }
   return files;
 }
@@ -71,7 +72,7 @@ describe('one file in', () => {
     expect((await exportAll(handlers))[0]!.text).toBe(OTHER_TOOL);
     // An edit: now Lede writes the record, unknown keys kept.
     const stored = (await handlers['library/list']({}, {})).records[0]!;
-    await handlers['library/save']({ record: { ...stored.record, title: 'Edited' }, previousId: stored.id }, {});
+    await handlers['library/save']({ record: { ...stored.record, title: 'Edited' }, previousId: stored.id, revision: stored.revision }, {});
     const edited = (await exportAll(handlers, 'e2'))[0]!;
     expect(edited.text).toBe(serializeRecord({ ...stored.record, title: 'Edited' }));
     expect(edited.text).toContain('x-related:');
@@ -140,7 +141,7 @@ describe('the newer copy wins', () => {
 });
 
 describe('zips', () => {
-  it('reads a zip from another tool: nested folders and odd names; skips other files and zip-slip entries', () => {
+  it('reads a zip from another tool: nested folders and odd names; skips other files and zip-slip entries', async () => {
     const record = serializeRecord(sampleRecord());
     const zip = zipSync({
       'notes/2024/a record.md': strToU8(record),
@@ -152,7 +153,7 @@ describe('zips', () => {
       '__MACOSX/notes/._a.md': strToU8('junk'),
       'empty/': new Uint8Array(),
     });
-    const contents = readZip(zip);
+    const contents = await readZip(zip);
     expect(contents.records.map((r) => r.name)).toEqual(['notes/2024/a record.md', 'notes/ünï cödé ✓.MD']);
     expect(contents.skipped).toEqual(expect.arrayContaining([
       { name: '../x.md', reason: expect.stringMatching(/zip-slip/) },
@@ -161,12 +162,12 @@ describe('zips', () => {
     ]));
   });
 
-  it('refuses a truncated zip whole, with a clear message', () => {
+  it('refuses a truncated zip whole, with a clear message', async () => {
     const zip = zipSync({ 'a.md': strToU8(serializeRecord(sampleRecord())), 'b.md': strToU8('x'.repeat(5000)) });
-    expect(() => readZip(zip.slice(0, Math.floor(zip.length / 2)))).toThrow(/is not a readable zip.*nothing was imported/);
+    await expect(readZip(zip.slice(0, Math.floor(zip.length / 2)))).rejects.toThrow(/is not a readable zip.*nothing was imported/);
   });
 
-  it('the streamed writer makes a zip the reader reads back', () => {
+  it('the streamed writer makes a zip the reader reads back', async () => {
     const chunks: Uint8Array[] = [];
     let finished = false;
     const writer = createZipWriter((chunk, final) => { chunks.push(chunk); finished ||= final; });
@@ -177,7 +178,7 @@ describe('zips', () => {
     const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
     let at = 0;
     for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-    expect(readZip(bytes).records.map((r) => [r.name, new TextDecoder().decode(r.bytes)])).toEqual([['a.md', 'first'], ['b/ü.md', 'second ✓']]);
+    expect((await readZip(bytes)).records.map((r) => [r.name, new TextDecoder().decode(r.bytes)])).toEqual([['a.md', 'first'], ['b/ü.md', 'second ✓']]);
   });
 });
 
@@ -234,7 +235,7 @@ describe('export → import round trip', () => {
     for (const file of await exportAll(from)) writer.add(file.name, file.text);
     writer.finish();
     const zip = new Uint8Array(Buffer.concat(chunks));
-    const contents = readZip(zip);
+    const contents = await readZip(zip);
     expect(contents.records).toHaveLength(n);
     expect(new Set(contents.records.map((r) => r.name.toLowerCase())).size).toBe(n);
 

@@ -28,9 +28,9 @@ export const transferFiles = [
 ];
 
 /** What an exported zip must hold: every file's text exactly, under unique names, the shared title suffixed. */
-export function checkExportedZip(bytes: Uint8Array): string[] {
+export async function checkExportedZip(bytes: Uint8Array): Promise<string[]> {
   const problems: string[] = [];
-  const contents = readZip(bytes);
+  const contents = await readZip(bytes);
   if (contents.records.length !== transferFiles.length) problems.push(`${contents.records.length} files, expected ${transferFiles.length}`);
   const texts = new Set(contents.records.map((r) => new TextDecoder().decode(r.bytes)));
   for (const file of transferFiles) if (!texts.has(file.text)) problems.push(`${file.name} is not in the zip byte for byte`);
@@ -45,10 +45,12 @@ export function checkExportedZip(bytes: Uint8Array): string[] {
 export async function libraryFilesInPage(): Promise<Array<[string, string]>> {
   const api = (globalThis as any).browser ?? (globalThis as any).chrome;
   const out: Array<[string, string]> = [];
-  for (let offset = 0; ; offset += 200) {
+  // Slices are cut by bytes as well as by count: the next offset is what this slice held.
+  for (let offset = 0; ;) {
     const answer = await api.runtime.sendMessage({ lede: 1, type: 'library/files', payload: { exportId: 'check', offset, limit: 200 } });
     out.push(...answer.files.map((f: { name: string; text: string }) => [f.name, f.text] as [string, string]));
-    if (offset + 200 >= answer.total) break;
+    offset += answer.files.length;
+    if (offset >= answer.total || answer.files.length === 0) break;
   }
   return out.sort();
 }
