@@ -35,6 +35,6 @@ export function bringFile(name: string, text: string, options: BookmarksOptions 
       return { source: 'notes', entries: note.ok ? [note.entry] : [], refused: note.ok ? [] : [{ where: name, reason: note.reason }], duplicates: [] };
     }
     default:
-      return { source: 'urls', entries: [], refused: [{ where: name, reason: 'not a file Lede can bring: a Pocket .csv, a bookmarks .html, a .txt of addresses or Markdown notes' }], duplicates: [] };
+      return { source: 'urls', entries: [], refused: [{ where: name, reason: 'not a file Lede can bring: a Pocket .csv, a bookmarks .html, a .txt of addresses, Markdown notes or a .zip of them' }], duplicates: [] };
   }
 }
