@@ -66,21 +66,23 @@ export class BulkQueue {
     return this.loaded;
   }
 
-  /** Adds a batch and its jobs (kept before anything runs). */
   /** Adds jobs to a batch, made at its first call (a large import arrives in slices, each kept before anything runs). */
   async add(batch: Omit<BulkBatch, 'state' | 'total' | 'done'>, jobs: NewJob[]): Promise<BulkBatch> {
     await this.start();
     const known = this.batches.get(batch.id);
-    const full: BulkBatch = known ? { ...known, total: known.total + jobs.length } : { ...batch, state: 'running', total: jobs.length, done: 0 };
-    if (full.state === 'finished') full.state = 'running';
-    const made = jobs.map((job) => ({ ...job, batch: full.id, seq: this.seq++, state: 'waiting', attempts: 0, notBefore: 0 }) as BulkJob);
-    await this.deps.store.putBatch(full);
+    const state = known && known.state !== 'finished' ? known.state : 'running';
+    const kept: BulkBatch = known ? { ...known, state, total: known.total + jobs.length } : { ...batch, state, total: jobs.length, done: 0 };
+    const made = jobs.map((job) => ({ ...job, batch: kept.id, seq: this.seq++, state: 'waiting', attempts: 0, notBefore: 0 }) as BulkJob);
+    await this.deps.store.putBatch(kept);
     await this.deps.store.putJobs(made);
-    this.batches.set(full.id, full);
+    // A batch already running is changed in place: reads that ended during the writes above counted on it.
+    const live = this.batches.get(kept.id) ?? kept;
+    if (live !== kept) Object.assign(live, { state: live.state === 'finished' ? 'running' : live.state, total: live.total + jobs.length });
+    this.batches.set(live.id, live);
     for (const job of made) this.jobs.set(job.id, job);
     this.pump();
     this.deps.changed?.();
-    return full;
+    return live;
   }
 
   async pause(batchId: string): Promise<void> {

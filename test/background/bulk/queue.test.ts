@@ -90,6 +90,35 @@ describe('BulkQueue', () => {
     expect(h.fired()).toBe(0);
   });
 
+  // Two actors: reads finishing while the next slice of a large import is being kept. A copy of the batch made
+  // before the slice's writes replaced the one those reads counted on: 998 of 1,000 done, the batch finished.
+  it('counts every job done when reads end while a later slice of the same batch is being kept', async () => {
+    const store = new MemoryJobStore();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => { release = r; });
+    const putJobs = store.putJobs.bind(store);
+    store.putJobs = async (jobs) => {
+      if (jobs.length > 1 && jobs[0]!.id.startsWith('second-')) await gate;
+      return putJobs(jobs);
+    };
+    const h = harness(store);
+    await h.queue.add(batch, jobsFor(['https://a.example/1', 'https://b.example/2']));
+    await h.settle();
+    expect(h.calls).toHaveLength(2);
+    // The second slice waits in its store write; meanwhile the first slice's reads end.
+    const second = h.queue.add(batch, jobsFor(['https://c.example/3', 'https://d.example/4']).map((j) => ({ ...j, id: `second-${j.id}` })));
+    await h.settle();
+    for (const call of h.calls.splice(0)) call.answer({ ok: true });
+    await h.settle();
+    release();
+    await second;
+    await h.advance(2_000);
+    for (const call of h.calls.splice(0)) call.answer({ ok: true });
+    await h.advance(2_000);
+    const [status] = await h.queue.status();
+    expect(status).toMatchObject({ state: 'finished', total: 4, done: 4, waiting: 0, running: 0 });
+  });
+
   it('runs every job politely: never more than 4 at once or 2 on a host, a second apart per host', async () => {
     const h = harness();
     const urls = Array.from({ length: 12 }, (_, i) => `https://host${i % 3}.example.com/p${i}`);
