@@ -181,6 +181,30 @@ describe('BulkQueue', () => {
     expect(status!.failed).toEqual([{ id: 'job-0', url: 'https://busy.example.com/a', reason: 'the site asked Lede to slow down (429)', attempts: POLITENESS.maxAttempts }]);
   });
 
+  it('gives up a page that never ends at its deadline (its read stopped), frees the slot, and tries it again later', async () => {
+    const store = new MemoryJobStore();
+    const signals: AbortSignal[] = [];
+    let now = 1_000_000;
+    const later: Array<() => void> = [];
+    const queue = new BulkQueue({
+      store, now: () => now, later: (fn) => later.push(fn),
+      policy: { ...POLITENESS, jobTimeoutMs: 30 },
+      work: (job, signal) => {
+        signals.push(signal);
+        // The first page never ends; the second answers at once.
+        return job.url.includes('endless') ? new Promise<JobOutcome>(() => undefined) : Promise.resolve({ ok: true });
+      },
+    });
+    await queue.add(batch, jobsFor(['https://endless.example/p', 'https://fine.example/p']));
+    await new Promise((r) => setTimeout(r, 200));
+    const [status] = await queue.status();
+    expect(status).toMatchObject({ done: 1, running: 0, waiting: 1 });
+    expect(signals[0]!.aborted).toBe(true);
+    const kept = [...store.jobs.values()].find((j) => j.url.includes('endless'))!;
+    expect(kept).toMatchObject({ state: 'waiting', attempts: 1, reason: 'no answer within 0 s' });
+    expect(kept.notBefore).toBe(now + POLITENESS.backoffBaseMs);
+  });
+
   it('resumes after the worker stopped mid-run: the running job runs again, nothing lost or repeated', async () => {
     const store = new MemoryJobStore();
     const first = harness(store);

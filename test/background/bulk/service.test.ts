@@ -131,6 +131,29 @@ describe('bulk/bring', () => {
   });
 });
 
+describe('bulk/bring, entries sent straight to it (not through the page\'s readers)', () => {
+  it('refuses javascript:, data: and file: addresses with why, and fetches only the web page', async () => {
+    const deps = makeDeps();
+    deps.granted.add('one.example.com');
+    const net = network();
+    deps.bulk = service(deps, net.fetch);
+    const handlers = createHandlers(deps);
+    const hostile: BroughtEntry[] = [
+      { url: 'javascript:alert(1)', where: 'x.html:1', topics: [] },
+      { url: 'data:text/html,<script>alert(1)</script>', where: 'x.html:2', topics: [] },
+      { url: 'file:///etc/passwd', where: 'x.html:3', topics: [] },
+      entries[0]!,
+    ];
+    const answer = await handlers['bulk/bring']({ batch: { id: 'b1', label: 'x' }, entries: hostile, choices: { topics: [] }, fill: true }, {});
+    expect(answer.brought).toBe(1);
+    expect(answer.rejected.map((r) => r.where)).toEqual(['x.html:1', 'x.html:2', 'x.html:3']);
+    for (const { reason } of answer.rejected) expect(reason).toMatch(/http|web address/);
+    await until('the fill to finish', async () => (await handlers['bulk/status']({}, {}))[0]?.state === 'finished');
+    expect(net.asked).toEqual(['https://one.example.com/a']);
+    expect(await deps.store.get('file:///etc/passwd')).toBeNull();
+  });
+});
+
 describe('bulk/tabs', () => {
   it('saves every readable tab once with the batch\'s choices; lists tabs already saved and pages it cannot read', async () => {
     const tabs = {
