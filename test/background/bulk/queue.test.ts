@@ -184,7 +184,7 @@ describe('BulkQueue', () => {
   it('gives up a page that never ends at its deadline (its read stopped), frees the slot, and tries it again later', async () => {
     const store = new MemoryJobStore();
     const signals: AbortSignal[] = [];
-    let now = 1_000_000;
+    const now = 1_000_000;
     const later: Array<() => void> = [];
     const queue = new BulkQueue({
       store, now: () => now, later: (fn) => later.push(fn),
