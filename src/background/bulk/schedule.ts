@@ -39,11 +39,8 @@ export interface Schedulable {
   seq: number;
 }
 
-/**
- * The waiting jobs to start now, in order: at most `concurrency` running in all, `perHost` on a host,
- * and none on a host asked less than `hostGapMs` ago. `lastStart` maps a host to its last request's time.
- */
-export function jobsToStart<T extends Schedulable>(jobs: readonly T[], lastStart: ReadonlyMap<string, number>, now: number, policy: Politeness = POLITENESS): T[] {
+/** How many jobs run, in all and per host. */
+function runningOf(jobs: readonly Schedulable[]): { running: number; runningByHost: Map<string, number> } {
   const runningByHost = new Map<string, number>();
   let running = 0;
   for (const job of jobs) {
@@ -51,6 +48,15 @@ export function jobsToStart<T extends Schedulable>(jobs: readonly T[], lastStart
     running++;
     runningByHost.set(job.host, (runningByHost.get(job.host) ?? 0) + 1);
   }
+  return { running, runningByHost };
+}
+
+/**
+ * The waiting jobs to start now, in order: at most `concurrency` running in all, `perHost` on a host,
+ * and none on a host asked less than `hostGapMs` ago. `lastStart` maps a host to its last request's time.
+ */
+export function jobsToStart<T extends Schedulable>(jobs: readonly T[], lastStart: ReadonlyMap<string, number>, now: number, policy: Politeness = POLITENESS): T[] {
+  const { running, runningByHost } = runningOf(jobs);
   const picked: T[] = [];
   const pickedHosts = new Set<string>();
   const waiting = jobs.filter((job) => job.state === 'waiting' && job.notBefore <= now).sort((a, b) => a.seq - b.seq);
@@ -70,13 +76,7 @@ export function jobsToStart<T extends Schedulable>(jobs: readonly T[], lastStart
  * Never "now" for a job that cannot start now, or the queue plans wake after wake that find nothing to do.
  */
 export function nextWake(jobs: readonly Schedulable[], lastStart: ReadonlyMap<string, number>, now: number, policy: Politeness = POLITENESS): number | null {
-  const runningByHost = new Map<string, number>();
-  let running = 0;
-  for (const job of jobs) {
-    if (job.state !== 'running') continue;
-    running++;
-    runningByHost.set(job.host, (runningByHost.get(job.host) ?? 0) + 1);
-  }
+  const { running, runningByHost } = runningOf(jobs);
   if (running >= policy.concurrency) return null;
   let soonest: number | null = null;
   for (const job of jobs) {
