@@ -136,10 +136,10 @@ export class LibraryIndex {
     return this.byId.get(id)?.stored;
   }
 
-  /** Keeps a row read from the database, when the index still lists it. */
+  /** Keeps a row read from the database, when the index still lists it and holds no newer copy (a write meanwhile). */
   keep(stored: StoredRecord): void {
     const entry = this.byId.get(stored.id);
-    if (entry) entry.stored = stored;
+    if (entry && (!entry.stored || entry.stored.revision < stored.revision)) entry.stored = stored;
   }
 
   /** Every id, newest first. */

@@ -99,4 +99,23 @@ describe('the kept search entries', () => {
     expect(await woken.list({ text: 'tides' })).toMatchObject({ total: 2, hidden: 1 });
     expect((await woken.all()).map((s) => s.id)).toEqual(['https://s2.example/2', 'https://s0.example/0']);
   });
+
+  it('keep the newer copy when a page\'s rows are read while one of them is saved', async () => {
+    const name = fresh();
+    const store = new LibraryStore(name);
+    for (let i = 0; i < 5; i++) await saveNow(store, record(i));
+    store.close();
+    const woken = new LibraryStore(name);
+    await woken.topics();
+    const opened = (await woken.get('https://s2.example/2'))!;
+    // Two actors: the listing reads the rows of its page; the person's save of one of them lands meanwhile.
+    const [, saved] = await Promise.all([
+      woken.list({ text: 'tides' }),
+      woken.save({ ...opened.record, title: 'Story 2, corrected, about tides' }, 'library', { revision: opened.revision }),
+    ]);
+    expect(saved.ok).toBe(true);
+    const titles = (await woken.list({ text: 'tides' })).records.map((s) => s.record.title);
+    expect(titles).toContain('Story 2, corrected, about tides');
+    expect((await woken.all()).find((s) => s.id === 'https://s2.example/2')!.revision).toBe(opened.revision + 1);
+  });
 });

@@ -138,19 +138,25 @@ export class LibraryReads {
     if (missing.length) {
       const read = await this.run(async (db) => {
         const tx = db.transaction('records');
-        const out = await Promise.all(missing.map(async (id) => [id, rowToStored(await tx.store.get(id))] as const));
+        const out = await Promise.all(missing.map(async (id) => {
+          const raw: unknown = await tx.store.get(id);
+          return { id, raw, stored: rowToStored(raw) };
+        }));
         await tx.done;
         return out;
       });
-      for (const [id, stored] of read) {
+      for (const { id, raw, stored } of read) {
         if (stored) index.keep(stored);
-        else if (index.stored(id) === undefined) {
-          index.remove(id);
-          this.skipped++;
-        }
+        else if (index.stored(id) === undefined) this.dropped(index, id, raw !== undefined);
       }
     }
     return ids.map((id) => index.stored(id) ?? null);
+  }
+
+  /** A listed row that is gone (deleted meanwhile: its own change removes it too) or now fails its checks (hidden). */
+  private dropped(index: LibraryIndex, id: string, unsound: boolean): void {
+    index.remove(id);
+    if (unsound) this.skipped++;
   }
 
   /**
@@ -221,6 +227,7 @@ export class LibraryReads {
     if (ids.some((id) => !index.stored(id))) {
       const read = await this.run(async (db) => {
         const out: StoredRecord[] = [];
+        const unsound = new Set<string>();
         let after: string | null = null;
         for (;;) {
           const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
@@ -228,18 +235,15 @@ export class LibraryReads {
           for (const raw of rows) {
             const stored = rowToStored(raw);
             if (stored) out.push(stored);
+            else unsound.add(raw.id);
           }
-          if (rows.length < LOAD_SLICE) return out;
+          if (rows.length < LOAD_SLICE) return { out, unsound };
           after = rows[rows.length - 1]!.id;
         }
       });
-      // Changes committed meanwhile are in the index already, with their rows: those stay.
-      for (const stored of read) if (!index.stored(stored.id)) index.keep(stored);
-      for (const id of ids) {
-        if (index.stored(id)) continue;
-        index.remove(id);
-        this.skipped++;
-      }
+      // Changes committed meanwhile are in the index already, with their rows: `keep` leaves those.
+      for (const stored of read.out) index.keep(stored);
+      for (const id of ids) if (!index.stored(id)) this.dropped(index, id, read.unsound.has(id));
     }
     return index.ids().map((id) => index.stored(id)!);
   }
