@@ -105,7 +105,8 @@ export class LibraryIndex {
       const entry = 'record' in one ? entryOf(one) : { ...one };
       this.byId.set(entry.id, entry);
     }
-    this.order.push(...this.byId.values());
+    // Not push(...values): spread arguments overflow the stack past about 100,000 records.
+    for (const entry of this.byId.values()) this.order.push(entry);
     this.order.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   }
 
