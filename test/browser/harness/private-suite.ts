@@ -117,7 +117,9 @@ export function describePrivate(browserName: BrowserName, launch: () => Promise<
       const foreign = lede(['encrypt', '--key', lede(['key', 'new']).out.trim(), file], '{"note":"not yours"}');
       const foreignRecord = parseRecord(foreign.out);
       if (!foreignRecord.ok) throw new Error('foreign record');
-      const saved = await message<{ ok: boolean }>(options, 'library/save', { record: foreignRecord.record });
+      // Saved over the row as it is now: a save says the revision it edits (the versioned store).
+      const { revision } = await message<{ revision: number }>(options, 'library/get', { id });
+      const saved = await message<{ ok: boolean }>(options, 'library/save', { record: foreignRecord.record, revision });
       expect(saved.ok).toBe(true);
       const again = await openPopup(session, tabId);
       await again.waitFor('the locked private section', () => document.getElementById('private')?.dataset.state === 'locked');
