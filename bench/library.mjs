@@ -16,8 +16,11 @@ import { seedLibraryInPage } from './seed.mjs';
 import { chromiumPath, median } from './lib.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.RUNS ?? 10);
-const N = Number(process.env.RECORDS ?? 10_000);
+const RUNS_DEFAULT = Number(process.env.RUNS ?? 10);
+/** One size or several, comma-separated, each in a fresh profile of the same run: `RECORDS=10000,100000`. */
+const SIZES = String(process.env.RECORDS ?? 10_000).split(',').map(Number);
+/** Runs at the sizes past 10,000 (each cold run reloads the whole library): `RUNS_LARGE`, else RUNS. */
+const RUNS_LARGE = Number(process.env.RUNS_LARGE ?? RUNS_DEFAULT);
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 const range = (values) => `(min ${ms(Math.min(...values))}, max ${ms(Math.max(...values))})`;
@@ -25,6 +28,10 @@ const range = (values) => `(min ${ms(Math.min(...values))}, max ${ms(Math.max(..
 async function main() {
   if (!chromiumPath) throw new Error('Chromium not found: install Debian\'s chromium (see .ci/run).');
   execFileSync(process.execPath, [join(root, 'build/build.mjs'), '--test'], { cwd: root, stdio: 'ignore' });
+  for (const n of SIZES) await measure(n, n > 10_000 ? RUNS_LARGE : RUNS_DEFAULT);
+}
+
+async function measure(N, RUNS) {
   const extensionDir = join(root, 'dist/chrome-test');
   const profile = mkdtempSync(join(tmpdir(), 'lede-bench-library-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -70,7 +77,7 @@ async function main() {
     const openLibrary = async (query) => {
       const page = await context.newPage();
       await page.goto(`${origin}/pages/library/library.html`);
-      await page.waitForFunction(() => window.__ledeRows !== undefined, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => window.__ledeRows !== undefined, undefined, { timeout: 120_000 });
       const rows = await page.evaluate(() => window.__ledeRows);
       // Typing a search: the input event to the list showing its results (debounce included).
       const search = await page.evaluate(async (query) => {

@@ -12,7 +12,9 @@ export const extensionEntries = [
   // Loaded when first needed (src/ui/later.ts), not with the popup or the library page.
   { in: 'src/ui/compare-panel-later.ts', out: 'ui/compare-panel' },
   { in: 'src/popup/key-moment-later.ts', out: 'popup/key-moment' },
+  { in: 'src/popup/all-tabs-later.ts', out: 'popup/all-tabs' },
   { in: 'src/pages/library/library.ts', out: 'pages/library/library' },
+  { in: 'src/pages/library/bring-worker.ts', out: 'pages/library/bring-worker' },
   { in: 'src/pages/library/zip-worker.ts', out: 'pages/library/zip-worker' },
   { in: 'src/pages/options/options.ts', out: 'pages/options/options' },
   { in: 'src/offscreen/index.ts', out: 'offscreen/offscreen', only: 'chrome' },

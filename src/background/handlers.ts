@@ -16,6 +16,7 @@ import { libraryHandlers } from './library-handlers.js';
 import type { LibraryStore } from './store/index.js';
 import { syncHandlers } from './sync/handlers.js';
 import type { SyncService } from './sync/service.js';
+import type { BulkHandlers, BulkService } from './bulk/service.js';
 
 /** Text for the person, through `i18n.getMessage`. */
 export type Translate = (key: string, ...substitutions: string[]) => string;
@@ -38,6 +39,8 @@ export interface BackgroundDeps {
   related: Pick<RelatedDeps, 'fetch' | 'redirects' | 'reader' | 'hostAccess' | 'pendingArea' | 'listTabs'>;
   /** Folder sync: told of every change to the library. */
   sync?: SyncService;
+  /** Many pages at once: a library brought from elsewhere, Save all tabs. */
+  bulk?: BulkService;
 }
 
 /** What the related handlers need, from the background's own deps. */
@@ -58,7 +61,7 @@ export interface Sender {
 
 export type Handlers = { [K in MessageName]: (payload: Request<K>, sender: Sender) => Promise<Response<K>> };
 
-const BLOCKED_MESSAGE: Record<BlockedKind, string> = {
+export const BLOCKED_MESSAGE: Record<BlockedKind, string> = {
   'browser-page': 'readBrowserPage',
   'extension-page': 'readExtensionPage',
   'web-store': 'readWebStore',
@@ -174,5 +177,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'private/check': async ({ secured }) => ({ opens: await deps.vault.opens(secured) }),
     'page/selection': async ({ tabId }) => ({ text: await readSelection(deps.scripting, tabId) }),
     ...syncHandlers(deps.sync),
+    ...bulkHandlers(deps.bulk),
   };
+}
+
+function bulkHandlers(bulk: BulkService | undefined): BulkHandlers {
+  if (bulk) return bulk.handlers();
+  const none = async (): Promise<never> => {
+    throw new Error('bringing many pages at once is not available here');
+  };
+  return { 'bulk/bring': none, 'bulk/tabs': none, 'bulk/status': async () => [], 'bulk/control': async () => [], 'bulk/retry': async () => [] };
 }

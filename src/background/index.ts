@@ -2,7 +2,10 @@
 import browser from 'webextension-polyfill';
 import { Badges } from './badge.js';
 import { DraftStore } from './drafts.js';
-import { createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
+import { BLOCKED_MESSAGE, createHandlers, relatedDeps, type BackgroundDeps } from './handlers.js';
+import { BulkService } from './bulk/service.js';
+import { EVERY_SITE } from '../shared/bulk-status.js';
+import { IdbJobStore } from './bulk/job-store.js';
 import { KeyStore } from './key-store.js';
 import { broadcastLibraryChanges } from './library-events.js';
 import { PrivateVault } from './private-vault.js';
@@ -153,11 +156,51 @@ const deps: BackgroundDeps = {
   sync,
 };
 
+// Many pages at once: one durable queue (IndexedDB `lede-bulk`) for a library brought from elsewhere and Save all tabs.
+const BULK_ALARM = 'lede-bulk';
+deps.bulk = new BulkService({
+  store,
+  settings: deps.settings,
+  jobs: new IdbJobStore(),
+  t,
+  fill: { fetch: deps.related.fetch, reader: deps.related.reader, hostAccess: deps.related.hostAccess, redirects: relatedRedirects },
+  tabs: {
+    scripting: deps.scripting,
+    tabUrl: deps.tabUrl,
+    blockedMessage: BLOCKED_MESSAGE,
+    saved: async (id, tabId) => {
+      await sync.intend([id]).catch(() => undefined);
+      await sync.changed([id]).catch(() => undefined);
+      await badges.show(tabId, id);
+    },
+    waitForAccess: async () => {
+      const all = { origins: [...EVERY_SITE] };
+      for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+        if (await browser.permissions.contains(all).catch(() => false)) return true;
+      }
+      return false;
+    },
+    windowTabs: async (tabId) => {
+      const windowId = (await browser.tabs.get(tabId).catch(() => null))?.windowId;
+      const tabs = await browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId });
+      return tabs.filter((tab) => tab.id !== undefined).map((tab) => ({ id: tab.id!, title: tab.title ?? '', url: tab.url ?? '' }));
+    },
+  },
+  added: async () => {
+    void sync.kick(true);
+  },
+  giveBack: async (grant) => {
+    await browser.permissions.remove({ origins: grant.origins, ...(grant.permissions ? { permissions: grant.permissions as browser.Manifest.OptionalPermission[] } : {}) });
+  },
+  // A worker stopped while the queue waits is woken for it (alarms fire at the earliest 30 s on).
+  wake: (ms) => void browser.alarms.create(BULK_ALARM, { when: Date.now() + Math.max(ms, 30_000) }).catch(() => undefined),
+});
+
 const handlers = createHandlers(deps);
 const route = createRouter(handlers, validators, { id: browser.runtime.id, base: browser.runtime.getURL('') }, t);
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
-browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage'), t('menuAddRelated'), RELATED_MENU_ID)
+browser.runtime.onInstalled.addListener(() => void createMenu(t('menuSavePage'), t('menuAddRelated'), RELATED_MENU_ID, t('menuSaveAllTabs'))
   .catch((error: unknown) => console.error('Lede: menu', error)));
 browser.contextMenus.onClicked.addListener((info, tab) => {
   onMenuClick(info, tab);
@@ -218,5 +261,8 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void sync.kick(true);
   if (alarm.name === SYNC_RETRY_ALARM) void sync.kick(false);
+  if (alarm.name === BULK_ALARM) deps.bulk?.wakeUp();
 });
 void sync.kick(false);
+// Bulk work a stopped worker or a closed browser left goes on.
+deps.bulk.wakeUp();

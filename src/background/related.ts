@@ -74,7 +74,7 @@ const FAILURE_KEY: Record<FetchFailure | 'read-timeout', string> = {
 const RAW_NETWORK = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|fetch failed|Load failed)$/i;
 
 /** The failure in the product's words, through _locales. */
-function failureMessage(t: RelatedDeps['t'], reason: FetchFailure | 'read-timeout', detail: string): string {
+export function failureMessage(t: RelatedDeps['t'], reason: FetchFailure | 'read-timeout', detail: string): string {
   if (reason === 'network' && (RAW_NETWORK.test(detail) || !detail)) return t('relatedUnreachable');
   if (reason === 'redirect-not-web' && !detail) return t('relatedRedirectNotWebUnsaid');
   return t(FAILURE_KEY[reason], detail);

@@ -1,5 +1,6 @@
 // One shape check per message: the background acts only on payloads of the type the map promises.
 import type { MessageName, Request } from '../shared/messages.js';
+import { bulkValidators } from './bulk/validators.js';
 import { isDownloadsFolderName, SYNC_CHOICES, type SyncChoice } from '../shared/sync-status.js';
 import { isFolderId } from '../shared/helper-protocol.js';
 import {
@@ -105,6 +106,7 @@ export const validators: Validators = {
   'sync/observed': (p): p is Request<'sync/observed'> => isObject(p) && isString(p.generation) && p.generation.length <= 100 &&
     typeof p.gap === 'boolean' && Array.isArray(p.names) && p.names.length <= 5_000 &&
     p.names.every(isEntryName) && only(p, ['generation', 'names', 'gap']),
+  ...bulkValidators,
 };
 
 /** One name in the sync folder itself: never a path, never `.` or `..`. */

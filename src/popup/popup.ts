@@ -37,6 +37,8 @@ import { save, saveChosen, undo } from './save.js';
 import type { PageReadResult } from '../shared/messages.js';
 import { note, session, setState, showSavedNote, ui } from './session.js';
 import { tabIdFromUrl } from './tab.js';
+import type { openAllTabs as OpenAllTabs } from './all-tabs.js';
+import { later } from '../ui/later.js';
 
 /** A page that has not answered by then is treated as failed, so the spinner always ends. */
 const READ_TIMEOUT_MS = 30_000;
@@ -219,6 +221,13 @@ byId('library-link').addEventListener('click', (event) => {
 });
 byId('open-library').addEventListener('click', () => openLibrary());
 byId('undo-save').addEventListener('click', () => void undo());
+/** Save all tabs: its dialog loads when first asked for (also at once when the menu's "Save all tabs" opened the popup). */
+function openAllTabs(): void {
+  void later<typeof OpenAllTabs>('popup/all-tabs.js', 'openAllTabs').then((open) => open(() => session.tabId, session.settings),
+    (error: unknown) => showStatus(ui.status, errorText(error), 'error'));
+}
+byId('all-tabs').addEventListener('click', openAllTabs);
+if (new URL(location.href).searchParams.get('tabs') === '1') openAllTabs();
 // The popup can close at any moment: send what is still waiting.
 addEventListener('pagehide', () => putDraft.flush());
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') putDraft.flush(); });

@@ -43,7 +43,7 @@ function fenceAt(text: string, start: number): number {
  * Splits the text into front matter and body by scanning for the fences, never splitting the
  * whole text into lines; front matter over FRONT_MATTER_MAX_BYTES is refused before it is read.
  */
-function splitFrontMatter(text: string):
+export function splitFrontMatter(text: string):
   | { yaml: string; body: string }
   | { error: string; line: number } {
   const open = fenceAt(text, 0);

@@ -26,7 +26,8 @@ export type FetchFailure = 'invalid-url' | 'not-web' | 'http-status' | 'not-html
 
 export type FetchedPage =
   | { ok: true; url: string; html: string; charset: string; charsetSource: CharsetSource; stoppedAt: 'end' | 'head' | 'limit' }
-  | { ok: false; reason: FetchFailure; detail: string };
+  /** `retryAfter`: the site's Retry-After header on an error status (a bulk fill waits that long). */
+  | { ok: false; reason: FetchFailure; detail: string; retryAfter?: string };
 
 export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -38,7 +39,7 @@ const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)$/i;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export class Failure extends Error {
-  constructor(readonly reason: FetchFailure, readonly detail = '') {
+  constructor(readonly reason: FetchFailure, readonly detail = '', readonly retryAfter?: string) {
     super(reason);
   }
 }
@@ -179,7 +180,7 @@ export async function fetchPage(input: string, options: FetchPageOptions): Promi
       const { response, url } = await follow(address.url, options, controller.signal);
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
-        throw new Failure('http-status', String(response.status));
+        throw new Failure('http-status', String(response.status), response.headers.get('retry-after') ?? undefined);
       }
       const contentType = response.headers.get('content-type') ?? '';
       const mime = contentType.split(';')[0]!.trim();
@@ -195,7 +196,7 @@ export async function fetchPage(input: string, options: FetchPageOptions): Promi
       return { ok: true, url, html: decoded.text, charset: decoded.charset, charsetSource: decoded.source, stoppedAt };
     })()]);
   } catch (error) {
-    if (error instanceof Failure) return { ok: false, reason: error.reason, detail: error.detail };
+    if (error instanceof Failure) return { ok: false, reason: error.reason, detail: error.detail, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
     if (controller.signal.aborted) return { ok: false, reason: 'timeout', detail: String(options.timeoutMs ?? FETCH_TIMEOUT_MS) };
     return { ok: false, reason: 'network', detail: error instanceof Error ? error.message : String(error) };
   } finally {

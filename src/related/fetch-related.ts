@@ -26,7 +26,7 @@ export interface ReaderEntry {
 export type RelatedFetchResult =
   | { ok: true; entry: RelatedEntry; finalUrl: string; stoppedAt: 'end' | 'head' | 'limit'; cut: boolean;
     charset: string; charsetSource: CharsetSource }
-  | { ok: false; reason: FetchFailure | 'read-timeout'; detail: string };
+  | { ok: false; reason: FetchFailure | 'read-timeout'; detail: string; retryAfter?: string };
 
 /** A reader that has not answered by then is given up on (a parse the engine's own budget could not stop). */
 export const READ_WATCHDOG_MS = 10_000;

@@ -2,6 +2,8 @@
 import type { Extraction } from '../extract/types.js';
 import type { LedeRecord, Problem, RelatedEntry } from '../record/index.js';
 import type { PrivateData } from '../secure/private-data.js';
+import type { BroughtEntry } from '../transfer/bring/types.js';
+import type { BatchAction, BatchChoices, BatchStatus, Grant } from './bulk-status.js';
 import type { Settings } from './settings.js';
 import type { HelperState, SyncChoice, SyncStatus } from './sync-status.js';
 
@@ -309,6 +311,27 @@ export interface MessageMap {
    * (read back soon); `generation`, the watch's id; `gap`, the watch may have missed events.
    */
   'sync/observed': { request: { generation: string; names: string[]; gap: boolean }; response: { ok: true } };
+  /**
+   * Brought from another tool (Pocket, bookmarks, a list of addresses, other clippers' notes), read on the library
+   * page: each entry a record at once (none over a record already under its address), then, with `fill`, filled
+   * from its page by the bulk queue. A large file comes in slices under one `batch.id`.
+   */
+  'bulk/bring': {
+    request: { batch: { id: string; label: string; grantedForBatch?: Grant }; entries: BroughtEntry[]; choices: BatchChoices; fill: boolean };
+    response: { brought: number; inLibrary: Array<{ where: string; url: string }>; rejected: Array<{ where: string; reason: string }> };
+  };
+  /**
+   * Save these tabs (or every tab of the popup's window), each read live and saved with the batch's choices.
+   * `waitForAccess`: the popup asked for access to every site in the same click; wait for it (Firefox closes
+   * the popup while it asks, so the batch must not depend on the popup staying open).
+   */
+  'bulk/tabs': {
+    request: { tabId: number; tabIds?: number[]; choices: BatchChoices; grantedForBatch?: Grant; waitForAccess?: boolean };
+    response: { batch: string; queued: number; notRead: Array<{ url: string; title: string; reason: string }> };
+  };
+  'bulk/status': { request: Record<string, never>; response: BatchStatus[] };
+  'bulk/control': { request: { batch: string; action: BatchAction }; response: BatchStatus[] };
+  'bulk/retry': { request: { job: string }; response: BatchStatus[] };
 }
 
 /** What `sync/compare` answers. */

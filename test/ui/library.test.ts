@@ -9,6 +9,9 @@ import { until } from './until.js';
 
 const bg = vi.hoisted(() => ({ calls: [] as Array<[string, unknown]>, records: [] as StoredRecord[] }));
 
+// The page's Bring asks the browser for host access; no browser here.
+vi.mock('webextension-polyfill', () => ({ default: { permissions: { contains: async () => false, request: async () => false } } }));
+
 vi.mock('../../src/shared/send.js', () => ({
   send: async (name: string, payload: never) => {
     bg.calls.push([name, payload]);

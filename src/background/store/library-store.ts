@@ -51,7 +51,7 @@ export class LibraryStore extends LibraryReads {
   private async write<T>(by: ChangeSource, work: (writer: Writer) => Promise<T>): Promise<T> {
     const now = this.now().toISOString();
     const { result, committed } = await this.run(async (db) => {
-      const tx = db.transaction(['records', 'gone'], 'readwrite');
+      const tx = db.transaction(['records', 'gone', 'search'], 'readwrite');
       return atomically(tx, async () => {
         const writer = new Writer(tx, by, now);
         const result = await work(writer);

@@ -3,13 +3,15 @@ import type { IDBPDatabase } from 'idb';
 import { normaliseUrl } from '../../record/url.js';
 import type { ListQuery, ListResult, StoredRecord } from '../../shared/messages.js';
 import type { LazyDatabase } from '../lazy-db.js';
-import { LIST_LIMIT_DEFAULT, LibraryIndex, type PrivateMatch } from '../library-index.js';
+import { LIST_LIMIT_DEFAULT, LibraryIndex, searchEntryOf, type PrivateMatch, type SearchEntry } from '../library-index.js';
 import type { LedeDb } from './database.js';
 import { asStoreError } from './errors.js';
 import { rowToStored, type Row } from './rows.js';
 
 /** Rows read per slice while loading the index. */
 const LOAD_SLICE = 500;
+/** Search entries read per slice (each a few hundred bytes). */
+const SEARCH_SLICE = 5_000;
 /** How far into a plain listing the database answers directly while the index is still loading. */
 const FIRST_PAGES = 200;
 
@@ -60,26 +62,17 @@ export class LibraryReads {
   }
 
   /**
-   * Loads every row once per background lifetime; later changes keep it current. Read in slices, so
-   * the worker answers other messages (a popup reading its page, a save) between them.
+   * Loads the index once per background lifetime; later changes keep it current. It reads the search entries
+   * the writer keeps beside each row (a fraction of the rows' bytes, no record checked), not every record.
+   * When they do not match the rows (a library from before they were kept, rows changed behind the store's
+   * back), they are built again from every row, in one transaction that holds writes off meanwhile.
    */
   private async loadedIndex(): Promise<LibraryIndex> {
     if (this.index) return this.index;
     this.indexLoading ??= this.run(async (db) => {
-      const all: StoredRecord[] = [];
-      let skipped = 0;
-      let after: string | null = null;
-      for (;;) {
-        const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-        const rows: Row[] = await db.getAll('records', range, LOAD_SLICE);
-        for (const raw of rows) {
-          const stored = rowToStored(raw);
-          if (stored) all.push(stored);
-          else skipped++;
-        }
-        if (rows.length < LOAD_SLICE) break;
-        after = rows[rows.length - 1]!.id;
-      }
+      const counts = db.transaction(['records', 'search']);
+      const [rows, entries] = await Promise.all([counts.objectStore('records').count(), counts.objectStore('search').count()]);
+      const { all, skipped } = rows === entries ? { all: await this.searchEntries(db), skipped: 0 } : await this.rebuildSearch(db);
       if (skipped) console.warn(`Lede: ${skipped} library rows failed their checks and are not listed`);
       const index = new LibraryIndex();
       index.load(all);
@@ -94,6 +87,76 @@ export class LibraryReads {
       this.pending = [];
     });
     return this.indexLoading;
+  }
+
+  /** The kept search entries, read in slices. */
+  private async searchEntries(db: IDBPDatabase<LedeDb>): Promise<SearchEntry[]> {
+    const all: SearchEntry[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+      const slice: SearchEntry[] = await db.getAll('search', range, SEARCH_SLICE);
+      all.push(...slice);
+      if (slice.length < SEARCH_SLICE) return all;
+      after = slice[slice.length - 1]!.id;
+    }
+  }
+
+  /** Every sound row's search entry made again from the row, in one transaction over both stores. */
+  private async rebuildSearch(db: IDBPDatabase<LedeDb>): Promise<{ all: StoredRecord[]; skipped: number }> {
+    const tx = db.transaction(['records', 'search'], 'readwrite');
+    const search = tx.objectStore('search');
+    const all: StoredRecord[] = [];
+    let skipped = 0;
+    let after: string | null = null;
+    await search.clear();
+    for (;;) {
+      const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+      const rows: Row[] = await tx.objectStore('records').getAll(range, LOAD_SLICE);
+      for (const raw of rows) {
+        const stored = rowToStored(raw);
+        if (!stored) {
+          skipped++;
+          continue;
+        }
+        all.push(stored);
+        void search.put(searchEntryOf(stored));
+      }
+      if (rows.length < LOAD_SLICE) break;
+      after = rows[rows.length - 1]!.id;
+    }
+    await tx.done;
+    return { all, skipped };
+  }
+
+  /**
+   * The rows of `ids` in that order: the index's copy when it has one, else read in one transaction. A row that
+   * fails its checks now is left out of the index (and counted hidden): null in its place.
+   */
+  private async rowsOf(index: LibraryIndex, ids: string[]): Promise<Array<StoredRecord | null>> {
+    const missing = ids.filter((id) => !index.stored(id));
+    if (missing.length) {
+      const read = await this.run(async (db) => {
+        const tx = db.transaction('records');
+        const out = await Promise.all(missing.map(async (id) => {
+          const raw: unknown = await tx.store.get(id);
+          return { id, raw, stored: rowToStored(raw) };
+        }));
+        await tx.done;
+        return out;
+      });
+      for (const { id, raw, stored } of read) {
+        if (stored) index.keep(stored);
+        else if (index.stored(id) === undefined) this.dropped(index, id, raw !== undefined);
+      }
+    }
+    return ids.map((id) => index.stored(id) ?? null);
+  }
+
+  /** A listed row that is gone (deleted meanwhile: its own change removes it too) or now fails its checks (hidden). */
+  private dropped(index: LibraryIndex, id: string, unsound: boolean): void {
+    index.remove(id);
+    if (unsound) this.skipped++;
   }
 
   /**
@@ -129,19 +192,60 @@ export class LibraryReads {
       void this.loadedIndex().catch(() => undefined);
       return page;
     }
-    const result = (await this.loadedIndex()).list(query, alsoMatches);
-    return this.skipped ? { ...result, hidden: this.skipped } : result;
+    const index = await this.loadedIndex();
+    let match: ((id: string) => string | undefined) | undefined;
+    if (alsoMatches) {
+      const secured = index.securedIds();
+      const rows = new Map((await this.rowsOf(index, secured)).flatMap((stored) => (stored ? [[stored.id, stored] as const] : [])));
+      match = (id) => { const stored = rows.get(id); return stored ? alsoMatches(stored) : undefined; };
+    }
+    // A row found failing its checks as the page is read leaves the index: the page is asked again without it.
+    for (;;) {
+      const { ids, total } = index.listIds(query, match);
+      const records = await this.rowsOf(index, ids);
+      if (records.every(Boolean)) {
+        const result: ListResult = { records: records as StoredRecord[], total };
+        return this.skipped ? { ...result, hidden: this.skipped } : result;
+      }
+    }
   }
 
   /** The records that hold private data, with their `secured` values: for a key change and private search. */
   async securedValues(): Promise<Array<{ id: string; secured: string }>> {
-    return (await this.loadedIndex()).securedValues();
+    const index = await this.loadedIndex();
+    return (await this.rowsOf(index, index.securedIds())).flatMap((stored) =>
+      (stored?.record.secured === undefined ? [] : [{ id: stored.id, secured: stored.record.secured }]));
   }
 
-  /** Every sound record, newest first (the index's order): export, backup, and folder sync's comparisons. */
+  /**
+   * Every sound record, newest first (the index's order): export, backup, and folder sync's comparisons. Read
+   * from the database once per background lifetime, then kept with the index (as the index once kept them all).
+   */
   async all(): Promise<StoredRecord[]> {
     const index = await this.loadedIndex();
-    return index.list({ limit: Number.MAX_SAFE_INTEGER }).records;
+    const ids = index.ids();
+    if (ids.some((id) => !index.stored(id))) {
+      const read = await this.run(async (db) => {
+        const out: StoredRecord[] = [];
+        const unsound = new Set<string>();
+        let after: string | null = null;
+        for (;;) {
+          const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+          const rows: Row[] = await db.getAll('records', range, LOAD_SLICE);
+          for (const raw of rows) {
+            const stored = rowToStored(raw);
+            if (stored) out.push(stored);
+            else unsound.add(raw.id);
+          }
+          if (rows.length < LOAD_SLICE) return { out, unsound };
+          after = rows[rows.length - 1]!.id;
+        }
+      });
+      // Changes committed meanwhile are in the index already, with their rows: `keep` leaves those.
+      for (const stored of read.out) index.keep(stored);
+      for (const id of ids) if (!index.stored(id)) this.dropped(index, id, read.unsound.has(id));
+    }
+    return index.ids().map((id) => index.stored(id)!);
   }
 
   async topics(): Promise<Array<{ topic: string; count: number }>> {

@@ -2,13 +2,14 @@
 import type { IDBPTransaction } from 'idb';
 import { recordFileName } from '../../record/filename.js';
 import type { ChangeSource, StoredRecord } from '../../shared/messages.js';
+import { searchEntryOf } from '../library-index.js';
 import type { Expected, RecordWrite } from './api.js';
 import type { LedeDb } from './database.js';
 import { StoreError } from './errors.js';
 import { libraryKey } from './key.js';
 import { keepsSource, rowRevision, rowToStored, toRow } from './rows.js';
 
-export type WriteTransaction = IDBPTransaction<LedeDb, ['records', 'gone'], 'readwrite'>;
+export type WriteTransaction = IDBPTransaction<LedeDb, ['records', 'gone', 'search'], 'readwrite'>;
 
 /** A row as a transaction found it. */
 export interface RowState {
@@ -94,6 +95,7 @@ export class Writer {
     const source = write.source === null ? undefined : write.source ?? inherit?.source;
     if (source !== undefined && (write.source === source || keepsSource(source, write.record))) stored.source = source;
     await this.tx.objectStore('records').put(toRow(stored));
+    await this.tx.objectStore('search').put(searchEntryOf(stored));
     if (state.raw === undefined && state.last > 0) await this.tx.objectStore('gone').delete(state.id);
     if (state.raw !== undefined && state.current === null) this.committed.unsound++;
     this.committed.written.push(stored);
@@ -105,6 +107,7 @@ export class Writer {
     if (state.raw === undefined) return;
     const revision = state.last + 1;
     await this.tx.objectStore('records').delete(state.id);
+    await this.tx.objectStore('search').delete(state.id);
     await this.tx.objectStore('gone').put({ id: state.id, revision });
     if (state.current === null) this.committed.unsound++;
     this.committed.removed.push({ id: state.id, revision });

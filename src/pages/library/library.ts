@@ -18,6 +18,8 @@ import { markPrivate } from './private-marks.js';
 import { renderRow, type RowAction } from './rows.js';
 import { setUpTransfer } from './transfer.js';
 import { startSync } from './sync.js';
+import { setUpBring } from './bring.js';
+import { setUpBulkPanel } from './bulk-panel.js';
 
 const PAGE_SIZE = 50;
 
@@ -243,6 +245,11 @@ setUpTransfer(() => {
   void load('reset');
   void loadFilters();
 });
+setUpBring(() => {
+  void load('reset');
+  void loadFilters();
+});
+setUpBulkPanel();
 void (async () => {
   settings = await send('settings/get', {}).catch((error) => {
     showToast(t('librarySettingsFailed', errorText(error)), false);

@@ -1,7 +1,7 @@
 // The library page's zip worker: inflates a picked zip off the page's main thread (the page stays
 // responsive whatever the zip holds) and hands back its record files in batches.
 import { importFilesFromZip, type ZipRecordFile, type ZipRefusal } from '../../transfer/zip-import.js';
-import type { ZipSource } from '../../transfer/zip-read.js';
+import { fileSource } from './file-source.js';
 import type { FromZipWorker, ToZipWorker } from './zip-messages.js';
 
 /** A batch goes to the page at about this many bytes of text, so no one message is large. */
@@ -9,25 +9,6 @@ const BATCH_BYTES = 4 * 1024 * 1024;
 
 const post = (message: FromZipWorker): void => postMessage(message);
 let cancelled = false;
-
-function fileSource(file: File): ZipSource {
-  return {
-    size: file.size,
-    slice: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
-    async *chunks() {
-      const reader = file.stream().getReader();
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          yield value;
-        }
-      } finally {
-        void reader.cancel().catch(() => undefined);
-      }
-    },
-  };
-}
 
 async function read(file: File): Promise<void> {
   let files: ZipRecordFile[] = [];

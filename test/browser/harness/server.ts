@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { corpusDir, fixturesDir, trafilaturaDir } from './paths.js';
 import { relatedRoute } from './related-routes.js';
+import { bulkRoute } from './bulk-routes.js';
 
 export interface FixtureServer {
   origin: string;
@@ -86,6 +87,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     // A resource that never arrives: the request is held open (close() ends it), so the page never loads.
     if (url.pathname.endsWith('/never-answers.png')) return;
     if (url.hostname === '127.0.0.1' && url.pathname.startsWith('/related/') && relatedRoute(url.pathname, req, res)) return;
+    if (bulkRoute(url, res)) return;
     const file = url.hostname === '127.0.0.1' ? localFile(url.pathname) : byAddress[withoutQuery(url.href)] ?? null;
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not a fixture');
