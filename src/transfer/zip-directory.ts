@@ -61,12 +61,14 @@ export async function readDirectory(source: Source, maxEntries: number): Promise
   const count = u16(tail, end + 10);
   const length = u32(tail, end + 12);
   const offset = u32(tail, end + 16);
-  if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) throw new Error('a zip64 archive, larger than any zip of records Lede reads');
-  if (count > maxEntries) throw new Error(`it holds ${count.toLocaleString('en')} entries; Lede reads at most ${maxEntries.toLocaleString('en')} from one zip`);
+  if (length === 0xffffffff || offset === 0xffffffff) throw new Error('a zip64 archive, larger than any zip of records Lede reads');
   if (offset + length > source.size) throw new Error('its directory points past its end: cut short');
   const bytes = await source.slice(offset, offset + length);
   const entries: DirectoryEntry[] = [];
-  for (let at = 0, i = 0; i < count; i++) {
+  // Walked to its stated length, not by the 16-bit count: a zip of more than 65,535 entries written without
+  // zip64 (fflate's, so Lede's own export of a large library) keeps only the count's low 16 bits there.
+  for (let at = 0; at < bytes.length;) {
+    if (entries.length === maxEntries) throw new Error(`it holds more than ${maxEntries.toLocaleString('en')} entries; Lede reads at most ${maxEntries.toLocaleString('en')} from one zip`);
     if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL) throw new Error('a damaged directory');
     const flags = u16(bytes, at + 8);
     const nameLength = u16(bytes, at + 28);
@@ -78,5 +80,6 @@ export async function readDirectory(source: Source, maxEntries: number): Promise
     entries.push({ name, size: u32(bytes, at + 24), crc: u32(bytes, at + 16), encrypted: (flags & 1) !== 0, ...(modified ? { modified } : {}) });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  if (entries.length % 0x10000 !== count) throw new Error('a damaged directory (its entries and its count disagree)');
   return entries;
 }

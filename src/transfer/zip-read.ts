@@ -33,7 +33,8 @@ export const ZIP_LIMITS = {
   entryBytes: RECORD_FILE_MAX_BYTES,
   /** All record files of one zip together, as produced. */
   totalBytes: 256 * 1024 * 1024,
-  entries: 50_000,
+  /** More than the library's largest export (a library of 100,000 records exports as one zip its import reads back). */
+  entries: 250_000,
 } as const;
 
 /** Uncompressed size a zip may expand to: a zip bomb is refused before it fills memory. */
